@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { PetitionProgress } from "@/app/_components/petition-progress";
+import { getDb } from "@/db";
+import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
+import type { Locale } from "@/lib/i18n/locales";
+import { paragraphs, pick } from "@/lib/i18n/localized";
+import { isOpenForSigning } from "@/lib/petitions/state";
+import { slugSchema } from "@/lib/validation/petitions";
+
+type Props = { params: Promise<{ locale: Locale; slug: string }> };
+
+const load = cache(async (slug: string) => {
+  const parsed = slugSchema.safeParse(slug);
+  if (!parsed.success) return null;
+  await connection();
+  return findVisiblePetitionBySlug(await getDb(), parsed.data);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const row = await load(slug);
+  if (!row) return {};
+  const title = pick(row.petition.title, locale);
+  const description = pick(row.petition.summary, locale);
+  const path = `/petitions/${row.petition.slug}`;
+  return {
+    title,
+    description,
+    openGraph: { title, description, type: "article", url: `/${locale}${path}` },
+    alternates: { languages: { ru: `/ru${path}`, kk: `/kk${path}`, en: `/en${path}` } },
+  };
+}
+
+export default async function PetitionPage({ params }: Props) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const row = await load(slug);
+  if (!row) notFound();
+  const { petition, count } = row;
+  const t = await getTranslations("petitions");
+  const format = await getFormatter();
+  const open = isOpenForSigning(petition);
+  return (
+    <article className="petition">
+      <p className="badge">{t(`state.${open || petition.state !== "published" ? petition.state : "closed"}`)}</p>
+      <h1>{pick(petition.title, locale)}</h1>
+      <p className="target">{t("to", { target: pick(petition.target, locale) })}</p>
+      <p className="lead">{pick(petition.summary, locale)}</p>
+      <PetitionProgress count={count} goal={petition.goal} />
+      {petition.deadline && open && (
+        <p className="muted">{t("deadline", { date: format.dateTime(petition.deadline, { dateStyle: "long" }) })}</p>
+      )}
+      <div className="petition-body">
+        {paragraphs(pick(petition.body, locale)).map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </div>
+      <section aria-labelledby="sign" className="sign-panel" id="sign-form">
+        <h2 id="sign">{t("signHeading")}</h2>
+        {open ? <p>{t("signSoon")}</p> : <p role="status">{t("closedNotice", { count })}</p>}
+        {petition.state === "delivered" && <p>{t("deliveredNotice")}</p>}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,77 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
+import type { PGlite } from "@electric-sql/pglite";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+/**
+ * The only place that knows which driver runs: postgres.js when DATABASE_URL is set (production),
+ * PGlite in a local folder otherwise (embedded default). Everything else takes a `Db`.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Schema = typeof schema;
+
+export type Database =
+  | { driver: "postgres"; db: Db; client: Sql; close: () => Promise<void> }
+  | { driver: "pglite"; db: Db; client: PGlite; close: () => Promise<void> };
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+export type OpenOptions = { databaseUrl?: string; pgliteDir?: string; max?: number };
+
+/** Opens a database and applies the migrations. Callers own the result; the app uses `getDatabase()`. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const client = postgres(options.databaseUrl, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      connection: { application_name: "qoldau" },
+    });
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder });
+    return { driver: "postgres", db: db as unknown as Db, client, close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const dir = options.pgliteDir;
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = dir ? new PGlite(dir) : new PGlite();
+  await client.waitReady;
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder });
+  return { driver: "pglite", db: db as unknown as Db, client, close: () => client.close() };
+}
+
+type Holder = { database?: Promise<Database> };
+const holder = globalThis as typeof globalThis & { __qoldauDb?: Holder };
+
+/** The process-wide database (one PGlite instance per process), migrated, and seeded on the embedded default. */
+export function getDatabase(): Promise<Database> {
+  const h = (holder.__qoldauDb ??= {});
+  h.database ??= (async () => {
+    const e = env();
+    const database = await openDatabase({
+      databaseUrl: e.DATABASE_URL,
+      pgliteDir: path.resolve(e.PGLITE_DIR),
+    });
+    if (database.driver === "pglite") {
+      const { seed } = await import("./seed");
+      await seed(database.db);
+    }
+    return database;
+  })();
+  h.database.catch(() => {
+    h.database = undefined;
+  });
+  return h.database;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

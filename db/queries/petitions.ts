@@ -1,0 +1,30 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { petitionCountShards, petitions } from "@/db/schema";
+import { visibleStates } from "@/lib/petitions/state";
+
+export type Petition = typeof petitions.$inferSelect;
+
+const confirmedCount = sql<number>`coalesce((select sum(${petitionCountShards.confirmed}) from ${petitionCountShards} where ${petitionCountShards.petitionId} = ${petitions.id}), 0)::int`;
+
+export async function listVisiblePetitions(db: Db, campaignId?: string) {
+  return db
+    .select({ petition: petitions, count: confirmedCount })
+    .from(petitions)
+    .where(
+      and(
+        inArray(petitions.state, [...visibleStates]),
+        campaignId ? eq(petitions.campaignId, campaignId) : undefined,
+      ),
+    )
+    .orderBy(asc(petitions.state), asc(petitions.createdAt));
+}
+
+/** A petition the public may see, with its confirmed count; null for unknown slugs and drafts. */
+export async function findVisiblePetitionBySlug(db: Db, slug: string) {
+  const [row] = await db
+    .select({ petition: petitions, count: confirmedCount })
+    .from(petitions)
+    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates])));
+  return row ?? null;
+}

@@ -1,0 +1,4 @@
+export * from "./campaigns";
+export * from "./petitions";
+export * from "./signatures";
+export * from "./mail";

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { Localized } from "@/lib/i18n/locales";
+import { campaigns } from "./campaigns";
+import { createdAt, localized, updatedAt } from "./columns";
+
+export const petitionStates = ["draft", "published", "closed", "delivered", "archived"] as const;
+
+export const petitions = pgTable(
+  "petitions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignId: uuid("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull().unique(),
+    state: text("state", { enum: petitionStates }).notNull().default("draft"),
+    target: localized("target"),
+    title: localized("title"),
+    summary: localized("summary"),
+    body: localized("body"),
+    goal: integer("goal").notNull(),
+    deadline: timestamp("deadline", { withTimezone: true }),
+    deliveryNote: jsonb("delivery_note").$type<Localized>(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("petitions_campaign_idx").on(t.campaignId),
+    check("petitions_state_check", sql`${t.state} in ('draft', 'published', 'closed', 'delivered', 'archived')`),
+    check("petitions_goal_check", sql`${t.goal} > 0`),
+  ],
+);
+
+/**
+ * Confirmed-signature count, spread over shards so a viral petition does not serialize on one row.
+ * The count is the sum of a petition's shards; a periodic recount folds them back into shard 0.
+ */
+export const petitionCountShards = pgTable(
+  "petition_count_shards",
+  {
+    petitionId: uuid("petition_id")
+      .notNull()
+      .references(() => petitions.id, { onDelete: "cascade" }),
+    shard: smallint("shard").notNull(),
+    confirmed: integer("confirmed").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.petitionId, t.shard] })],
+);

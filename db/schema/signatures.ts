@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { petitions } from "./petitions";
+import { createdAt, updatedAt } from "./columns";
+
+export const signatureStates = ["pending", "confirmed", "invalidated", "fraudulent", "withdrawn"] as const;
+
+/**
+ * Personal data: read and written only through db/queries/signatures.ts.
+ * No IP address is stored.
+ */
+export const signatures = pgTable(
+  "signatures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    petitionId: uuid("petition_id")
+      .notNull()
+      .references(() => petitions.id, { onDelete: "cascade" }),
+    emailNormalized: text("email_normalized").notNull(),
+    name: text("name").notNull(),
+    locale: text("locale", { enum: ["ru", "kk", "en"] }).notNull(),
+    state: text("state", { enum: signatureStates }).notNull().default("pending"),
+    consentUpdates: boolean("consent_updates").notNull().default(false),
+    consentUpdatesAt: timestamp("consent_updates_at", { withTimezone: true }),
+    consentWordingVersion: text("consent_wording_version"),
+    showNamePublicly: boolean("show_name_publicly").notNull().default(false),
+    tokenHash: text("token_hash").notNull(),
+    tokenExpiresAt: timestamp("token_expires_at", { withTimezone: true }).notNull(),
+    confirmationEmailsSent: smallint("confirmation_emails_sent").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("signatures_petition_email_uq").on(t.petitionId, t.emailNormalized),
+    uniqueIndex("signatures_token_hash_uq").on(t.tokenHash),
+    index("signatures_petition_state_idx").on(t.petitionId, t.state, t.confirmedAt),
+    check(
+      "signatures_state_check",
+      sql`${t.state} in ('pending', 'confirmed', 'invalidated', 'fraudulent', 'withdrawn')`,
+    ),
+    check("signatures_locale_check", sql`${t.locale} in ('ru', 'kk', 'en')`),
+    check("signatures_emails_sent_check", sql`${t.confirmationEmailsSent} between 0 and 3`),
+  ],
+);

@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, validated once.
+ * Embedded default: nothing needs to be set. Production (DATABASE_URL set): see README "Configuration".
+ */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+    DATA_DIR: z.string().min(1).default(".data"),
+    APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://qoldau.example.org" }).optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url().optional(),
+    MAIL_FROM: z.string().min(3).default("Qoldau <noreply@qoldau.localhost>"),
+    DEV_MAILBOX: z.enum(["0", "1"]).optional(),
+    JOBS: z.enum(["on", "off"]).default("on"),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.DATABASE_URL) return;
+    // Production: nothing may silently fall back to a development default.
+    if (!env.RESEND_API_KEY && env.DEV_MAILBOX !== "1") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_API_KEY"],
+        message: "is required when DATABASE_URL is set (or set DEV_MAILBOX=1 to keep mail in the browser mailbox)",
+      });
+    }
+    if (!env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when DATABASE_URL is set" });
+    }
+    if (!env.APP_URL) {
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when DATABASE_URL is set" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most shells' .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"} ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export const isEmbedded = () => !env().DATABASE_URL;
+export const appUrl = () => env().APP_URL ?? `http://localhost:${env().PORT}`;
+/** The dev mailbox stands in for a provider only when no provider is configured and we are not in production. */
+export const usesDevMailbox = () => !env().RESEND_API_KEY && (isEmbedded() || env().DEV_MAILBOX === "1");

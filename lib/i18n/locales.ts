@@ -1,0 +1,10 @@
+export const locales = ["ru", "kk", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "ru";
+
+/** Text written once per locale. Drafts may leave a locale empty (""). */
+export type Localized = Record<Locale, string>;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (locales as readonly string[]).includes(value);
+}
