@@ -19,7 +19,14 @@ export type Database =
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-export type OpenOptions = { databaseUrl?: string; pgliteDir?: string; max?: number };
+export type OpenOptions = {
+  databaseUrl?: string;
+  /** PGlite data folder; in memory when absent. */
+  pgliteDir?: string;
+  max?: number;
+  /** Apply migrations on open. PGlite always does; on PostgreSQL `npm run db:migrate` does it once per deploy. */
+  migrate?: boolean;
+};
 
 /** Opens a database and applies the migrations. Callers own the result; the app uses `getDatabase()`. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -33,7 +40,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       connection: { application_name: "qoldau" },
     });
     const db = drizzle(client, { schema });
-    await migrate(db, { migrationsFolder });
+    if (options.migrate) await migrate(db, { migrationsFolder });
     return { driver: "postgres", db: db as unknown as Db, client, close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
