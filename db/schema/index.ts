@@ -2,3 +2,5 @@ export * from "./campaigns";
 export * from "./petitions";
 export * from "./signatures";
 export * from "./mail";
+export * from "./auth";
+export * from "./organizers";

@@ -1,0 +1,78 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns";
+
+/**
+ * The tables of @auth/drizzle-adapter (users, accounts, sessions, verification tokens) with our columns added.
+ * Nobody signs up: a user row exists only because an admin invited the person (or `npm run admin:add`).
+ */
+export const userRoles = ["admin", "organizer"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name"),
+    email: text("email").notNull().unique(),
+    emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
+    image: text("image"),
+    role: text("role", { enum: userRoles }).notNull().default("organizer"),
+    /** The language of their sign-in and invitation emails until they pick another. */
+    locale: text("locale", { enum: ["ru", "kk", "en"] }).notNull().default("ru"),
+    /** Removed organizers keep their row (the audit log points at it) but cannot sign in. */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("users_role_check", sql`${t.role} in ('admin', 'organizer')`),
+    check("users_locale_check", sql`${t.locale} in ('ru', 'kk', 'en')`),
+    check("users_email_normalized_check", sql`${t.email} = lower(btrim(${t.email}))`),
+  ],
+);
+
+/** OAuth accounts. Unused while email links are the only way in; kept so the adapter is complete. */
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+/** Database sessions. `session_token` holds the SHA-256 of the cookie value, never the value (lib/auth/adapter.ts). */
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Sign-in links. Auth.js stores SHA-256(token + secret); the adapter deletes a row when it is used. */
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
