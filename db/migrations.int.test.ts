@@ -23,7 +23,7 @@ async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
 
 describe(`migrations on ${testDriver}`, () => {
   it("create every table the Drizzle schema declares", async () => {
-    const declared = Object.values(schema)
+    const declared = Object.values(schema as Record<string, unknown>)
       .filter((value): value is PgTable => is(value, PgTable))
       .map((table) => getTableName(table))
       .sort();
