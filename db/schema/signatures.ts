@@ -24,6 +24,9 @@ export const signatures = pgTable(
     consentUpdatesAt: timestamp("consent_updates_at", { withTimezone: true }),
     consentWordingVersion: text("consent_wording_version"),
     showNamePublicly: boolean("show_name_publicly").notNull().default(false),
+    /** Random; the link's token is HMAC(key, nonce) with a key outside the database. */
+    tokenNonce: text("token_nonce").notNull(),
+    /** SHA-256 of the token, to find the signature a link points at. */
     tokenHash: text("token_hash").notNull(),
     tokenExpiresAt: timestamp("token_expires_at", { withTimezone: true }).notNull(),
     confirmationEmailsSent: smallint("confirmation_emails_sent").notNull().default(0),
