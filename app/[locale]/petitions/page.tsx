@@ -33,7 +33,7 @@ export default async function PetitionsPage({ params }: Props) {
       {petitions.length === 0 && <p>{t("empty")}</p>}
       <div className="cards">
         {petitions.map(({ petition, count }) => (
-          <PetitionCard key={petition.id} petition={petition} count={count} />
+          <PetitionCard key={petition.id} petition={petition} count={count} headingLevel={2} />
         ))}
       </div>
     </>
