@@ -1,0 +1,16 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "../support/fixtures";
+import { everyPage } from "../support/site";
+
+// axe-core on every page in every language: no serious or critical violation.
+for (const { name, locale, url, status } of everyPage) {
+  test(`${name} page in ${locale} has no serious accessibility violation`, async ({ page }) => {
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(status);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
+    expect(serious, serious.join("\n")).toEqual([]);
+  });
+}
