@@ -1,8 +1,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { Sql } from "postgres";
-import type { PGlite } from "@electric-sql/pglite";
+import type { Sql, TransactionSql } from "postgres";
+import type { PGlite, Transaction } from "@electric-sql/pglite";
+import type PgBoss from "pg-boss";
+import { pgliteExecutor, postgresJsExecutor } from "@/lib/jobs/boss-adapter";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -81,4 +83,22 @@ export function getDatabase(): Promise<Database> {
 
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
+}
+
+/** Rows of a raw `db.execute(sql\`…\`)`: postgres.js answers with an array, PGlite with `{ rows }`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * The pg-boss executor for this database, or for a transaction opened with `db.transaction`, so a job
+ * is enqueued in the same transaction as the rows it is about. Drizzle keeps the driver's transaction
+ * at `tx.session.client` (not public API: pinned drizzle-orm, covered by the signing integration tests).
+ */
+export function jobExecutor(database: Database, tx?: Db): PgBoss.Db {
+  const client = tx ? (tx as unknown as { session?: { client?: unknown } }).session?.client : database.client;
+  if (!client) throw new Error("jobExecutor: cannot reach the driver's transaction (drizzle internals changed?)");
+  return database.driver === "postgres"
+    ? postgresJsExecutor(client as Sql | TransactionSql)
+    : pgliteExecutor(client as PGlite | Transaction);
 }

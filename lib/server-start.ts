@@ -1,10 +1,22 @@
-import { env } from "@/lib/env";
 import { getDatabase } from "@/db";
+import { env } from "@/lib/env";
+import { getJobs } from "@/lib/jobs/runtime";
+import { startWorkers } from "@/lib/jobs/workers";
 
+/** Validate the environment, open (and on the embedded default migrate and seed) the database, start jobs. */
 export async function startServer(): Promise<void> {
   try {
-    env();
-    await getDatabase();
+    const e = env();
+    const database = await getDatabase();
+    const jobs = await getJobs();
+    if (e.JOBS === "on") await startWorkers(database.db, jobs);
+    const stop = async () => {
+      await jobs.stop().catch(() => {});
+      await database.close().catch(() => {});
+      process.exit(0);
+    };
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
   } catch (error) {
     console.error(`[qoldau] cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -28,3 +28,21 @@ export async function findVisiblePetitionBySlug(db: Db, slug: string) {
     .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates])));
   return row ?? null;
 }
+
+/** Whether a petition exists for the public and whether it takes signatures. */
+export async function findPetitionSigningState(db: Db, slug: string) {
+  const [row] = await db
+    .select({ id: petitions.id, state: petitions.state, deadline: petitions.deadline })
+    .from(petitions)
+    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates])));
+  return row ?? null;
+}
+
+/** Title and slug of a visible petition, for pages that only name it. */
+export async function findPetitionForSignPage(db: Db, slug: string) {
+  const [row] = await db
+    .select({ slug: petitions.slug, title: petitions.title })
+    .from(petitions)
+    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates])));
+  return row ?? null;
+}

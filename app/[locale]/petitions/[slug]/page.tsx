@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { PetitionProgress } from "@/app/_components/petition-progress";
+import { SignForm } from "@/app/_components/sign-form";
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
@@ -61,7 +62,11 @@ export default async function PetitionPage({ params }: Props) {
       </div>
       <section aria-labelledby="sign" className="sign-panel" id="sign-form">
         <h2 id="sign">{t("signHeading")}</h2>
-        {open ? <p>{t("signSoon")}</p> : <p role="status">{t("closedNotice", { count })}</p>}
+        {open ? (
+          <SignForm action={`/api/v1/petitions/${petition.slug}/signatures`} locale={locale} />
+        ) : (
+          <p role="status">{t("closedNotice", { count })}</p>
+        )}
         {petition.state === "delivered" && <p>{t("deliveredNotice")}</p>}
       </section>
     </article>

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { findDevMail } from "@/db/queries/dev-mailbox";
+import { usesDevMailbox } from "@/lib/env";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/locales";
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+/** One stored email as text, with its links clickable; the HTML version opens sandboxed. */
+export default async function DevMailPage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  await connection();
+  const parsed = z.uuid().safeParse(id);
+  if (!usesDevMailbox() || !parsed.success) notFound();
+  const mail = await findDevMail(await getDb(), parsed.data);
+  if (!mail) notFound();
+  const t = await getTranslations("devMailbox");
+  const parts = mail.text.split(/(https?:\/\/[^\s<>"]+)/g);
+  return (
+    <>
+      <p>
+        <Link href="/dev/mailbox">{t("back")}</Link>
+      </p>
+      <h1>{mail.subject}</h1>
+      <p>
+        {t("to")}: {mail.to}
+      </p>
+      <p>
+        <a href={`/api/dev/mailbox/${mail.id}`}>{t("html")}</a>
+      </p>
+      <pre className="mail-text" data-testid="mail-text">
+        {parts.map((part, i) => (i % 2 === 1 ? <a key={i} href={part}>{part}</a> : part))}
+      </pre>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { getDb } from "@/db";
+import { listDevMail } from "@/db/queries/dev-mailbox";
+import { usesDevMailbox } from "@/lib/env";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/locales";
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+/** The embedded default keeps mail here instead of sending it. Absent (404) once a provider is configured. */
+export default async function DevMailboxPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await connection();
+  if (!usesDevMailbox()) notFound();
+  const mail = await listDevMail(await getDb());
+  const t = await getTranslations("devMailbox");
+  const format = await getFormatter();
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="notice">{t("intro")}</p>
+      {mail.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("received")}</th>
+                <th scope="col">{t("to")}</th>
+                <th scope="col">{t("subject")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mail.map((m) => (
+                <tr key={m.id}>
+                  <td>{format.dateTime(m.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                  <td>{m.to}</td>
+                  <td>
+                    <Link href={`/dev/mailbox/${m.id}`}>{m.subject}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { render } from "@react-email/render";
+import type { Petition } from "@/db/queries/petitions";
+import type { Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/localized";
+import { catalogues, translator } from "@/lib/i18n/translator";
+
+type SignErrorCode = keyof (typeof catalogues)["en"]["signForm"]["errors"];
+import { type SignFormErrors, type SignFormStrings, type SignFormValues, SignFormView } from "./sign-form-view";
+import { stylesheetHref } from "./stylesheet";
+
+const formKeys = [
+  "name", "nameHint", "email", "emailHint", "updates", "updatesHint", "public", "publicHint",
+  "honeypot", "submit", "pending", "errorSummary", "privacy",
+] as const;
+
+export function signFormStrings(locale: Locale): SignFormStrings {
+  const t = translator(locale);
+  return Object.fromEntries(formKeys.map((k) => [k, t(`signForm.${k}`)])) as SignFormStrings;
+}
+
+export function signErrorMessages(locale: Locale, fields: Record<string, string>, formCode?: string): SignFormErrors {
+  const t = translator(locale);
+  const known = (code: string): code is SignErrorCode => code in catalogues[locale].signForm.errors;
+  const msg = (code: string) => (known(code) ? t(`signForm.errors.${code}`) : t("signForm.errorUnexpected"));
+  const errors: SignFormErrors = {};
+  if (fields.name) errors.name = msg(fields.name);
+  if (fields.email) errors.email = msg(fields.email);
+  if (formCode) errors.form = msg(formCode);
+  return errors;
+}
+
+/**
+ * With JavaScript off, a form with mistakes comes back as this page: the petition's title, the messages,
+ * and the form with what was typed. Rendered in the route handler, so the status can be a 4xx.
+ */
+export async function renderSignErrorPage(p: {
+  locale: Locale;
+  petition: Pick<Petition, "slug" | "title">;
+  action: string;
+  values: SignFormValues;
+  errors: SignFormErrors;
+}): Promise<string> {
+  const t = translator(p.locale);
+  const title = pick(p.petition.title, p.locale);
+  // @react-email/render is React's server renderer made usable from a route handler (Next refuses a
+  // direct react-dom/server import there). It prepends an XHTML doctype; ours is added by html().
+  const markup = await render(
+    <html lang={p.locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${t("petitions.signHeading")}: ${title} · ${t("meta.siteName")}`}</title>
+        <link rel="stylesheet" href={stylesheetHref()} />
+      </head>
+      <body>
+        <header className="site-header">
+          <div className="container header-row">
+            <a href={`/${p.locale}`} className="brand">
+              {t("meta.siteName")}
+            </a>
+          </div>
+        </header>
+        <main id="content" className="container">
+          <p>
+            <a href={`/${p.locale}/petitions/${p.petition.slug}`}>{title}</a>
+          </p>
+          <h1>{t("petitions.signHeading")}</h1>
+          <SignFormView
+            action={p.action}
+            locale={p.locale}
+            values={p.values}
+            errors={p.errors}
+            strings={signFormStrings(p.locale)}
+          />
+        </main>
+      </body>
+    </html>,
+  );
+  return markup.replace(/^<!DOCTYPE[^>]*>/i, "");
+}

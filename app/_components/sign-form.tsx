@@ -1,0 +1,79 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type FormEvent, useCallback, useState } from "react";
+import { type SignFormErrors, type SignFormStrings, type SignFormValues, SignFormView, emptyValues } from "./sign-form-view";
+
+const keys = [
+  "name", "nameHint", "email", "emailHint", "updates", "updatesHint", "public", "publicHint",
+  "honeypot", "submit", "pending", "errorSummary", "privacy",
+] as const;
+
+type ErrorBody = { error?: string; fields?: Record<string, string> };
+
+/**
+ * The sign form, enhanced: with JavaScript it posts in the background, shows a pending state and
+ * inline errors; without JavaScript the very same form posts and the server answers with a page.
+ */
+export function SignForm({ action, locale }: { action: string; locale: string }) {
+  const t = useTranslations("signForm");
+  const strings = Object.fromEntries(keys.map((k) => [k, t(k)])) as SignFormStrings;
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<SignFormErrors>({});
+  const [values, setValues] = useState<SignFormValues>(emptyValues);
+  const [attempt, setAttempt] = useState(0);
+  const focusSummary = useCallback((el: HTMLDivElement | null) => el?.focus(), []);
+
+  const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errorUnexpected"));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    setValues({
+      name: String(data.get("name") ?? ""),
+      email: String(data.get("email") ?? ""),
+      updates: data.get("updates") === "on",
+      public: data.get("public") === "on",
+    });
+    setPending(true);
+    try {
+      const body = new URLSearchParams();
+      for (const [k, v] of data) if (typeof v === "string") body.append(k, v);
+      const response = await fetch(action, { method: "POST", body, headers: { Accept: "application/json" } });
+      if (response.ok) {
+        const { next } = (await response.json()) as { next: string };
+        window.location.assign(next);
+        return;
+      }
+      const problem = (await response.json().catch(() => ({}))) as ErrorBody;
+      const next: SignFormErrors = {};
+      for (const [field, code] of Object.entries(problem.fields ?? {})) {
+        if (field === "name" || field === "email") next[field] = message(code);
+      }
+      if (!next.name && !next.email) next.form = message(problem.error ?? "unexpected");
+      setErrors(next);
+      setAttempt((n) => n + 1);
+    } catch {
+      setErrors({ form: t("errorUnexpected") });
+      setAttempt((n) => n + 1);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <SignFormView
+      key={attempt}
+      action={action}
+      locale={locale}
+      values={values}
+      errors={errors}
+      strings={strings}
+      pending={pending}
+      formProps={{ onSubmit }}
+      summaryRef={focusSummary}
+    />
+  );
+}

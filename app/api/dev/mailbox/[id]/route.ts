@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { getDb } from "@/db";
+import { findDevMail } from "@/db/queries/dev-mailbox";
+import { usesDevMailbox } from "@/lib/env";
+
+/** A stored email's HTML, sandboxed: no scripts, nothing loaded from anywhere. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const id = z.uuid().safeParse((await params).id);
+  const mail = usesDevMailbox() && id.success ? await findDevMail(await getDb(), id.data) : null;
+  if (!mail) return new Response("Not found", { status: 404 });
+  return new Response(mail.html, {
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": "sandbox allow-popups allow-top-navigation-by-user-activation; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import { getDb } from "@/db";
+import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
+import { isOpenForSigning } from "@/lib/petitions/state";
+import { isLocale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/localized";
+import { slugSchema } from "@/lib/validation/petitions";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+/** Public figures of a petition. No personal data; cacheable for a few seconds. */
+export async function GET(request: Request, { params }: Ctx) {
+  const slug = slugSchema.safeParse((await params).slug);
+  const row = slug.success ? await findVisiblePetitionBySlug(await getDb(), slug.data) : null;
+  if (!row) return Response.json({ error: "petition_not_found" }, { status: 404 });
+  const requested = new URL(request.url).searchParams.get("locale");
+  const locale = isLocale(requested) ? requested : "en";
+  const { petition, count } = row;
+  return Response.json(
+    {
+      slug: petition.slug,
+      title: pick(petition.title, locale),
+      locale,
+      count,
+      goal: petition.goal,
+      state: petition.state,
+      open: isOpenForSigning(petition),
+      deadline: petition.deadline?.toISOString() ?? null,
+    },
+    { headers: { "Cache-Control": "public, max-age=5, stale-while-revalidate=30" } },
+  );
+}

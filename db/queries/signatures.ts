@@ -1,0 +1,152 @@
+import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db";
+import { petitionCountShards, petitions, signatures } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
+
+/**
+ * The only module that reads or writes signers' personal data (email, name).
+ * Encryption at rest with a keyed blind index for dedupe would go here.
+ */
+
+export type NewSignature = {
+  petitionSlug: string;
+  emailNormalized: string;
+  name: string;
+  locale: Locale;
+  consentUpdates: boolean;
+  consentWordingVersion: string;
+  showNamePublicly: boolean;
+  tokenNonce: string;
+  tokenHash: string;
+  tokenExpiresAt: Date;
+};
+
+/**
+ * Inserts a pending signature if the petition is open and the address has not signed it.
+ * One statement: the unique index (petition, email) is the dedupe, and a petition that closes
+ * at the same moment cannot take the signature. Returns null when nothing was inserted.
+ */
+export async function insertPendingSignature(db: Db, s: NewSignature): Promise<{ id: string } | null> {
+  const result = await db.execute(sql`
+    insert into ${signatures} (petition_id, email_normalized, name, locale, consent_updates, consent_updates_at,
+      consent_wording_version, show_name_publicly, token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
+    select p.id, ${s.emailNormalized}, ${s.name}, ${s.locale}, ${s.consentUpdates},
+      case when ${s.consentUpdates} then now() end, case when ${s.consentUpdates} then ${s.consentWordingVersion} end,
+      ${s.showNamePublicly}, ${s.tokenNonce}, ${s.tokenHash}, ${s.tokenExpiresAt.toISOString()}::timestamptz, 1
+    from ${petitions} p
+    where p.slug = ${s.petitionSlug} and p.state = 'published' and (p.deadline is null or p.deadline > now())
+    on conflict (petition_id, email_normalized) do nothing
+    returning id`);
+  return rowsOf<{ id: string }>(result)[0] ?? null;
+}
+
+/** The existing signature of an address on a petition, locked for the rest of the transaction. */
+export async function lockSignatureByEmail(db: Db, petitionSlug: string, emailNormalized: string) {
+  const [row] = await db
+    .select({
+      id: signatures.id,
+      state: signatures.state,
+      confirmationEmailsSent: signatures.confirmationEmailsSent,
+      petitionState: petitions.state,
+      petitionDeadline: petitions.deadline,
+    })
+    .from(signatures)
+    .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
+    .where(and(eq(petitions.slug, petitionSlug), eq(signatures.emailNormalized, emailNormalized)))
+    .for("update", { of: signatures });
+  return row ?? null;
+}
+
+/** Counts one more email about this signature, if the limit allows; a re-sent link gets a new expiry. */
+export async function recordAnotherEmail(db: Db, id: string, limit: number, tokenExpiresAt?: Date): Promise<boolean> {
+  const rows = await db
+    .update(signatures)
+    .set({
+      confirmationEmailsSent: sql`${signatures.confirmationEmailsSent} + 1`,
+      updatedAt: sql`now()`,
+      ...(tokenExpiresAt ? { tokenExpiresAt } : {}),
+    })
+    .where(and(eq(signatures.id, id), lt(signatures.confirmationEmailsSent, limit)))
+    .returning({ id: signatures.id });
+  return rows.length > 0;
+}
+
+/** pending → confirmed, guarded: reports the petition when (and only when) this call confirmed it. */
+export async function confirmPendingSignature(db: Db, tokenHash: string) {
+  const [row] = await db
+    .update(signatures)
+    .set({ state: "confirmed", confirmedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(signatures.tokenHash, tokenHash), eq(signatures.state, "pending"), gt(signatures.tokenExpiresAt, sql`now()`)))
+    .returning({ petitionId: signatures.petitionId, locale: signatures.locale });
+  return row ?? null;
+}
+
+/** What a confirmation link points at, without any personal data. */
+export async function findSignatureByTokenHash(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      state: signatures.state,
+      tokenExpiresAt: signatures.tokenExpiresAt,
+      petitionSlug: petitions.slug,
+      petitionTitle: petitions.title,
+      petitionState: petitions.state,
+    })
+    .from(signatures)
+    .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
+    .where(eq(signatures.tokenHash, tokenHash));
+  return row ?? null;
+}
+
+/** Everything the email job needs to write to the signer. */
+export async function findSignatureForEmail(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      id: signatures.id,
+      email: signatures.emailNormalized,
+      name: signatures.name,
+      locale: signatures.locale,
+      state: signatures.state,
+      tokenNonce: signatures.tokenNonce,
+      petitionSlug: petitions.slug,
+      petitionTitle: petitions.title,
+    })
+    .from(signatures)
+    .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
+    .where(eq(signatures.id, id));
+  return row ?? null;
+}
+
+const SHARDS = 16;
+
+/** Adds one to a random shard of the petition's count: concurrent confirmations rarely touch the same row. */
+export async function incrementConfirmedCount(db: Db, petitionId: string): Promise<void> {
+  await db
+    .insert(petitionCountShards)
+    .values({ petitionId, shard: sql`floor(random() * ${SHARDS})::smallint`, confirmed: 1 })
+    .onConflictDoUpdate({
+      target: [petitionCountShards.petitionId, petitionCountShards.shard],
+      set: { confirmed: sql`${petitionCountShards.confirmed} + 1` },
+    });
+}
+
+/**
+ * Recount: makes each petition's shards add up to its confirmed signatures. One statement per run, so
+ * the count of signatures and the sum of shards come from the same snapshot; a confirmation committing
+ * meanwhile changes both or neither. The difference, if any, goes into shard 0.
+ */
+export async function reconcileConfirmedCounts(db: Db): Promise<number> {
+  const rows = await db.execute(sql`
+    with actual as (
+      select p.id as petition_id,
+             (select count(*) from ${signatures} s where s.petition_id = p.id and s.state = 'confirmed')::int as confirmed,
+             coalesce((select sum(c.confirmed) from ${petitionCountShards} c where c.petition_id = p.id), 0)::int as counted
+      from ${petitions} p
+    ), drift as (
+      select petition_id, confirmed - counted as delta from actual where confirmed <> counted
+    )
+    insert into ${petitionCountShards} (petition_id, shard, confirmed)
+    select petition_id, 0, delta from drift
+    on conflict (petition_id, shard) do update set confirmed = ${petitionCountShards.confirmed} + excluded.confirmed
+    returning petition_id`);
+  return rowsOf(rows).length;
+}

@@ -1,0 +1,49 @@
+import PgBoss from "pg-boss";
+import type { Database, Db } from "@/db";
+import { jobExecutor } from "@/db";
+import { type Payload, type QueueKey, emailQueuePolicy, queues } from "./queues";
+
+export type Jobs = {
+  boss: PgBoss;
+  /** Enqueue inside the caller's transaction: the job commits or rolls back with it. */
+  enqueue<K extends QueueKey>(tx: Db, queue: K, data: Payload<K>, options?: PgBoss.JobOptions): Promise<string | null>;
+  stop(): Promise<void>;
+};
+
+export type JobsOptions = {
+    maintenanceIntervalSeconds?: number;
+  /** Tests shorten the retry delays. */
+  emailPolicy?: Partial<typeof emailQueuePolicy>;
+};
+
+/** Starts pg-boss on the app's own connection and creates the queues. Workers are added separately. */
+export async function startJobs(database: Database, options: JobsOptions = {}): Promise<Jobs> {
+  const boss = new PgBoss({
+    db: jobExecutor(database),
+    schema: "pgboss",
+    migrate: true,
+    supervise: true,
+    schedule: true,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
+    monitorStateIntervalSeconds: 60,
+  });
+  boss.on("error", (error) => console.error("[jobs]", error));
+  await boss.start();
+  const emailPolicy = { ...emailQueuePolicy, ...options.emailPolicy };
+  for (const queue of [queues.signatureConfirmation, queues.alreadySigned]) {
+    await boss.createQueue(queue.name, { name: queue.name, ...emailPolicy });
+  }
+  await boss.createQueue(queues.recountPetitions.name, {
+    name: queues.recountPetitions.name,
+    policy: "singleton",
+    retryLimit: 1,
+  });
+  return {
+    boss,
+    enqueue: (tx, queue, data, jobOptions) => {
+      const payload = queues[queue].payload.parse(data);
+      return boss.send(queues[queue].name, payload, { ...jobOptions, db: jobExecutor(database, tx) });
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}

@@ -1,0 +1,31 @@
+import type PgBoss from "pg-boss";
+import { z } from "zod";
+
+/** Every queue: its name, the zod schema of its payload, and its retry policy. */
+export const queues = {
+  signatureConfirmation: {
+    name: "signature-confirmation",
+    payload: z.object({ signatureId: z.uuid() }),
+  },
+  alreadySigned: {
+    name: "signature-already-signed",
+    payload: z.object({ signatureId: z.uuid() }),
+  },
+  recountPetitions: {
+    name: "petition-recount",
+    payload: z.object({}).passthrough(),
+  },
+} as const;
+
+export type QueueKey = keyof typeof queues;
+export type Payload<K extends QueueKey> = z.infer<(typeof queues)[K]["payload"]>;
+
+/** Mail: retry temporary failures with exponential backoff (5 s, 10 s, 20 s … about 40 minutes in all). */
+export const emailQueuePolicy: Omit<PgBoss.Queue, "name"> = {
+  retryLimit: 9,
+  retryDelay: 5,
+  retryBackoff: true,
+  // A worker that died mid-send: the job becomes retryable after this long (and is re-sent with the same key).
+  expireInSeconds: 60,
+  retentionDays: 7,
+};

@@ -1,0 +1,74 @@
+import { render } from "@react-email/render";
+import type { Db } from "@/db";
+import { findSignatureForEmail } from "@/db/queries/signatures";
+import AlreadySigned, { alreadySignedSubject } from "@/emails/already-signed";
+import SignatureConfirmation, { signatureConfirmationSubject } from "@/emails/signature-confirmation";
+import { type SendResult, sendEmail } from "@/lib/email/send";
+import { appUrl } from "@/lib/env";
+import { pick } from "@/lib/i18n/localized";
+import { tokenFromNonce } from "./tokens";
+
+export type EmailJob = { id: string };
+export type Skipped = { status: "skipped"; reason: string };
+
+/**
+ * The confirmation email of one job: the signature's link (the same in every email about it), under an
+ * idempotency key of the job, so a retried job never sends twice. A signature no longer pending gets nothing.
+ */
+export async function sendConfirmationEmail(
+  db: Db,
+  job: EmailJob & { data: { signatureId: string } },
+): Promise<SendResult | Skipped> {
+  const s = await findSignatureForEmail(db, job.data.signatureId);
+  if (!s) return { status: "skipped", reason: "signature gone" };
+  if (s.state !== "pending") return { status: "skipped", reason: `signature ${s.state}` };
+  const token = tokenFromNonce(s.tokenNonce);
+
+  const props = {
+    locale: s.locale,
+    name: s.name,
+    petitionTitle: pick(s.petitionTitle, s.locale),
+    confirmUrl: `${appUrl()}/${s.locale}/confirm/${token}`,
+    siteUrl: appUrl(),
+  };
+  const element = SignatureConfirmation(props);
+  return sendEmail(
+    {
+      to: s.email,
+      subject: signatureConfirmationSubject(props),
+      html: await render(element),
+      text: await render(element, { plainText: true }),
+      idempotencyKey: `signature-confirmation/${job.id}`,
+      template: "signature-confirmation",
+    },
+    db,
+  );
+}
+
+/** Tells the owner of an address that it has already signed (the sign page never says so). */
+export async function sendAlreadySignedEmail(
+  db: Db,
+  job: EmailJob & { data: { signatureId: string } },
+): Promise<SendResult | Skipped> {
+  const s = await findSignatureForEmail(db, job.data.signatureId);
+  if (!s || s.state !== "confirmed") return { status: "skipped", reason: "signature not confirmed" };
+  const props = {
+    locale: s.locale,
+    name: s.name,
+    petitionTitle: pick(s.petitionTitle, s.locale),
+    petitionUrl: `${appUrl()}/${s.locale}/petitions/${s.petitionSlug}`,
+    siteUrl: appUrl(),
+  };
+  const element = AlreadySigned(props);
+  return sendEmail(
+    {
+      to: s.email,
+      subject: alreadySignedSubject(props),
+      html: await render(element),
+      text: await render(element, { plainText: true }),
+      idempotencyKey: `signature-already-signed/${job.id}`,
+      template: "signature-already-signed",
+    },
+    db,
+  );
+}

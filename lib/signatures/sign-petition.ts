@@ -1,0 +1,73 @@
+import type { Db } from "@/db";
+import { findPetitionSigningState } from "@/db/queries/petitions";
+import { insertPendingSignature, lockSignatureByEmail, recordAnotherEmail } from "@/db/queries/signatures";
+import { AppError } from "@/lib/errors";
+import type { Jobs } from "@/lib/jobs/boss";
+import { isOpenForSigning } from "@/lib/petitions/state";
+import type { SignInput } from "@/lib/validation/signatures";
+import {
+  CONSENT_WORDING_VERSION,
+  MAX_EMAILS_PER_SIGNATURE,
+  TOKEN_TTL_MS,
+  hashToken,
+  newTokenNonce,
+  tokenFromNonce,
+} from "./tokens";
+
+/**
+ * Signs a petition: one transaction inserts the pending signature and enqueues its confirmation email.
+ * Every outcome that concerns an address that already signed looks the same to the caller (no hint that
+ * an address signed); the owner of the address hears about it by email instead, at most
+ * MAX_EMAILS_PER_SIGNATURE times per signature.
+ */
+export async function signPetition(
+  ctx: { db: Db; jobs: Pick<Jobs, "enqueue"> },
+  petitionSlug: string,
+  input: SignInput,
+): Promise<{ outcome: "check_email" }> {
+  if (input.website === "filled") return { outcome: "check_email" }; // a bot: say the same, keep nothing
+
+  const nonce = newTokenNonce();
+  const expiresAt = new Date(Date.now() + TOKEN_TTL_MS);
+
+  const done = await ctx.db.transaction(async (tx) => {
+    const inserted = await insertPendingSignature(tx, {
+      petitionSlug,
+      emailNormalized: input.email,
+      name: input.name,
+      locale: input.locale,
+      consentUpdates: input.updates,
+      consentWordingVersion: CONSENT_WORDING_VERSION,
+      showNamePublicly: input.public,
+      tokenNonce: nonce,
+      tokenHash: hashToken(tokenFromNonce(nonce)),
+      tokenExpiresAt: expiresAt,
+    });
+    if (inserted) {
+      await ctx.jobs.enqueue(tx, "signatureConfirmation", { signatureId: inserted.id });
+      return true;
+    }
+
+    const existing = await lockSignatureByEmail(tx, petitionSlug, input.email);
+    if (!existing) return false; // no such open petition: answered below, outside the transaction
+    if (!isOpenForSigning({ state: existing.petitionState, deadline: existing.petitionDeadline })) {
+      throw new AppError("petition_closed");
+    }
+    if (existing.state === "pending") {
+      if (await recordAnotherEmail(tx, existing.id, MAX_EMAILS_PER_SIGNATURE, expiresAt)) {
+        await ctx.jobs.enqueue(tx, "signatureConfirmation", { signatureId: existing.id });
+      }
+    } else if (existing.state === "confirmed") {
+      if (await recordAnotherEmail(tx, existing.id, MAX_EMAILS_PER_SIGNATURE)) {
+        await ctx.jobs.enqueue(tx, "alreadySigned", { signatureId: existing.id });
+      }
+    }
+    // invalidated / fraudulent / withdrawn: nothing to send, and nothing to reveal.
+    return true;
+  });
+  if (done) return { outcome: "check_email" };
+
+  const petition = await findPetitionSigningState(ctx.db, petitionSlug);
+  if (!petition) throw new AppError("petition_not_found");
+  throw new AppError("petition_closed");
+}

@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-capture";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { petitionCountShards, petitions, signatures } from "@/db/schema";
+import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
+import { reconcileConfirmedCounts } from "@/db/queries/signatures";
+import { seed } from "@/db/seed";
+import { isAppError } from "@/lib/errors";
+import { type Jobs, startJobs } from "@/lib/jobs/boss";
+import { startWorkers } from "@/lib/jobs/workers";
+import { signInputSchema } from "@/lib/validation/signatures";
+import { confirmSignature } from "./confirm-signature";
+import { sendConfirmationEmail } from "./send-signature-emails";
+import { signPetition } from "./sign-petition";
+
+let capture: ResendCapture;
+let database: TestDatabase;
+let jobs: Jobs | undefined;
+const slug = "drop-the-charges";
+
+const fastRetries = { retryDelay: 1, retryBackoff: true, retryLimit: 4 };
+
+async function startWorking() {
+  jobs = await startJobs(database, { emailPolicy: fastRetries, maintenanceIntervalSeconds: 5 });
+  await startWorkers(database.db, jobs, { pollingIntervalSeconds: 0.5 });
+  return jobs;
+}
+
+async function stopWorking() {
+  await jobs?.stop();
+  jobs = undefined;
+}
+
+function input(over: Partial<Record<string, string>> = {}) {
+  return signInputSchema.parse({ name: "Әлия Нұрланқызы", email: `aliya.${Math.random().toString(36).slice(2)}@example.org`, locale: "ru", ...over });
+}
+
+const count = async (s = slug) => (await findVisiblePetitionBySlug(database.db, s))!.count;
+const tokenIn = (text: string | null) => /\/confirm\/([A-Za-z0-9_-]{43})/.exec(text ?? "")?.[1];
+const mailTo = (address: string) => capture.emails().filter((e) => e.to.includes(address));
+
+beforeAll(async () => {
+  capture = await startResendCapture();
+  Object.assign(process.env, {
+    RESEND_API_KEY: "re_test_key",
+    RESEND_BASE_URL: capture.url,
+    APP_URL: "http://qoldau.test",
+    AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    MAIL_FROM: "Qoldau <noreply@qoldau.test>",
+  });
+  database = await createTestDatabase({ max: 10 });
+  await seed(database.db);
+  await startWorking();
+});
+
+afterAll(async () => {
+  await stopWorking();
+  await database?.drop();
+  await capture?.close();
+});
+
+beforeEach(() => capture.failNext(0));
+
+describe("signing a petition", () => {
+  it("sends exactly one email in the signer's language, and confirming counts once", async () => {
+    const before = await count();
+    const signer = input();
+    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    const email = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
+    expect(email.subject).toMatch(/^Подтвердите подпись/);
+    expect(email.html).toContain("Әлия Нұрланқызы");
+    expect(email.text).toContain("Әлия Нұрланқызы");
+    expect(email.idempotencyKey).toMatch(/^signature-confirmation\//);
+    expect(await count()).toBe(before); // pending signatures do not count
+
+    const token = tokenIn(email.text)!;
+    expect(token).toBeDefined();
+    await expect(confirmSignature(database.db, token)).resolves.toEqual({ outcome: "confirmed", petitionSlug: slug });
+    expect(await count()).toBe(before + 1);
+    await expect(confirmSignature(database.db, token)).resolves.toEqual({ outcome: "already_confirmed", petitionSlug: slug });
+    expect(await count()).toBe(before + 1);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(mailTo(signer.email)).toHaveLength(1);
+  });
+
+  it("stores consent with its time and wording, and nothing for unticked boxes", async () => {
+    const withConsent = input({ updates: "on", public: "on" });
+    const without = input();
+    await signPetition({ db: database.db, jobs: jobs! }, slug, withConsent);
+    await signPetition({ db: database.db, jobs: jobs! }, slug, without);
+    const rows = await database.db
+      .select()
+      .from(signatures)
+      .where(sql`${signatures.emailNormalized} in (${withConsent.email}, ${without.email})`);
+    const a = rows.find((r) => r.emailNormalized === withConsent.email)!;
+    const b = rows.find((r) => r.emailNormalized === without.email)!;
+    expect(a).toMatchObject({ consentUpdates: true, showNamePublicly: true, state: "pending" });
+    expect(a.consentUpdatesAt).toBeInstanceOf(Date);
+    expect(a.consentWordingVersion).toMatch(/^updates-/);
+    expect(b).toMatchObject({ consentUpdates: false, showNamePublicly: false, consentUpdatesAt: null, consentWordingVersion: null });
+    expect(a.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("keeps one signature when the same address signs 50 times at once, in any case", async () => {
+    const address = `Many.${Date.now()}@Example.org`;
+    const variants = Array.from({ length: 50 }, (_, i) => (i % 2 ? address.toUpperCase() : address.toLowerCase()));
+    const results = await Promise.allSettled(
+      variants.map((email) => signPetition({ db: database.db, jobs: jobs! }, slug, input({ email }))),
+    );
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const rows = await database.db.select().from(signatures).where(eq(signatures.emailNormalized, address.toLowerCase()));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.confirmationEmailsSent).toBeLessThanOrEqual(3);
+    await new Promise((r) => setTimeout(r, 2500));
+    const sent = mailTo(address.toLowerCase());
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(sent.length).toBeLessThanOrEqual(3);
+  });
+
+  it("re-sends a pending signature's link, at most three emails in all, each with the same working link", async () => {
+    const signer = input();
+    for (let i = 0; i < 5; i++) await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    await new Promise((r) => setTimeout(r, 3000));
+    const sent = mailTo(signer.email);
+    expect(sent).toHaveLength(3);
+    const tokens = new Set(sent.map((e) => tokenIn(e.text)));
+    expect(tokens.size).toBe(1);
+    const before = await count();
+    await expect(confirmSignature(database.db, [...tokens][0]!)).resolves.toMatchObject({ outcome: "confirmed" });
+    expect(await count()).toBe(before + 1);
+  });
+
+  it("answers a confirmed signer like a new one, and tells the address owner by email", async () => {
+    const signer = input({ locale: "en" });
+    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    const first = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
+    await confirmSignature(database.db, tokenIn(first.text)!);
+    const before = await count();
+    await expect(signPetition({ db: database.db, jobs: jobs! }, slug, { ...signer, email: signer.email })).resolves.toEqual({
+      outcome: "check_email",
+    });
+    const notice = await capture.waitFor((e) => e.to.includes(signer.email) && e.subject.startsWith("You have already signed"), 15_000);
+    expect(notice.text).toContain("already confirmed");
+    expect(await count()).toBe(before);
+  });
+
+  it("still delivers exactly one email when the provider fails twice with 500", async () => {
+    capture.failNext(2, 500);
+    const signer = input();
+    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    await capture.waitFor((e) => e.to.includes(signer.email), 20_000);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(mailTo(signer.email)).toHaveLength(1);
+  });
+
+  it("loses no email when the process dies between the commit and the send", async () => {
+    await stopWorking(); // the process "dies": no worker runs
+    const signer = input();
+    const onlyEnqueue = await startJobs(database, { emailPolicy: fastRetries });
+    await signPetition({ db: database.db, jobs: onlyEnqueue }, slug, signer);
+    await onlyEnqueue.boss.stop({ graceful: false, wait: true });
+    expect(mailTo(signer.email)).toHaveLength(0);
+    await startWorking(); // a new process starts
+    await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(mailTo(signer.email)).toHaveLength(1);
+  });
+
+  it("never sends a job's email twice, even if the job runs again after sending", async () => {
+    await stopWorking();
+    const signer = input();
+    const onlyEnqueue = await startJobs(database, { emailPolicy: fastRetries });
+    await signPetition({ db: database.db, jobs: onlyEnqueue }, slug, signer);
+    const [job] = await onlyEnqueue.boss.fetch<{ signatureId: string }>("signature-confirmation");
+    expect(job).toBeDefined();
+    await sendConfirmationEmail(database.db, job!);
+    await sendConfirmationEmail(database.db, job!); // a crash before "complete": the job runs again
+    expect(mailTo(signer.email)).toHaveLength(1);
+    await onlyEnqueue.boss.complete("signature-confirmation", job!.id);
+    await onlyEnqueue.stop();
+    await startWorking();
+  });
+
+  it("refuses signatures on closed petitions and after the deadline, writing nothing", async () => {
+    const [campaign] = await database.db.select({ id: petitions.campaignId }).from(petitions).limit(1);
+    const text = { ru: "т", kk: "т", en: "t" };
+    await database.db.insert(petitions).values([
+      { campaignId: campaign!.id, slug: "closed-one", state: "closed", target: text, title: text, summary: text, body: text, goal: 10 },
+      { campaignId: campaign!.id, slug: "past-deadline", state: "published", target: text, title: text, summary: text, body: text, goal: 10, deadline: new Date(Date.now() - 1000) },
+    ]);
+    for (const s of ["closed-one", "past-deadline"]) {
+      await expect(signPetition({ db: database.db, jobs: jobs! }, s, input())).rejects.toSatisfy((e) => isAppError(e, "petition_closed"));
+    }
+    await expect(signPetition({ db: database.db, jobs: jobs! }, "no-such-petition", input())).rejects.toSatisfy((e) =>
+      isAppError(e, "petition_not_found"),
+    );
+    const written = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(signatures)
+      .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
+      .where(sql`${petitions.slug} in ('closed-one', 'past-deadline')`);
+    expect(written[0]!.n).toBe(0);
+  });
+
+  it("refuses unknown and expired links", async () => {
+    await expect(confirmSignature(database.db, "x".repeat(43))).rejects.toSatisfy((e) => isAppError(e, "token_invalid"));
+    const signer = input();
+    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    const email = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
+    await database.db.update(signatures).set({ tokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(signatures.emailNormalized, signer.email));
+    await expect(confirmSignature(database.db, tokenIn(email.text)!)).rejects.toSatisfy((e) => isAppError(e, "token_expired"));
+  });
+
+  it("reconciles the sharded count with the confirmed signatures", async () => {
+    const [p] = await database.db.select({ id: petitions.id }).from(petitions).where(eq(petitions.slug, slug));
+    const truth = await count();
+    await database.db.insert(petitionCountShards).values({ petitionId: p!.id, shard: 7, confirmed: 5 }).onConflictDoUpdate({
+      target: [petitionCountShards.petitionId, petitionCountShards.shard],
+      set: { confirmed: sql`${petitionCountShards.confirmed} + 5` },
+    });
+    expect(await count()).toBe(truth + 5);
+    expect(await reconcileConfirmedCounts(database.db)).toBeGreaterThanOrEqual(1);
+    expect(await count()).toBe(truth);
+    expect(await reconcileConfirmedCounts(database.db)).toBe(0);
+  });
+});

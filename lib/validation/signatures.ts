@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { locales } from "@/lib/i18n/locales";
+
+/**
+ * Email policy: trimmed, Unicode-normalised (NFC) and lower-cased as a whole. We do NOT remove
+ * "+tags" or dots: on many providers those are different mailboxes, and merging them would wrongly
+ * drop a different person's signature. Each address must still be confirmed by its owner.
+ */
+export function normalizeEmail(email: string): string {
+  return email.normalize("NFC").trim().toLowerCase();
+}
+
+/** Names may contain any letters (Әлия Нұрланқызы), but no links, no control characters, and must not
+ * start with a character a spreadsheet would run as a formula when organizers export signatures. */
+const URL_LIKE = /(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|ru|kz|info|io|xyz|top|link|me|online|site|club|biz)\b)/i;
+const FORMULA_START = /^[=+\-@\t\r]/;
+// Control characters (C0/C1) and Unicode bidi overrides that can disguise a name.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+export const signerNameSchema = z
+  .string({ error: "name_required" })
+  .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "name_required")
+      .max(100, "name_too_long")
+      .refine((s) => !CONTROL.test(s), "name_invalid")
+      .refine((s) => !FORMULA_START.test(s), "name_formula")
+      .refine((s) => !URL_LIKE.test(s), "name_url"),
+  );
+
+export const signerEmailSchema = z
+  .string({ error: "email_required" })
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1, "email_required").max(254, "email_invalid").pipe(z.email("email_invalid")))
+  .transform(normalizeEmail);
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal(true), z.literal(""), z.literal(false)])
+  .optional()
+  .transform((v) => v === "on" || v === "true" || v === "1" || v === true);
+
+/** The sign form, as posted (urlencoded or multipart) or as JSON. */
+export const signInputSchema = z.object({
+  name: signerNameSchema,
+  email: signerEmailSchema,
+  updates: checkbox,
+  public: checkbox,
+  locale: z.enum(locales).catch("ru"),
+  /** Honeypot: people never see it; bots fill it. */
+  website: z.string().max(0).optional().catch("filled"),
+});
+
+export type SignInput = z.infer<typeof signInputSchema>;
+
+/** Tokens in links: base64url, 43 characters (256 bits). */
+export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export const confirmInputSchema = z.object({
+  token: tokenSchema,
+  locale: z.enum(locales).catch("ru"),
+});
