@@ -11,7 +11,7 @@ export default defineConfig({
   globalSetup: "./e2e/global-setup.ts",
   outputDir: "test-results/e2e",
   fullyParallel: true,
-  forbidOnly: true,
+  forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
   timeout: 30_000,
