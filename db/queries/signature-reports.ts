@@ -1,0 +1,81 @@
+import { and, asc, eq, gt, or, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db";
+import { signatures, signatureStates } from "@/db/schema";
+
+/**
+ * Read-only figures and the delivery export for organizers. Next to db/queries/signatures.ts (which owns every
+ * write), this is the only other module that reads signers' personal data.
+ */
+
+export type SignatureState = (typeof signatureStates)[number];
+
+export async function countSignaturesByState(db: Db, petitionId: string): Promise<Record<SignatureState, number>> {
+  const rows = await db
+    .select({ state: signatures.state, n: sql<number>`count(*)::int` })
+    .from(signatures)
+    .where(eq(signatures.petitionId, petitionId))
+    .groupBy(signatures.state);
+  const out = Object.fromEntries(signatureStates.map((s) => [s, 0])) as Record<SignatureState, number>;
+  for (const r of rows) out[r.state] = r.n;
+  return out;
+}
+
+/** Confirmed signatures per calendar day in `timeZone`, oldest first, for days that have any. */
+export async function confirmedPerDay(db: Db, petitionId: string, timeZone: string): Promise<{ day: string; n: number }[]> {
+  const result = await db.execute(sql`
+    select to_char(${signatures.confirmedAt} at time zone ${timeZone}, 'YYYY-MM-DD') as day, count(*)::int as n
+    from ${signatures}
+    where ${signatures.petitionId} = ${petitionId} and ${signatures.state} = 'confirmed' and ${signatures.confirmedAt} is not null
+    group by 1 order by 1`);
+  return rowsOf<{ day: string; n: number }>(result).map((r) => ({ day: r.day, n: Number(r.n) }));
+}
+
+/** Of the confirmed signers: how many asked for updates, and how many let their name be shown. */
+export async function consentCounts(db: Db, petitionId: string) {
+  const [row] = await db
+    .select({
+      updates: sql<number>`count(*) filter (where ${signatures.consentUpdates})::int`,
+      publicName: sql<number>`count(*) filter (where ${signatures.showNamePublicly})::int`,
+    })
+    .from(signatures)
+    .where(and(eq(signatures.petitionId, petitionId), eq(signatures.state, "confirmed")));
+  return { updates: row?.updates ?? 0, publicName: row?.publicName ?? 0 };
+}
+
+/** `cursor` is the row's sort key at full (microsecond) precision; pass the last row's back as `after`. */
+export type ExportRow = { id: string; name: string; confirmedAt: Date; cursor: string; email?: string };
+
+/**
+ * Confirmed signatures in confirmation order, one page at a time (keyset on confirmed_at, id), so an export of
+ * any size streams without holding every row. The address is read only when `withEmail`.
+ */
+export async function confirmedSignaturesPage(
+  db: Db,
+  petitionId: string,
+  options: { withEmail: boolean; after?: { cursor: string; id: string }; limit: number },
+): Promise<ExportRow[]> {
+  const after = options.after;
+  // A confirmed row always has confirmed_at; the fallback only keeps the keyset total if one ever does not.
+  const at = sql<Date>`coalesce(${signatures.confirmedAt}, ${signatures.createdAt})`;
+  const rows = await db
+    .select({
+      id: signatures.id,
+      name: signatures.name,
+      confirmedAt: at.mapWith(signatures.confirmedAt),
+      cursor: sql<string>`${at}::text`,
+      ...(options.withEmail ? { email: signatures.emailNormalized } : {}),
+    })
+    .from(signatures)
+    .where(
+      and(
+        eq(signatures.petitionId, petitionId),
+        eq(signatures.state, "confirmed"),
+        after
+          ? or(sql`${at} > ${after.cursor}::timestamptz`, and(sql`${at} = ${after.cursor}::timestamptz`, gt(signatures.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(at), asc(signatures.id))
+    .limit(options.limit);
+  return rows as ExportRow[];
+}

@@ -1,0 +1,171 @@
+import sharp from "sharp";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "@/db";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { readAuditLog } from "@/lib/audit/read-audit-log";
+import { addSource } from "@/lib/campaigns/add-source";
+import { addTimelineEvent } from "@/lib/campaigns/add-timeline-event";
+import { createCampaign } from "@/lib/campaigns/create-campaign";
+import { getCampaignEditor, getProfileEditor } from "@/lib/campaigns/get-campaign-editor";
+import { publishCampaign } from "@/lib/campaigns/publish-campaign";
+import { removeSource } from "@/lib/campaigns/remove-source";
+import { removeTimelineEvent } from "@/lib/campaigns/remove-timeline-event";
+import { unpublishCampaign } from "@/lib/campaigns/unpublish-campaign";
+import { updateCampaign } from "@/lib/campaigns/update-campaign";
+import { updateProfile } from "@/lib/campaigns/update-profile";
+import { uploadPortrait } from "@/lib/campaigns/upload-portrait";
+import { isAppError } from "@/lib/errors";
+import { archivePetition } from "@/lib/petitions/archive-petition";
+import { closePetition } from "@/lib/petitions/close-petition";
+import { createPetition } from "@/lib/petitions/create-petition";
+import { deliverPetition } from "@/lib/petitions/deliver-petition";
+import { exportSignatures } from "@/lib/petitions/export-signatures";
+import { getPetitionEditor } from "@/lib/petitions/get-petition-editor";
+import { getPetitionFigures } from "@/lib/petitions/get-petition-figures";
+import { publishPetition } from "@/lib/petitions/publish-petition";
+import { reopenPetition } from "@/lib/petitions/reopen-petition";
+import { updatePetition } from "@/lib/petitions/update-petition";
+import type { Actor } from "./access";
+import { getDashboard } from "./get-dashboard";
+import { inviteUser } from "./invite-user";
+import { listUsers } from "./list-users";
+import { pageOutcome } from "./outcome";
+import { removeUser } from "./remove-user";
+import { makeWorld, tri, type World } from "./test-world";
+
+/**
+ * The authorization matrix: every dashboard page (its loader), action and export, for each kind of visitor.
+ * `ok` means the operation ran; otherwise the AppError code, and what the page or route answers over HTTP.
+ * Each case runs on a fresh world, and a refused operation must leave no trace in the audit log.
+ */
+type Who = "anonymous" | "other" | "organizer" | "admin";
+type Expected = "ok" | "unauthenticated" | "not_found" | "forbidden";
+type Case = { name: string; kind: "page" | "action" | "export"; run: (w: World, actor: Actor | null) => Promise<unknown>; expect: Record<Who, Expected> };
+
+const owner: Record<Who, Expected> = { anonymous: "unauthenticated", other: "not_found", organizer: "ok", admin: "ok" };
+const adminOnly: Record<Who, Expected> = { anonymous: "unauthenticated", other: "forbidden", organizer: "forbidden", admin: "ok" };
+const anyone: Record<Who, Expected> = { anonymous: "unauthenticated", other: "ok", organizer: "ok", admin: "ok" };
+
+const draftFields = (slug: string) => ({
+  slug,
+  target: tri("Target"),
+  title: tri("Title"),
+  summary: tri("Summary"),
+  body: tri("Body"),
+  goal: 500,
+  deadline: null,
+});
+const profileFields = (w: World) => ({
+  campaignId: w.campaignA.id,
+  version: 1,
+  name: tri("Name"),
+  role: tri("Role"),
+  residence: tri("Residence"),
+  dateOfBirth: "1969-03-03",
+  article: tri("Art. 274(4)"),
+  nationality: tri("n"),
+  citizenship: tri("c"),
+  education: tri("e"),
+  health: tri("h"),
+  summary: tri("s"),
+  biography: tri("b"),
+});
+const labels = { name: "Name", confirmedAt: "Confirmed", email: "Email" };
+let png: Uint8Array;
+
+const cases: Case[] = [
+  { name: "dashboard", kind: "page", run: (w, a) => getDashboard(db(), a), expect: anyone },
+  { name: "campaign page", kind: "page", run: (w, a) => getCampaignEditor(db(), a, w.campaignA.id), expect: owner },
+  { name: "profile editor and preview", kind: "page", run: (w, a) => getProfileEditor(db(), a, w.campaignA.id), expect: owner },
+  { name: "petition page", kind: "page", run: (w, a) => getPetitionEditor(db(), a, w.published.id), expect: owner },
+  { name: "petition figures", kind: "page", run: (w, a) => getPetitionFigures(db(), a, w.published.id), expect: owner },
+  { name: "people page", kind: "page", run: (w, a) => listUsers(db(), a), expect: adminOnly },
+  { name: "audit log", kind: "page", run: (w, a) => readAuditLog(db(), a), expect: adminOnly },
+  {
+    name: "CSV export",
+    kind: "export",
+    run: async (w, a) => {
+      const out = await exportSignatures(db(), a, { petitionId: w.published.id, labels });
+      for await (const _ of out.lines);
+    },
+    expect: owner,
+  },
+  { name: "create campaign", kind: "action", run: (w, a) => createCampaign(db(), a, { slug: `new-${w.tag}`, name: tri("N"), tagline: tri("T") }), expect: anyone },
+  { name: "edit campaign", kind: "action", run: (w, a) => updateCampaign(db(), a, { campaignId: w.campaignA.id, version: 1, name: tri("N"), tagline: tri("T") }), expect: owner },
+  { name: "publish campaign", kind: "action", run: (w, a) => publishCampaign(db(), a, { campaignId: w.draftCampaign.id, version: 1 }), expect: owner },
+  { name: "unpublish campaign", kind: "action", run: (w, a) => unpublishCampaign(db(), a, { campaignId: w.campaignA.id, version: 1 }), expect: owner },
+  { name: "edit profile", kind: "action", run: (w, a) => updateProfile(db(), a, profileFields(w)), expect: owner },
+  { name: "upload portrait", kind: "action", run: (w, a) => uploadPortrait(db(), a, { campaignId: w.campaignA.id, bytes: png }), expect: owner },
+  {
+    name: "add timeline event",
+    kind: "action",
+    run: (w, a) => addTimelineEvent(db(), a, { campaignId: w.campaignA.id, occurredOn: "2020-05-05", precision: "day", title: tri("t"), body: tri("b") }),
+    expect: owner,
+  },
+  { name: "remove timeline event", kind: "action", run: (w, a) => removeTimelineEvent(db(), a, { campaignId: w.campaignA.id, id: w.event.id }), expect: owner },
+  {
+    name: "add source",
+    kind: "action",
+    run: (w, a) => addSource(db(), a, { campaignId: w.campaignA.id, title: tri("t"), publisher: tri("p"), publishedOn: null, url: null }),
+    expect: owner,
+  },
+  { name: "remove source", kind: "action", run: (w, a) => removeSource(db(), a, { campaignId: w.campaignA.id, id: w.source.id }), expect: owner },
+  { name: "create petition", kind: "action", run: (w, a) => createPetition(db(), a, { campaignId: w.campaignA.id, ...draftFields(`p-${w.tag}`) }), expect: owner },
+  { name: "edit petition draft", kind: "action", run: (w, a) => updatePetition(db(), a, { petitionId: w.draft.id, version: 1, ...draftFields(`e-${w.tag}`) }), expect: owner },
+  { name: "publish petition", kind: "action", run: (w, a) => publishPetition(db(), a, { petitionId: w.draft.id, version: 1 }), expect: owner },
+  { name: "close petition", kind: "action", run: (w, a) => closePetition(db(), a, { petitionId: w.published.id, version: 1 }), expect: owner },
+  { name: "reopen petition", kind: "action", run: (w, a) => reopenPetition(db(), a, { petitionId: w.closed.id, version: 1 }), expect: owner },
+  { name: "deliver petition", kind: "action", run: (w, a) => deliverPetition(db(), a, { petitionId: w.closed.id, version: 1, deliveryNote: tri("Handed over") }), expect: owner },
+  { name: "archive petition", kind: "action", run: (w, a) => archivePetition(db(), a, { petitionId: w.delivered.id, version: 1 }), expect: owner },
+  {
+    name: "invite organizer",
+    kind: "action",
+    run: (w, a) => inviteUser(db(), a, { email: `new-${w.tag}@example.org`, role: "organizer", campaignId: w.campaignA.id, locale: "kk" }),
+    expect: adminOnly,
+  },
+  { name: "remove organizer", kind: "action", run: (w, a) => removeUser(db(), a, { userId: w.other.userId }), expect: adminOnly },
+];
+
+let database: TestDatabase;
+const db = () => database.db;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  png = new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c33" } }).png().toBuffer());
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function auditCount(): Promise<number> {
+  return Number(rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from audit_log`))[0]!.n);
+}
+
+const whos: Who[] = ["anonymous", "other", "organizer", "admin"];
+const table = cases.flatMap((c) => whos.map((who) => ({ ...c, who, expected: c.expect[who] })));
+
+describe("authorization matrix", () => {
+  it.each(table)("$kind $name × $who → $expected", async ({ run, who, expected }) => {
+    const w = await makeWorld(db());
+    const actor = who === "anonymous" ? null : w[who];
+    const before = await auditCount();
+    let outcome: string = "ok";
+    try {
+      await run(w, actor);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      outcome = error.code;
+    }
+    expect(outcome).toBe(expected);
+    if (expected !== "ok") {
+      expect(await auditCount(), "a refused operation writes nothing").toBe(before);
+      // What the page or route answers: sign in, or a 404 that tells nothing.
+      expect(pageOutcome(expected)).toBe(expected === "unauthenticated" ? "sign-in" : 404);
+    }
+  });
+
+  it("covers every dashboard operation (update this table when adding one)", () => {
+    expect(cases.length).toBe(27);
+  });
+});

@@ -1,0 +1,49 @@
+import type { Db } from "@/db";
+import { insertAuditEntry } from "@/db/queries/audit";
+import { confirmedSignaturesPage } from "@/db/queries/signature-reports";
+import { type Actor, isAdmin } from "@/lib/organizers/access";
+import { authorizePetition } from "@/lib/organizers/authorize";
+import { csvBom, csvLine } from "./csv";
+
+export type ExportLabels = { name: string; confirmedAt: string; email: string };
+
+const almaty = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Asia/Almaty",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/**
+ * The delivery export: confirmed signatures as CSV (name, date confirmed in Almaty time; the address only for
+ * admins). The export is recorded in the audit log before the first row is read.
+ */
+export async function exportSignatures(db: Db, actor: Actor | null, input: { petitionId: string; labels: ExportLabels }) {
+  const { actor: a, petition } = await authorizePetition(db, actor, input.petitionId);
+  const withEmail = isAdmin(a);
+  await insertAuditEntry(db, {
+    actorId: a.userId,
+    action: "signatures.export",
+    entityType: "petition",
+    entityId: petition.id,
+    campaignId: petition.campaignId,
+    details: { withEmail },
+  });
+  const header = [input.labels.name, input.labels.confirmedAt, ...(withEmail ? [input.labels.email] : [])];
+  async function* lines(): AsyncGenerator<string> {
+    yield csvBom + csvLine(header);
+    let after: { cursor: string; id: string } | undefined;
+    for (;;) {
+      const page = await confirmedSignaturesPage(db, petition.id, { withEmail, after, limit: 2000 });
+      for (const row of page) {
+        yield csvLine([row.name, almaty.format(row.confirmedAt), ...(withEmail ? [row.email ?? ""] : [])]);
+      }
+      const last = page[page.length - 1];
+      if (!last || page.length < 2000) return;
+      after = { cursor: last.cursor, id: last.id };
+    }
+  }
+  return { filename: `${petition.slug}-signatures.csv`, withEmail, lines: lines() };
+}
