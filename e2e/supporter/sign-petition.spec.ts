@@ -1,0 +1,163 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
+import { petitionSlug, t } from "../support/site";
+
+// Counts are compared before and after: these tests run one after another.
+test.describe.configure({ mode: "serial" });
+
+const petitionPath = (locale: string) => `/${locale}/petitions/${petitionSlug}`;
+const uniqueEmail = (tag: string) => `Aliya.${tag}.${Date.now()}.${Math.random().toString(36).slice(2, 7)}@Example.org`;
+
+async function apiCount(page: Page): Promise<number> {
+  const response = await page.request.get(`/api/v1/petitions/${petitionSlug}`);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { count: number }).count;
+}
+
+const confirmLink = (text: string | null) => /https?:\/\/\S+\/confirm\/[A-Za-z0-9_-]{43}/.exec(text ?? "")?.[0];
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`a supporter signs in Russian with a Kazakh name, confirms by email, and the count goes up by one (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
+    browser,
+    mailbox,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled });
+    const page = await context.newPage();
+    const email = uniqueEmail(javaScriptEnabled ? "js" : "nojs");
+    const before = await apiCount(page);
+
+    await page.goto(petitionPath("ru"));
+    await expect(page.getByTestId("signature-count")).toHaveAttribute("data-count", String(before));
+    await page.getByLabel(t("ru", "signForm.name")).fill("Әлия Нұрланқызы");
+    await page.getByLabel(t("ru", "signForm.email")).fill(email);
+    await page.getByLabel(t("ru", "signForm.updates")).check();
+    await page.getByRole("button", { name: t("ru", "signForm.submit") }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/ru/petitions/${petitionSlug}/signed$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("ru", "signed.title"));
+    await expect(page.locator("body")).not.toContainText(email.toLowerCase(), { ignoreCase: true });
+
+    const message = await mailbox.waitFor((e) => e.to.includes(email.toLowerCase()));
+    expect(message.subject).toContain("Подтвердите подпись");
+    expect(message.html).toContain("Әлия Нұрланқызы");
+    expect(message.text).toContain("Әлия Нұрланқызы");
+    const link = confirmLink(message.text);
+    expect(link).toBeTruthy();
+
+    // Opening the link (as a mail scanner would) confirms nothing.
+    await page.goto(link!);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("ru", "confirm.title"));
+    expect(await apiCount(page)).toBe(before);
+
+    await page.getByRole("button", { name: t("ru", "confirm.button") }).click();
+    await expect(page).toHaveURL(new RegExp(`/ru/petitions/${petitionSlug}/thanks$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("ru", "thanks.title"));
+    await expect(page.getByTestId("signature-count")).toHaveAttribute("data-count", String(before + 1));
+    expect(await apiCount(page)).toBe(before + 1);
+
+    // Confirming again says so, and counts nothing.
+    await page.goto(link!);
+    await page.getByRole("button", { name: t("ru", "confirm.button") }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("ru", "thanks.already"));
+    expect(await apiCount(page)).toBe(before + 1);
+
+    // The address appears on no public page.
+    for (const path of ["/ru", petitionPath("ru"), `${petitionPath("ru")}/thanks`, "/ru/petitions"]) {
+      await page.goto(path);
+      await expect(page.locator("body")).not.toContainText(email.toLowerCase(), { ignoreCase: true });
+    }
+    expect((await mailbox.emails()).filter((e) => e.to.includes(email.toLowerCase()))).toHaveLength(1);
+    await context.close();
+  });
+}
+
+test("with JavaScript off, mistakes come back as the form with messages in the page's language and what was typed", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const before = await apiCount(page);
+  await page.goto(petitionPath("kk"));
+  await page.getByLabel(t("kk", "signForm.name")).fill("=HYPERLINK(\"x\")");
+  await page.getByLabel(t("kk", "signForm.email")).fill("not-an-address");
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes("/signatures") && r.request().method() === "POST"),
+    page.getByRole("button", { name: t("kk", "signForm.submit") }).click(),
+  ]);
+  expect(response.status()).toBe(422);
+  await expect(page.getByRole("alert")).toContainText(t("kk", "signForm.errors.name_formula"));
+  await expect(page.getByRole("alert")).toContainText(t("kk", "signForm.errors.email_invalid"));
+  await expect(page.getByLabel(t("kk", "signForm.name"))).toHaveValue("=HYPERLINK(\"x\")");
+  await expect(page.getByLabel(t("kk", "signForm.email"))).toHaveValue("not-an-address");
+  await expect(page.getByLabel(t("kk", "signForm.name"))).toHaveAttribute("aria-invalid", "true");
+
+  // Correcting the form from this page works.
+  await page.getByLabel(t("kk", "signForm.name")).fill("Айгүл Сейітова");
+  await page.getByLabel(t("kk", "signForm.email")).fill(uniqueEmail("fixed"));
+  await page.getByRole("button", { name: t("kk", "signForm.submit") }).click();
+  await expect(page).toHaveURL(new RegExp(`/kk/petitions/${petitionSlug}/signed$`));
+  expect(await apiCount(page)).toBe(before);
+  await context.close();
+});
+
+test("with JavaScript on, mistakes show next to the fields without leaving the page", async ({ page }) => {
+  await page.goto(petitionPath("en"));
+  await page.getByLabel(t("en", "signForm.name")).fill("Aliya <b>N</b>");
+  await page.getByLabel(t("en", "signForm.email")).fill("aliya@");
+  await page.getByRole("button", { name: t("en", "signForm.submit") }).click();
+  await expect(page.getByText(t("en", "signForm.errors.email_invalid")).first()).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`${petitionPath("en")}$`));
+  await expect(page.getByLabel(t("en", "signForm.name"))).toHaveValue("Aliya <b>N</b>");
+  await expect(page.getByLabel(t("en", "signForm.email"))).toHaveAttribute("aria-invalid", "true");
+});
+
+test("a name with HTML is kept as text, never as markup", async ({ page, mailbox }) => {
+  const email = uniqueEmail("html");
+  await page.goto(petitionPath("en"));
+  await page.getByLabel(t("en", "signForm.name")).fill("<img src=x onerror=alert(1)>Aliya");
+  await page.getByLabel(t("en", "signForm.email")).fill(email);
+  await page.getByRole("button", { name: t("en", "signForm.submit") }).click();
+  await expect(page).toHaveURL(/\/signed$/);
+  const message = await mailbox.waitFor((e) => e.to.includes(email.toLowerCase()));
+  expect(message.html).not.toContain("<img src=x");
+  expect(message.html).toContain("&lt;img src=x");
+});
+
+test("an unknown confirmation link explains itself with a 404 and a way to sign again", async ({ page }) => {
+  const response = await page.goto(`/en/confirm/${"A".repeat(43)}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("en", "confirm.invalidTitle"));
+  await expect(page.getByRole("link", { name: t("en", "confirm.signAgain") })).toBeVisible();
+});
+
+test("API clients get clear 4xx answers for bad input, never a 500", async ({ request }) => {
+  const url = `/api/v1/petitions/${petitionSlug}/signatures`;
+  const json = { Accept: "application/json" };
+  const cases: Array<[string, Promise<{ status(): number }>, number]> = [
+    ["invalid JSON fields", request.post(url, { headers: json, data: { name: "", email: "x" } }), 422],
+    ["long name", request.post(url, { headers: json, data: { name: "a".repeat(101), email: "a@example.org" } }), 422],
+    ["URL in name", request.post(url, { headers: json, data: { name: "visit https://spam.example", email: "a@example.org" } }), 422],
+    ["wrong content type", request.post(url, { headers: { ...json, "Content-Type": "text/plain" }, data: "name=a" }), 415],
+    ["malformed JSON", request.post(url, { headers: { ...json, "Content-Type": "application/json" }, data: "{nope" }), 400],
+    ["malformed multipart", request.post(url, { headers: { ...json, "Content-Type": "multipart/form-data; boundary=zzz" }, data: "--zzz\r\nbroken" }), 400],
+    ["oversized body", request.post(url, { headers: { ...json, "Content-Type": "application/x-www-form-urlencoded" }, data: `name=${"a".repeat(20_000)}` }), 413],
+    ["unknown petition", request.post(`/api/v1/petitions/no-such-petition/signatures`, { headers: json, data: { name: "A", email: "a@example.org" } }), 404],
+    ["bad slug", request.post(`/api/v1/petitions/NOT%20A%20SLUG/signatures`, { headers: json, data: { name: "A", email: "a@example.org" } }), 404],
+    ["unknown petition JSON", request.get(`/api/v1/petitions/no-such-petition`), 404],
+    ["confirm without token", request.post(`/api/v1/signatures/confirm`, { headers: json, form: { token: "short" } }), 404],
+  ];
+  for (const [name, call, status] of cases) {
+    expect((await call).status(), name).toBe(status);
+  }
+});
+
+test("the petition's public figures are JSON without personal data, cacheable for a few seconds", async ({ request }) => {
+  const response = await request.get(`/api/v1/petitions/${petitionSlug}?locale=kk`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toMatch(/max-age=\d/);
+  const body = (await response.json()) as Record<string, unknown>;
+  expect(Object.keys(body).sort()).toEqual(["count", "deadline", "goal", "locale", "open", "slug", "state", "title"]);
+  expect(body).toMatchObject({ slug: petitionSlug, state: "published", open: true, locale: "kk" });
+});
