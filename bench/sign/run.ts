@@ -1,0 +1,207 @@
+/**
+ * Signing benchmark: the HTTP sign path on `next start` with PostgreSQL, one app process per core,
+ * against the framework's own floor (a dynamic no-op route) and the bare SQL of one signature (pgbench).
+ *
+ *   npm run bench:sign                      # BENCH_SECONDS=15 BENCH_SKIP_BUILD=1 BENCH_PROCESSES=<cores>
+ *
+ * Needs: PostgreSQL on 127.0.0.1:5432 (TEST_PG_URL), wrk and pgbench (apt-get install wrk postgresql-client).
+ * Web processes run with JOBS=off: the confirmation jobs are committed with each signature and wait for
+ * mail workers (any process with JOBS=on), so the figures are the request path alone.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { openDatabase, rowsOf } from "@/db";
+import { seed } from "@/db/seed";
+import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
+import { startJobs } from "@/lib/jobs/boss";
+
+const root = path.resolve(__dirname, "../..");
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const processes = Number(process.env.BENCH_PROCESSES ?? os.cpus().length);
+const basePort = Number(process.env.BENCH_PORT ?? 3501);
+const hot = "drop-the-charges";
+
+type Figures = { rps: number; requests: number; errors: number; p50ms: number; p99ms: number };
+
+async function main() {
+  for (const tool of ["wrk", "pgbench"]) {
+    try {
+      execFileSync("which", [tool], { stdio: "ignore" });
+    } catch {
+      throw new Error(`${tool} is missing: apt-get install -y wrk postgresql-client`);
+    }
+  }
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    console.log("building (BENCH_SKIP_BUILD=1 reuses .next) …");
+    execFileSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    });
+  }
+
+  const name = `qoldau_bench_${Date.now()}`;
+  await adminQuery(`create database "${name}"`);
+  const url = withDatabase(testServerUrl, name);
+  const servers: ChildProcess[] = [];
+  try {
+    const database = await openDatabase({ databaseUrl: url, migrate: true, max: 2 });
+    await seed(database.db);
+    const spread = Array.from({ length: 100 }, (_, i) => `bench-${String(i + 1).padStart(3, "0")}`);
+    await database.db.execute(sql`
+      insert into petitions (campaign_id, slug, state, target, title, summary, body, goal, published_at)
+      select (select id from campaigns limit 1), s, 'published', t, t, t, t, 1000, now()
+      from unnest(${sql.raw(`array[${spread.map((s) => `'${s}'`).join(",")}]`)}) as s,
+           (select '{"ru":"b","kk":"b","en":"b"}'::jsonb as t) x`);
+    const jobs = await startJobs(database); // creates pg-boss's schema and queues before pgbench uses them
+    await jobs.stop();
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: url,
+      APP_URL: `http://127.0.0.1:${basePort}`,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      DEV_MAILBOX: "1",
+      JOBS: "off",
+    };
+    const ports = Array.from({ length: processes }, (_, i) => basePort + i);
+    for (const port of ports) {
+      servers.push(
+        spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port)], {
+          cwd: root,
+          env: { ...env, PORT: String(port) },
+          stdio: ["ignore", "ignore", "inherit"],
+        }),
+      );
+    }
+    for (const port of ports) await waitFor(`http://127.0.0.1:${port}/api/v1/health`);
+
+    const wrk = (c: number, script: string, extra: Record<string, string>, duration = seconds) =>
+      runWrk(ports, c, script, extra, duration);
+    const signScript = path.join(__dirname, "sign.lua");
+    const getScript = path.join(__dirname, "get.lua");
+
+    console.log(`warming up (${processes} processes) …`);
+    await wrk(16, getScript, { BENCH_PATH: "/api/v1/health" }, 3);
+    await wrk(16, signScript, { BENCH_SLUGS: hot, BENCH_PREFIX: `warm-${Date.now()}` }, 3);
+    await wrk(16, getScript, { BENCH_PATH: `/ru/petitions/${hot}` }, 3);
+
+    const results: Record<string, Figures> = {};
+    for (const c of [32, 64]) {
+      results[`no-op route, ${c} conns`] = await wrk(c, getScript, { BENCH_PATH: "/api/v1/health" });
+      results[`sign (hot petition), ${c} conns`] = await wrk(c, signScript, { BENCH_SLUGS: hot, BENCH_PREFIX: `hot${c}-${Date.now()}` });
+    }
+    results["sign (100 petitions), 64 conns"] = await wrk(64, signScript, {
+      BENCH_SLUGS: spread.join(","),
+      BENCH_PREFIX: `spread-${Date.now()}`,
+    });
+    results["petition page GET, 32 conns"] = await wrk(32, getScript, { BENCH_PATH: `/ru/petitions/${hot}` });
+
+    const bare = runPgbench(url, 32);
+    const [stored] = rowsOf<{ signatures: number; jobs: number }>(
+      await database.db.execute(
+        sql`select (select count(*) from signatures where email_normalized not like 'pgbench-%')::int as signatures,
+                   (select count(*) from pgboss.job where name = 'signature-confirmation')::int as jobs`,
+      ),
+    );
+    await database.close();
+
+    const accepted = Object.entries(results)
+      .filter(([k]) => k.startsWith("sign"))
+      .reduce((n, [, f]) => n + f.requests - f.errors, 0);
+    print(results, bare, { accepted, stored: stored?.signatures ?? 0 });
+  } finally {
+    for (const s of servers) s.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1500));
+    await adminQuery(`drop database if exists "${name}" with (force)`);
+  }
+}
+
+function print(results: Record<string, Figures>, bareTps: number, check: { accepted: number; stored: number }) {
+  const row = (k: string, f: Figures) =>
+    `${k.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${f.p50ms.toFixed(1).padStart(6)} ms   p99 ${f.p99ms.toFixed(1).padStart(7)} ms   errors ${f.errors}`;
+  console.log(`\nQoldau signing benchmark — ${os.cpus().length} cores, ${processes} app processes, ${seconds} s per run, ${new Date().toISOString()}`);
+  for (const [k, f] of Object.entries(results)) console.log(row(k, f));
+  console.log(`${"bare SQL of a signature (pgbench)".padEnd(34)} ${bareTps.toFixed(0).padStart(7)} tps     (32 clients, prepared)`);
+  const sign64 = results["sign (hot petition), 64 conns"]!;
+  const noop64 = results["no-op route, 64 conns"]!;
+  const spread64 = results["sign (100 petitions), 64 conns"]!;
+  const sign32 = results["sign (hot petition), 32 conns"]!;
+  const noop32 = results["no-op route, 32 conns"]!;
+  console.log("\nratios");
+  console.log(`  sign / no-op route      32 conns ${(sign32.rps / noop32.rps).toFixed(2)}   64 conns ${(sign64.rps / noop64.rps).toFixed(2)}   (target ≥ 0.5)`);
+  console.log(`  sign / bare SQL         32 conns ${(sign32.rps / bareTps).toFixed(2)}   64 conns ${(sign64.rps / bareTps).toFixed(2)}   (target ≥ 0.2)`);
+  console.log(`  hot / 100 petitions     64 conns ${(sign64.rps / spread64.rps).toFixed(2)}   (target ≥ 0.9)`);
+  console.log(`\nnothing lost: ${check.accepted} signatures answered 2xx, ${check.stored} stored (incl. warm-up) with as many confirmation jobs`);
+  console.log(`\nrerun: BENCH_SECONDS=${seconds} BENCH_PROCESSES=${processes} BENCH_SKIP_BUILD=1 npm run bench:sign`);
+}
+
+async function runWrk(ports: number[], connections: number, script: string, extra: Record<string, string>, duration: number): Promise<Figures> {
+  const per = Math.max(1, Math.round(connections / ports.length));
+  const runs = await Promise.all(
+    ports.map(
+      (port, i) =>
+        new Promise<string>((resolve, reject) => {
+          const child = spawn(
+            "wrk",
+            ["-t1", `-c${per}`, `-d${duration}s`, "--timeout", "10s", "-s", script, `http://127.0.0.1:${port}`],
+            { env: { ...process.env, ...extra, BENCH_PREFIX: `${extra.BENCH_PREFIX ?? "b"}-${i}` } },
+          );
+          let out = "";
+          child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+          child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+          child.on("error", reject);
+          child.on("close", () => resolve(out));
+        }),
+    ),
+  );
+  const parsed = runs.map((out) => {
+    const line = /BENCH (\{.*\})/.exec(out)?.[1];
+    if (!line) throw new Error(`wrk gave no figures:\n${out}`);
+    return JSON.parse(line) as { requests: number; duration_us: number; socket_errors: number; non_2xx_3xx: number; p50_us: number; p99_us: number };
+  });
+  const requests = parsed.reduce((n, p) => n + p.requests, 0);
+  const errors = parsed.reduce((n, p) => n + p.socket_errors + p.non_2xx_3xx, 0);
+  const secondsRun = Math.max(...parsed.map((p) => p.duration_us)) / 1e6;
+  return {
+    requests,
+    errors,
+    rps: (requests - errors) / secondsRun,
+    p50ms: Math.max(...parsed.map((p) => p.p50_us)) / 1000,
+    p99ms: Math.max(...parsed.map((p) => p.p99_us)) / 1000,
+  };
+}
+
+function runPgbench(url: string, clients: number): number {
+  const out = execFileSync(
+    "pgbench",
+    ["-n", "-M", "prepared", "-c", String(clients), "-j", "2", "-T", String(seconds), "-f", path.join(__dirname, "bare-signature.sql"), url],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1];
+  if (!tps) throw new Error(`pgbench gave no tps:\n${out}`);
+  return Number(tps);
+}
+
+async function waitFor(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
