@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+# Production image: `next build` with output "standalone", run with `node server.js`.
+#   docker build -t qoldau .                           the app (final stage)
+#   docker build --target migrate -t qoldau-migrate .  npm run db:migrate, for the release step
+# Note: not built on the development machine (it has no Docker); the standalone build this copies was
+# built and served there with `NEXT_OUTPUT=standalone next build` and `node server.js`.
+
+FROM node:20-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+FROM node:20-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+RUN NEXT_OUTPUT=standalone npx next build
+
+# Migrations need the sources and the dev tools (tsx, drizzle); the app image does not.
+FROM build AS migrate
+ENV NODE_ENV=production
+CMD ["npx", "tsx", "db/cli/migrate.ts"]
+
+FROM node:20-slim AS app
+WORKDIR /app
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    PORT=3000 \
+    HOSTNAME=0.0.0.0
+COPY --from=build --chown=node:node /app/.next/standalone ./
+COPY --from=build --chown=node:node /app/.next/static ./.next/static
+COPY --from=build --chown=node:node /app/public ./public
+COPY --from=build --chown=node:node /app/db/migrations ./db/migrations
+# Only used without DATABASE_URL (embedded PGlite); mount a volume here to keep that data.
+RUN mkdir -p /app/.data && chown node:node /app/.data
+USER node
+EXPOSE 3000
+CMD ["node", "server.js"]
