@@ -11,7 +11,7 @@ import { startResendCapture } from "./support/resend-capture";
 /**
  * The app as it ships, on a database of its own:
  *   fresh PostgreSQL database → db:migrate → db:seed → Resend capture server → next build (.next-e2e)
- *   → next start on a free port. Tests read E2E_BASE_URL and E2E_CAPTURE_URL.
+ *   → next start on a free port. Tests read E2E_BASE_URL, E2E_CAPTURE_URL and E2E_DATABASE_URL.
  * E2E_SKIP_BUILD=1 reuses the last .next-e2e build. The returned function is the global teardown.
  */
 const root = path.resolve(__dirname, "..");
@@ -71,6 +71,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
 
     process.env.E2E_BASE_URL = baseUrl;
     process.env.E2E_CAPTURE_URL = capture.url;
+    process.env.E2E_DATABASE_URL = env.DATABASE_URL;
     console.log(`[e2e] app ${baseUrl} on database ${name}; Resend capture ${capture.url}`);
     return teardown;
   } catch (error) {

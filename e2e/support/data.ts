@@ -1,0 +1,35 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { campaign } from "./site";
+
+/**
+ * Test data written straight into the e2e database (E2E_DATABASE_URL, set by the global setup), so a test
+ * can start from a fresh petition of its own instead of the seeded one other tests sign.
+ */
+let sql: postgres.Sql | undefined;
+function db(): postgres.Sql {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set: run through playwright.config.ts (npm run test:e2e)");
+  sql ??= postgres(url, { max: 2, onnotice: () => {} });
+  return sql;
+}
+
+export type FreshPetition = { slug: string; title: Record<"ru" | "kk" | "en", string>; goal: number };
+
+/** A new published petition in the seeded campaign, with a unique slug and title and no signatures. */
+export async function createPetition(options: { goal?: number } = {}): Promise<FreshPetition> {
+  const tag = randomBytes(4).toString("hex");
+  const slug = `e2e-${tag}`;
+  const title = { ru: `Тестовая петиция ${tag}`, kk: `Сынақ петициясы ${tag}`, en: `Test petition ${tag}` };
+  const goal = options.goal ?? 500;
+  const text = (s: string) => ({ ru: s, kk: s, en: s });
+  const rows = await db()`
+    insert into petitions (campaign_id, slug, state, target, title, summary, body, goal, deadline, published_at)
+    select id, ${slug}, 'published', ${db().json(campaign.petition.target)}, ${db().json(title)},
+           ${db().json(text(`Summary ${tag}`))}, ${db().json(text(`Body ${tag}`))}, ${goal},
+           now() + interval '30 days', now()
+    from campaigns where slug = ${campaign.campaign.slug}
+    returning id`;
+  if (rows.length !== 1) throw new Error("createPetition: the seeded campaign is missing");
+  return { slug, title, goal };
+}
