@@ -1,0 +1,22 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { refusal } from "@/lib/organizers/outcome";
+
+export function signInHref(locale: string, callbackPath?: string): string {
+  return callbackPath ? `/${locale}/sign-in?${new URLSearchParams({ callbackUrl: callbackPath })}` : `/${locale}/sign-in`;
+}
+
+/**
+ * Runs a dashboard page's loader: an anonymous visitor is sent to sign in (and back here after), a refused
+ * or unknown row is the translated 404 page. Anything else is a real error.
+ */
+export async function loadOrRefuse<T>(locale: string, path: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const outcome = refusal(error);
+    if (outcome === "sign-in") redirect(signInHref(locale, `/${locale}${path}`));
+    if (outcome === 404) notFound();
+    throw error;
+  }
+}

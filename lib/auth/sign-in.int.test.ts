@@ -1,0 +1,172 @@
+import { eq, sql } from "drizzle-orm";
+import { Auth } from "@auth/core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { rowsOf } from "@/db";
+import { sessions, verificationTokens } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { appUrl } from "@/lib/env";
+import { disableUser } from "@/db/queries/organizers";
+import { inviteUser } from "@/lib/organizers/invite-user";
+import { makeWorld, type World } from "@/lib/organizers/test-world";
+import { hashSessionToken } from "./adapter";
+import { createAuthConfig, maxLiveSignInLinks } from "./config";
+import { signInLinkUrl } from "./send-sign-in-link";
+
+/**
+ * Sign-in through Auth.js's own request handler (what app/api/auth/[...nextauth] serves, minus next-auth's
+ * thin Next wrapper) on a real database: who gets a link, that a link works once and expires, and that every
+ * address gets the same answer.
+ */
+let database: TestDatabase;
+const db = () => database.db;
+let sent: { email: string; token: string; authUrl: string }[] = [];
+let handle: (request: Request) => Promise<Response>;
+let w: World;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const config = createAuthConfig(database.db, { locale: "en", sendLink: (link) => void sent.push(link) });
+  // next-auth's defaults for a Next app: the /api/auth base path.
+  handle = (request) => Auth(request, { ...config, basePath: "/api/auth" } as Parameters<typeof Auth>[1]);
+});
+afterAll(async () => {
+  await database?.drop();
+});
+beforeEach(async () => {
+  sent = [];
+  w = await makeWorld(db());
+});
+
+const base = () => appUrl();
+const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);
+
+async function requestLink(email: string): Promise<Response> {
+  const csrf = await handle(new Request(`${base()}/api/auth/csrf`));
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  return handle(
+    new Request(`${base()}/api/auth/signin/email`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
+      body: new URLSearchParams({ email, csrfToken, callbackUrl: "/kk/dashboard" }),
+    }),
+  );
+}
+
+async function follow(link: { email: string; token: string }, callbackUrl = "/kk/dashboard"): Promise<Response> {
+  const query = new URLSearchParams({ token: link.token, email: link.email, callbackUrl });
+  return handle(new Request(`${base()}/api/auth/callback/email?${query}`));
+}
+
+async function liveTokens(email: string): Promise<number> {
+  return (await db().select().from(verificationTokens).where(eq(verificationTokens.identifier, email))).length;
+}
+
+describe("sign-in links", () => {
+  it("an invited organizer gets one link, which signs them in once into a hashed database session", async () => {
+    const res = await requestLink(w.organizer.email);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`${base()}/api/auth/verify-request?provider=email&type=email`);
+    // …which Auth.js forwards to our translated page.
+    const page = await handle(new Request(res.headers.get("location")!));
+    expect(page.headers.get("location")).toBe("/en/sign-in/check-email?provider=email&type=email");
+    expect(sent).toHaveLength(1);
+    const link = sent[0]!;
+    expect(link.email).toBe(w.organizer.email);
+    expect(link.token.length).toBeGreaterThanOrEqual(32);
+    // The token is stored only as a hash.
+    const [stored] = await db().select().from(verificationTokens).where(eq(verificationTokens.identifier, w.organizer.email));
+    expect(stored?.token).not.toContain(link.token);
+
+    const signedIn = await follow(link);
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.headers.get("location")).toBe(`${base()}/kk/dashboard`);
+    const cookie = cookiesOf(signedIn).find((c) => c.includes("session-token="))!;
+    const cookieValue = cookie.split("=")[1]!;
+    const rows = await db().select().from(sessions).where(eq(sessions.userId, w.organizer.userId));
+    expect(rows.map((r) => r.sessionToken)).toEqual([hashSessionToken(cookieValue)]);
+
+    const session = await handle(new Request(`${base()}/api/auth/session`, { headers: { cookie } }));
+    expect(await session.json()).toMatchObject({ user: { id: w.organizer.userId, email: w.organizer.email, role: "organizer" } });
+
+    const audit = rowsOf<{ action: string }>(await db().execute(sql`select action from audit_log where actor_id = ${w.organizer.userId}`));
+    expect(audit.map((a) => a.action)).toContain("sign_in");
+  });
+
+  it("a link works once", async () => {
+    await requestLink(w.organizer.email);
+    const link = sent[0]!;
+    expect((await follow(link)).headers.get("location")).toBe(`${base()}/kk/dashboard`);
+    const again = await follow(link);
+    expect(again.status).toBe(302);
+    expect(again.headers.get("location")).toBe(`${base()}/en/sign-in/error?error=Verification`);
+    expect(cookiesOf(again).some((c) => c.includes("session-token=") && !c.endsWith("="))).toBe(false);
+  });
+
+  it("an expired link signs nobody in", async () => {
+    await requestLink(w.organizer.email);
+    await db().update(verificationTokens).set({ expires: new Date(Date.now() - 1000) }).where(eq(verificationTokens.identifier, w.organizer.email));
+    const res = await follow(sent[0]!);
+    expect(res.headers.get("location")).toBe(`${base()}/en/sign-in/error?error=Verification`);
+    expect(await db().select().from(sessions).where(eq(sessions.userId, w.organizer.userId))).toEqual([]);
+  });
+
+  it("links expire within 24 hours (one hour)", async () => {
+    await requestLink(w.organizer.email);
+    const [row] = await db().select().from(verificationTokens).where(eq(verificationTokens.identifier, w.organizer.email));
+    const ms = row!.expires.getTime() - Date.now();
+    expect(ms).toBeGreaterThan(55 * 60_000);
+    expect(ms).toBeLessThanOrEqual(60 * 60_000);
+  });
+
+  it("an unknown address gets the very same answer, and nothing is sent or stored", async () => {
+    const known = await requestLink(w.organizer.email);
+    const unknown = await requestLink(`nobody-${w.tag}@example.org`);
+    expect(unknown.status).toBe(known.status);
+    expect(unknown.headers.get("location")).toBe(known.headers.get("location"));
+    const names = (res: Response) => res.headers.getSetCookie().map((c) => c.split("=")[0]).sort();
+    expect(names(unknown)).toEqual(names(known));
+    expect(sent.map((s) => s.email)).toEqual([w.organizer.email]);
+    expect(await liveTokens(`nobody-${w.tag}@example.org`)).toBe(0);
+  });
+
+  it("a removed organizer gets no link, and a link sent before the removal no longer works", async () => {
+    await requestLink(w.other.email);
+    const before = sent[0]!;
+    await disableUser(db(), w.other.userId);
+    await requestLink(w.other.email);
+    expect(sent).toHaveLength(1);
+    const res = await follow(before);
+    expect(res.headers.get("location")).toContain("/en/sign-in?error=AccessDenied");
+    expect(await db().select().from(sessions).where(eq(sessions.userId, w.other.userId))).toEqual([]);
+  });
+
+  it(`sends at most ${maxLiveSignInLinks} live links to one address; signing in voids the rest`, async () => {
+    for (let i = 0; i < maxLiveSignInLinks + 2; i++) await requestLink(w.organizer.email);
+    expect(sent).toHaveLength(maxLiveSignInLinks);
+    await follow(sent[2]!);
+    expect(await liveTokens(w.organizer.email)).toBe(0);
+    expect((await follow(sent[3]!)).headers.get("location")).toContain("error=Verification");
+  });
+
+  it("an invited person who signs in accepts their invitation", async () => {
+    const email = `invited-${w.tag}@example.org`;
+    await inviteUser(db(), w.admin, { email, role: "organizer", campaignId: w.campaignA.id, locale: "en" });
+    await requestLink(email);
+    await follow(sent[0]!);
+    const rows = rowsOf<{ accepted_at: Date | null }>(await db().execute(sql`select accepted_at from invitations where email = ${email}`));
+    expect(rows[0]?.accepted_at).not.toBeNull();
+  });
+
+  it("a callback URL pointing elsewhere lands on the dashboard instead", async () => {
+    await requestLink(w.organizer.email);
+    const res = await follow(sent[0]!, "https://evil.example/steal");
+    expect(res.headers.get("location")!.startsWith(base())).toBe(true);
+  });
+
+  it("the emailed link opens our own page on APP_URL, in the language asked for", () => {
+    const { url, locale } = signInLinkUrl({ token: "abc", email: "a@example.org", callbackUrl: "/kk/dashboard/people" });
+    expect(locale).toBe("kk");
+    expect(url).toBe(`${base()}/kk/sign-in/verify?token=abc&email=a%40example.org&callbackUrl=%2Fkk%2Fdashboard%2Fpeople`);
+    expect(signInLinkUrl({ token: "abc", email: "a@example.org", callbackUrl: "//evil.example" }).url).toContain("callbackUrl=%2Fru%2Fdashboard");
+  });
+});
