@@ -2,6 +2,7 @@ import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { petitionCountShards, petitions, signatures } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
+import { BOSS_SCHEMA } from "@/lib/jobs/queues";
 
 /**
  * The only module that reads or writes signers' personal data (email, name).
@@ -22,21 +23,39 @@ export type NewSignature = {
 };
 
 /**
- * Inserts a pending signature if the petition is open and the address has not signed it.
- * One statement: the unique index (petition, email) is the dedupe, and a petition that closes
- * at the same moment cannot take the signature. Returns null when nothing was inserted.
+ * Inserts a pending signature, if the petition is open and the address has not signed it, together with
+ * its confirmation-email job: one statement, so both commit or neither does, in a single round trip.
+ * The unique index (petition, email) is the dedupe, and a petition that closes at the same moment cannot
+ * take the signature. Returns null when nothing was inserted.
+ *
+ * The job row is pg-boss 10's own insert (node_modules/pg-boss/src/plans.js, insertJob) for a job with no
+ * options of its own: the queue's policy decides retries and expiry. If the queue does not exist the
+ * statement fails (name is NOT NULL) rather than keep a signature without its email.
  */
-export async function insertPendingSignature(db: Db, s: NewSignature): Promise<{ id: string } | null> {
+export async function insertPendingSignatureWithJob(db: Db, s: NewSignature, queue: string): Promise<{ id: string } | null> {
   const result = await db.execute(sql`
-    insert into ${signatures} (petition_id, email_normalized, name, locale, consent_updates, consent_updates_at,
-      consent_wording_version, show_name_publicly, token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
-    select p.id, ${s.emailNormalized}, ${s.name}, ${s.locale}, ${s.consentUpdates},
-      case when ${s.consentUpdates} then now() end, case when ${s.consentUpdates} then ${s.consentWordingVersion} end,
-      ${s.showNamePublicly}, ${s.tokenNonce}, ${s.tokenHash}, ${s.tokenExpiresAt.toISOString()}::timestamptz, 1
-    from ${petitions} p
-    where p.slug = ${s.petitionSlug} and p.state = 'published' and (p.deadline is null or p.deadline > now())
-    on conflict (petition_id, email_normalized) do nothing
-    returning id`);
+    with inserted as (
+      insert into ${signatures} (petition_id, email_normalized, name, locale, consent_updates, consent_updates_at,
+        consent_wording_version, show_name_publicly, token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
+      select p.id, ${s.emailNormalized}, ${s.name}, ${s.locale}, ${s.consentUpdates},
+        case when ${s.consentUpdates} then now() end, case when ${s.consentUpdates} then ${s.consentWordingVersion} end,
+        ${s.showNamePublicly}, ${s.tokenNonce}, ${s.tokenHash}, ${s.tokenExpiresAt.toISOString()}::timestamptz, 1
+      from ${petitions} p
+      where p.slug = ${s.petitionSlug} and p.state = 'published' and (p.deadline is null or p.deadline > now())
+      on conflict (petition_id, email_normalized) do nothing
+      returning id
+    ), job as (
+      insert into ${sql.raw(BOSS_SCHEMA)}.job (name, data, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy, dead_letter)
+      select q.name, jsonb_build_object('signatureId', inserted.id),
+        coalesce(q.expire_seconds, 900) * interval '1s',
+        now() + coalesce((q.retention_minutes * 60)::text, '14 days')::interval,
+        coalesce(q.retry_limit, 2),
+        case when coalesce(q.retry_backoff, false) then greatest(coalesce(q.retry_delay, 0), 1) else coalesce(q.retry_delay, 0) end,
+        coalesce(q.retry_backoff, false), q.policy, q.dead_letter
+      from inserted left join ${sql.raw(BOSS_SCHEMA)}.queue q on q.name = ${queue}
+      returning id
+    )
+    select inserted.id from inserted, job`);
   return rowsOf<{ id: string }>(result)[0] ?? null;
 }
 

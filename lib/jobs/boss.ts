@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
 import type { Database, Db } from "@/db";
 import { jobExecutor } from "@/db";
-import { type Payload, type QueueKey, emailQueuePolicy, queues } from "./queues";
+import { BOSS_SCHEMA, type Payload, type QueueKey, emailQueuePolicy, queues } from "./queues";
 
 export type Jobs = {
   boss: PgBoss;
@@ -20,7 +20,7 @@ export type JobsOptions = {
 export async function startJobs(database: Database, options: JobsOptions = {}): Promise<Jobs> {
   const boss = new PgBoss({
     db: jobExecutor(database),
-    schema: "pgboss",
+    schema: BOSS_SCHEMA,
     migrate: true,
     supervise: true,
     schedule: true,

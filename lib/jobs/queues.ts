@@ -1,6 +1,9 @@
 import type PgBoss from "pg-boss";
 import { z } from "zod";
 
+/** pg-boss's tables live in this schema of the app's database. */
+export const BOSS_SCHEMA = "pgboss";
+
 /** Every queue: its name, the zod schema of its payload, and its retry policy. */
 export const queues = {
   signatureConfirmation: {

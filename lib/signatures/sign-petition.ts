@@ -1,8 +1,9 @@
 import type { Db } from "@/db";
 import { findPetitionSigningState } from "@/db/queries/petitions";
-import { insertPendingSignature, lockSignatureByEmail, recordAnotherEmail } from "@/db/queries/signatures";
+import { insertPendingSignatureWithJob, lockSignatureByEmail, recordAnotherEmail } from "@/db/queries/signatures";
 import { AppError } from "@/lib/errors";
 import type { Jobs } from "@/lib/jobs/boss";
+import { queues } from "@/lib/jobs/queues";
 import { isOpenForSigning } from "@/lib/petitions/state";
 import type { SignInput } from "@/lib/validation/signatures";
 import {
@@ -15,7 +16,7 @@ import {
 } from "./tokens";
 
 /**
- * Signs a petition: one transaction inserts the pending signature and enqueues its confirmation email.
+ * Signs a petition: the pending signature and its confirmation-email job commit together.
  * Every outcome that concerns an address that already signed looks the same to the caller (no hint that
  * an address signed); the owner of the address hears about it by email instead, at most
  * MAX_EMAILS_PER_SIGNATURE times per signature.
@@ -29,25 +30,24 @@ export async function signPetition(
 
   const nonce = newTokenNonce();
   const expiresAt = new Date(Date.now() + TOKEN_TTL_MS);
+  const signature = {
+    petitionSlug,
+    emailNormalized: input.email,
+    name: input.name,
+    locale: input.locale,
+    consentUpdates: input.updates,
+    consentWordingVersion: CONSENT_WORDING_VERSION,
+    showNamePublicly: input.public,
+    tokenNonce: nonce,
+    tokenHash: hashToken(tokenFromNonce(nonce)),
+    tokenExpiresAt: expiresAt,
+  };
+  // The common case, a new signer: the signature and its email job in one statement.
+  if (await insertPendingSignatureWithJob(ctx.db, signature, queues.signatureConfirmation.name)) {
+    return { outcome: "check_email" };
+  }
 
   const done = await ctx.db.transaction(async (tx) => {
-    const inserted = await insertPendingSignature(tx, {
-      petitionSlug,
-      emailNormalized: input.email,
-      name: input.name,
-      locale: input.locale,
-      consentUpdates: input.updates,
-      consentWordingVersion: CONSENT_WORDING_VERSION,
-      showNamePublicly: input.public,
-      tokenNonce: nonce,
-      tokenHash: hashToken(tokenFromNonce(nonce)),
-      tokenExpiresAt: expiresAt,
-    });
-    if (inserted) {
-      await ctx.jobs.enqueue(tx, "signatureConfirmation", { signatureId: inserted.id });
-      return true;
-    }
-
     const existing = await lockSignatureByEmail(tx, petitionSlug, input.email);
     if (!existing) return false; // no such open petition: answered below, outside the transaction
     if (!isOpenForSigning({ state: existing.petitionState, deadline: existing.petitionDeadline })) {
