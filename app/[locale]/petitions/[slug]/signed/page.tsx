@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { ShareLinks } from "@/app/_components/share-links";
 import { getDb } from "@/db";
 import { findPetitionForSignPage } from "@/db/queries/petitions";
-import { appUrl } from "@/lib/env";
+import { appUrl, usesDevMailbox } from "@/lib/env";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
@@ -35,6 +35,11 @@ export default async function SignedPage({ params }: Props) {
       <div className="notice notice-ok" role="status">
         <p>{t("body", { title })}</p>
       </div>
+      {usesDevMailbox() && (
+        <p className="notice">
+          {t("devMailbox")} <Link href="/dev/mailbox">{t("devMailboxLink")}</Link>
+        </p>
+      )}
       <p>{t("notArrived")}</p>
       <h2>{t("shareTitle")}</h2>
       <p>{t("shareBody")}</p>
