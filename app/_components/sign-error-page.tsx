@@ -39,6 +39,8 @@ export async function renderSignErrorPage(p: {
   action: string;
   values: SignFormValues;
   errors: SignFormErrors;
+  /** False when signing is not possible at all (a closed petition): the message without the form. */
+  showForm: boolean;
 }): Promise<string> {
   const t = translator(p.locale);
   const title = pick(p.petition.title, p.locale);
@@ -65,13 +67,19 @@ export async function renderSignErrorPage(p: {
             <a href={`/${p.locale}/petitions/${p.petition.slug}`}>{title}</a>
           </p>
           <h1>{t("petitions.signHeading")}</h1>
-          <SignFormView
-            action={p.action}
-            locale={p.locale}
-            values={p.values}
-            errors={p.errors}
-            strings={signFormStrings(p.locale)}
-          />
+          {p.showForm ? (
+            <SignFormView
+              action={p.action}
+              locale={p.locale}
+              values={p.values}
+              errors={p.errors}
+              strings={signFormStrings(p.locale)}
+            />
+          ) : (
+            <p className="notice notice-error" role="alert">
+              {p.errors.form}
+            </p>
+          )}
         </main>
       </body>
     </html>,

@@ -49,7 +49,8 @@ export async function POST(request: Request, { params }: Ctx) {
 async function signErrorResponse(error: AppError, rawSlug: string, locale: Locale, body: Record<string, unknown>) {
   const slug = slugSchema.safeParse(rawSlug);
   const petition = slug.success ? await findPetitionForSignPage(await getDb(), slug.data).catch(() => null) : null;
-  if (!petition || error.code === "petition_not_found") return seeOther(`/${locale}/petitions/${slug.success ? slug.data : ""}`);
+  // Unknown petition: its page answers with the translated 404.
+  if (!petition || error.code === "petition_not_found") return seeOther(`/${locale}/petitions/${slug.success ? slug.data : "unknown"}`);
   const str = (v: unknown) => (typeof v === "string" ? v.slice(0, 300) : "");
   const checked = (v: unknown) => v === "on" || v === "true" || v === "1";
   const page = await renderSignErrorPage({
@@ -58,6 +59,7 @@ async function signErrorResponse(error: AppError, rawSlug: string, locale: Local
     action: `/api/v1/petitions/${petition.slug}/signatures`,
     values: { name: str(body.name), email: str(body.email), updates: checked(body.updates), public: checked(body.public) },
     errors: signErrorMessages(locale, error.fields, error.code === "invalid_input" ? undefined : error.code),
+    showForm: error.code !== "petition_closed",
   });
   return html(page, error.status);
 }
