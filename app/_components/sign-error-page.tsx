@@ -3,19 +3,20 @@ import type { Petition } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { catalogues, translator } from "@/lib/i18n/translator";
-
-type SignErrorCode = keyof (typeof catalogues)["en"]["signForm"]["errors"];
-import { type SignFormErrors, type SignFormStrings, type SignFormValues, SignFormView } from "./sign-form-view";
+import {
+  type SignFormErrors,
+  type SignFormStrings,
+  type SignFormValues,
+  SignFormView,
+  signFormStringKeys,
+} from "./sign-form-view";
 import { stylesheetHref } from "./stylesheet";
 
-const formKeys = [
-  "name", "nameHint", "email", "emailHint", "updates", "updatesHint", "public", "publicHint",
-  "honeypot", "submit", "pending", "errorSummary", "privacy",
-] as const;
+type SignErrorCode = keyof (typeof catalogues)["en"]["signForm"]["errors"];
 
 export function signFormStrings(locale: Locale): SignFormStrings {
   const t = translator(locale);
-  return Object.fromEntries(formKeys.map((k) => [k, t(`signForm.${k}`)])) as SignFormStrings;
+  return Object.fromEntries(signFormStringKeys.map((k) => [k, t(`signForm.${k}`)])) as SignFormStrings;
 }
 
 export function signErrorMessages(locale: Locale, fields: Record<string, string>, formCode?: string): SignFormErrors {

@@ -4,11 +4,12 @@ export type SignFormValues = { name: string; email: string; updates: boolean; pu
 export type SignFormField = "name" | "email";
 /** Messages already in the page's language, per field, plus one for the whole form. */
 export type SignFormErrors = Partial<Record<SignFormField | "form", string>>;
-export type SignFormStrings = Record<
-  | "name" | "nameHint" | "email" | "emailHint" | "updates" | "updatesHint" | "public" | "publicHint"
-  | "honeypot" | "submit" | "pending" | "errorSummary" | "privacy",
-  string
->;
+/** The signForm messages the form shows (the page's language). */
+export const signFormStringKeys = [
+  "name", "nameHint", "email", "emailHint", "updates", "updatesHint", "public", "publicHint",
+  "honeypot", "submit", "pending", "errorSummary", "privacy",
+] as const;
+export type SignFormStrings = Record<(typeof signFormStringKeys)[number], string>;
 
 export const emptyValues: SignFormValues = { name: "", email: "", updates: false, public: false };
 

@@ -2,12 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, useCallback, useState } from "react";
-import { type SignFormErrors, type SignFormStrings, type SignFormValues, SignFormView, emptyValues } from "./sign-form-view";
-
-const keys = [
-  "name", "nameHint", "email", "emailHint", "updates", "updatesHint", "public", "publicHint",
-  "honeypot", "submit", "pending", "errorSummary", "privacy",
-] as const;
+import {
+  type SignFormErrors,
+  type SignFormStrings,
+  type SignFormValues,
+  SignFormView,
+  emptyValues,
+  signFormStringKeys,
+} from "./sign-form-view";
 
 type ErrorBody = { error?: string; fields?: Record<string, string> };
 
@@ -17,7 +19,7 @@ type ErrorBody = { error?: string; fields?: Record<string, string> };
  */
 export function SignForm({ action, locale }: { action: string; locale: string }) {
   const t = useTranslations("signForm");
-  const strings = Object.fromEntries(keys.map((k) => [k, t(k)])) as SignFormStrings;
+  const strings = Object.fromEntries(signFormStringKeys.map((k) => [k, t(k)])) as SignFormStrings;
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<SignFormErrors>({});
   const [values, setValues] = useState<SignFormValues>(emptyValues);
