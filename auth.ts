@@ -4,10 +4,10 @@ import { createAuthConfig } from "@/lib/auth/config";
 import { localeOfPath } from "@/lib/auth/locale";
 
 /**
- * Auth.js, configured per request (the database opens lazily; Auth.js's own redirects follow the language of
- * the page the organizer is heading to).
+ * next-auth for pages and server actions: `auth()` (the session), `signIn`, `signOut`. The HTTP endpoints
+ * (/api/auth/*) are served by lib/auth/handler.ts with the same configuration.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
+export const { auth, signIn, signOut } = NextAuth(async (request) => {
   const callbackUrl = request?.nextUrl?.searchParams.get("callbackUrl") ?? null;
   return createAuthConfig(await getDb(), { locale: localeOfPath(callbackUrl) });
 });

@@ -2,12 +2,14 @@ import { getDatabase } from "@/db";
 import { env } from "@/lib/env";
 import { getJobs } from "@/lib/jobs/runtime";
 import { startWorkers } from "@/lib/jobs/workers";
+import { ensureDevAdmin } from "@/lib/organizers/ensure-dev-admin";
 
 /** Validate the environment, open (and on the embedded default migrate and seed) the database, start jobs. */
 export async function startServer(): Promise<void> {
   try {
     const e = env();
     const database = await getDatabase();
+    await ensureDevAdmin(database.db);
     const jobs = await getJobs();
     if (e.JOBS === "on") await startWorkers(database.db, jobs);
     const stop = async () => {

@@ -1,5 +1,4 @@
 import { eq, sql } from "drizzle-orm";
-import { Auth } from "@auth/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { sessions, verificationTokens } from "@/db/schema";
@@ -9,12 +8,12 @@ import { disableUser } from "@/db/queries/organizers";
 import { inviteUser } from "@/lib/organizers/invite-user";
 import { makeWorld, type World } from "@/lib/organizers/test-world";
 import { hashSessionToken } from "./adapter";
-import { createAuthConfig, maxLiveSignInLinks } from "./config";
+import { maxLiveSignInLinks } from "./config";
+import { handleAuthRequest } from "./handler";
 import { signInLinkUrl } from "./send-sign-in-link";
 
 /**
- * Sign-in through Auth.js's own request handler (what app/api/auth/[...nextauth] serves, minus next-auth's
- * thin Next wrapper) on a real database: who gets a link, that a link works once and expires, and that every
+ * Sign-in through the handler app/api/auth/[...nextauth] serves, on a real database: who gets a link, that a link works once and expires, and that every
  * address gets the same answer.
  */
 let database: TestDatabase;
@@ -25,9 +24,8 @@ let w: World;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const config = createAuthConfig(database.db, { locale: "en", sendLink: (link) => void sent.push(link) });
-  // next-auth's defaults for a Next app: the /api/auth base path.
-  handle = (request) => Auth(request, { ...config, basePath: "/api/auth" } as Parameters<typeof Auth>[1]);
+  // What app/api/auth/[...nextauth]/route.ts serves, with the mail captured here.
+  handle = (request) => handleAuthRequest(database.db, request, { sendLink: (link) => void sent.push(link) });
 });
 afterAll(async () => {
   await database?.drop();
@@ -66,9 +64,9 @@ describe("sign-in links", () => {
     const res = await requestLink(w.organizer.email);
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(`${base()}/api/auth/verify-request?provider=email&type=email`);
-    // …which Auth.js forwards to our translated page.
+    // …which Auth.js forwards to our translated page (no language in that request: the default one).
     const page = await handle(new Request(res.headers.get("location")!));
-    expect(page.headers.get("location")).toBe("/en/sign-in/check-email?provider=email&type=email");
+    expect(page.headers.get("location")).toBe("/ru/sign-in/check-email?provider=email&type=email");
     expect(sent).toHaveLength(1);
     const link = sent[0]!;
     expect(link.email).toBe(w.organizer.email);
@@ -98,7 +96,7 @@ describe("sign-in links", () => {
     expect((await follow(link)).headers.get("location")).toBe(`${base()}/kk/dashboard`);
     const again = await follow(link);
     expect(again.status).toBe(302);
-    expect(again.headers.get("location")).toBe(`${base()}/en/sign-in/error?error=Verification`);
+    expect(again.headers.get("location")).toBe(`${base()}/kk/sign-in/error?error=Verification`);
     expect(cookiesOf(again).some((c) => c.includes("session-token=") && !c.endsWith("="))).toBe(false);
   });
 
@@ -106,7 +104,7 @@ describe("sign-in links", () => {
     await requestLink(w.organizer.email);
     await db().update(verificationTokens).set({ expires: new Date(Date.now() - 1000) }).where(eq(verificationTokens.identifier, w.organizer.email));
     const res = await follow(sent[0]!);
-    expect(res.headers.get("location")).toBe(`${base()}/en/sign-in/error?error=Verification`);
+    expect(res.headers.get("location")).toBe(`${base()}/kk/sign-in/error?error=Verification`);
     expect(await db().select().from(sessions).where(eq(sessions.userId, w.organizer.userId))).toEqual([]);
   });
 
@@ -136,7 +134,7 @@ describe("sign-in links", () => {
     await requestLink(w.other.email);
     expect(sent).toHaveLength(1);
     const res = await follow(before);
-    expect(res.headers.get("location")).toContain("/en/sign-in?error=AccessDenied");
+    expect(res.headers.get("location")).toContain("/kk/sign-in?error=AccessDenied");
     expect(await db().select().from(sessions).where(eq(sessions.userId, w.other.userId))).toEqual([]);
   });
 
@@ -161,6 +159,15 @@ describe("sign-in links", () => {
     await requestLink(w.organizer.email);
     const res = await follow(sent[0]!, "https://evil.example/steal");
     expect(res.headers.get("location")!.startsWith(base())).toBe(true);
+  });
+
+  it("builds every URL on APP_URL, whatever the Host header or the address the server listens on", async () => {
+    const res = await handle(
+      new Request("http://localhost:9999/api/auth/providers", { headers: { host: "evil.example", "x-forwarded-host": "evil.example" } }),
+    );
+    const providers = (await res.json()) as { email: { signinUrl: string; callbackUrl: string } };
+    expect(providers.email.signinUrl).toBe(`${base()}/api/auth/signin/email`);
+    expect(providers.email.callbackUrl).toBe(`${base()}/api/auth/callback/email`);
   });
 
   it("the emailed link opens our own page on APP_URL, in the language asked for", () => {

@@ -11,3 +11,10 @@ export async function formStrings() {
     languages: { ru: t("languages.ru"), kk: t("languages.kk"), en: t("languages.en") },
   };
 }
+
+/** `{ "title.kk": "Title (Қазақша)" }` for each field and language, to name the field an error is about. */
+export function localizedLabels(fields: Record<string, string>, languages: Record<"ru" | "kk" | "en", string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).flatMap(([name, label]) => (["ru", "kk", "en"] as const).map((l) => [`${name}.${l}`, `${label} (${languages[l]})`])),
+  );
+}

@@ -13,7 +13,8 @@ type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "auth" });
-  return { title: t("signIn.title"), robots: { index: false, follow: false } };
+  // same-origin: see the dashboard layout (a no-JavaScript server-action POST needs a real Origin header).
+  return { title: t("signIn.title"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 export default async function SignInPage({ params, searchParams }: Props) {

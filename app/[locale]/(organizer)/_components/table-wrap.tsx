@@ -1,0 +1,10 @@
+import type { ReactNode } from "react";
+
+/** A table that scrolls sideways on a narrow screen, reachable and named for keyboard and screen-reader users. */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { getDb } from "@/db";
+import { currentActor } from "@/lib/auth/current-actor";
+import { isSameOriginPost } from "@/lib/auth/same-origin";
+import { maxPortraitBytes, uploadPortrait } from "@/lib/campaigns/upload-portrait";
+import { appUrl } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { isLocale } from "@/lib/i18n/locales";
+import { refusal } from "@/lib/organizers/outcome";
+
+/**
+ * The portrait upload, a multipart form POST (a route handler rather than a server action: it can refuse an
+ * oversized body before reading it). Answers 303 back to the profile editor, with the error if any.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ locale: string; campaignId: string }> }) {
+  const { locale: rawLocale, campaignId } = await params;
+  const locale = isLocale(rawLocale) ? rawLocale : "ru";
+  const back = (query: string) => Response.redirect(`${appUrl()}/${locale}/dashboard/campaigns/${encodeURIComponent(campaignId)}/profile?${query}#portrait`, 303);
+  if (!isSameOriginPost(request.headers)) return new Response("Forbidden", { status: 403 });
+  const actor = await currentActor();
+  if (!actor) return Response.redirect(`${appUrl()}/${locale}/sign-in`, 303);
+
+  // Multipart framing adds a little; anything much larger than the cap is refused unread.
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxPortraitBytes + 64 * 1024) return back("portraitError=image_too_large");
+  let file: FormDataEntryValue | null = null;
+  try {
+    file = (await request.formData()).get("portrait");
+  } catch {
+    return back("portraitError=image_invalid");
+  }
+  if (!file || typeof file === "string" || file.size === 0) return back("portraitError=required");
+  try {
+    await uploadPortrait(await getDb(), actor, { campaignId, bytes: new Uint8Array(await file.arrayBuffer()) });
+  } catch (error) {
+    const outcome = refusal(error);
+    if (outcome === 404) return new Response("Not found", { status: 404 });
+    if (isAppError(error) && error.fields.portrait) return back(`portraitError=${error.fields.portrait}`);
+    throw error;
+  }
+  return back("notice=portrait");
+}

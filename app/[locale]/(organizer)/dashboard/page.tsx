@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { connection } from "next/server";
+import { getDb } from "@/db";
+import { currentActor } from "@/lib/auth/current-actor";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/localized";
+import { getDashboard } from "@/lib/organizers/get-dashboard";
+import { ActionForm } from "../_components/action-form";
+import { loadOrRefuse } from "../_components/guard";
+import { Notice } from "../_components/notice";
+import { formStrings } from "../_components/strings";
+import { createCampaignAction } from "./actions";
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "dashboard" });
+  return { title: t("home.title") };
+}
+
+export default async function DashboardPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await connection();
+  const { notice } = await searchParams;
+  const { campaigns } = await loadOrRefuse(locale, "/dashboard", async () => getDashboard(await getDb(), await currentActor()));
+  const t = await getTranslations("dashboard");
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <Notice value={notice} />
+      {campaigns.length === 0 ? (
+        <p>{t("home.none")}</p>
+      ) : (
+        <ul className="cards" aria-label={t("home.title")}>
+          {campaigns.map((c) => (
+            <li key={c.id} className="card">
+              <p className="badge">{t(`campaignState.${c.state}`)}</p>
+              <h2 className="card-title">
+                <Link href={`/dashboard/campaigns/${c.id}`}>{pick(c.name, locale) || c.slug}</Link>
+              </h2>
+              <p className="muted">{pick(c.tagline, locale)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <section aria-labelledby="new-campaign">
+        <h2 id="new-campaign">{t("home.newCampaign")}</h2>
+        <ActionForm
+          id="campaign-new"
+          action={createCampaignAction}
+          initial={{}}
+          fields={[
+            { kind: "text", name: "slug", label: t("fields.campaignSlug"), hint: t("fields.slugHint"), maxLength: 80, required: true },
+            { kind: "localized", name: "name", label: t("fields.campaignName"), maxLength: 120 },
+            { kind: "localized", name: "tagline", label: t("fields.tagline"), maxLength: 200 },
+          ]}
+          strings={{ ...(await formStrings()), submit: t("home.create") }}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { connection } from "next/server";
+import { getDb } from "@/db";
+import { currentActor } from "@/lib/auth/current-actor";
+import { Link } from "@/lib/i18n/navigation";
+import type { Locale } from "@/lib/i18n/locales";
+import { paragraphs, pick } from "@/lib/i18n/localized";
+import { getPetitionEditor } from "@/lib/petitions/get-petition-editor";
+import { getPetitionFigures } from "@/lib/petitions/get-petition-figures";
+import { availableActions, isEditable, isVisible, type PetitionAction } from "@/lib/petitions/state";
+import { ActionButton } from "../../../_components/action-button";
+import { ActionForm } from "../../../_components/action-form";
+import { loadOrRefuse } from "../../../_components/guard";
+import { Notice } from "../../../_components/notice";
+import { PerDayChart } from "../../../_components/per-day-chart";
+import { petitionFieldLabels, petitionFields } from "../../../_components/petition-fields";
+import { formStrings, localizedLabels } from "../../../_components/strings";
+import { archivePetitionAction, closePetitionAction, deliverPetitionAction, publishPetitionAction, reopenPetitionAction, updatePetitionAction } from "../../actions";
+
+type Props = { params: Promise<{ locale: Locale; petitionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const buttonActions = {
+  publish: publishPetitionAction,
+  close: closePetitionAction,
+  reopen: reopenPetitionAction,
+  archive: archivePetitionAction,
+} as const;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "dashboard" });
+  return { title: t("petition.title") };
+}
+
+export default async function PetitionDashboardPage({ params, searchParams }: Props) {
+  const { locale, petitionId } = await params;
+  setRequestLocale(locale);
+  await connection();
+  const { notice } = await searchParams;
+  const path = `/dashboard/petitions/${petitionId}`;
+  const { actor, petition, campaign } = await loadOrRefuse(locale, path, async () => getPetitionEditor(await getDb(), await currentActor(), petitionId));
+  const t = await getTranslations("dashboard");
+  const format = await getFormatter();
+  const strings = await formStrings();
+  const hidden = { petitionId: petition.id, version: petition.version };
+  const actions = availableActions(petition.state);
+  const labels = localizedLabels(await petitionFieldLabels(), strings.languages);
+  const figures = petition.state === "draft" ? null : await getPetitionFigures(await getDb(), actor, petition.id);
+  const dayFormat = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { day: "numeric", month: "short", timeZone: "UTC" });
+
+  return (
+    <>
+      <p>
+        <Link href={`/dashboard/campaigns/${campaign.id}`}>← {pick(campaign.name, locale) || campaign.slug}</Link>
+      </p>
+      <p className="badge">{t(`petitionState.${petition.state}`)}</p>
+      <h1>{pick(petition.title, locale) || petition.slug}</h1>
+      <Notice value={notice} />
+      {isVisible(petition.state) && (
+        <p>
+          <Link href={`/petitions/${petition.slug}`}>{t("petition.publicPage")}</Link>
+        </p>
+      )}
+
+      <section aria-labelledby="state">
+        <h2 id="state">{t("petition.stateHeading")}</h2>
+        <p>{t(`petition.stateHelp.${petition.state}`)}</p>
+        <div className="actions-row">
+          {actions
+            .filter((a): a is Exclude<PetitionAction, "deliver"> => a !== "deliver")
+            .map((a) => (
+              <ActionButton key={a} action={buttonActions[a]} hidden={hidden} label={t(`petition.actions.${a}`)} pending={t("form.saving")} danger={a === "close" || a === "archive"} fieldLabels={labels} />
+            ))}
+        </div>
+        {actions.includes("deliver") && (
+          <section aria-labelledby="deliver">
+            <h3 id="deliver">{t("petition.deliverHeading")}</h3>
+            <ActionForm
+              id="petition-deliver"
+              action={deliverPetitionAction}
+              initial={hidden}
+              fields={[
+                { kind: "hidden", name: "petitionId", value: petition.id },
+                { kind: "hidden", name: "version", value: String(petition.version) },
+                { kind: "localized", name: "deliveryNote", label: t("fields.deliveryNote"), hint: t("fields.deliveryNoteHint"), rows: 3, maxLength: 2000 },
+              ]}
+              strings={{ ...strings, submit: t("petition.actions.deliver") }}
+              primary={false}
+            />
+          </section>
+        )}
+        {petition.deliveryNote && (
+          <div className="notice">
+            <p>
+              <strong>{t("fields.deliveryNote")}</strong>
+            </p>
+            {paragraphs(pick(petition.deliveryNote, locale)).map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </div>
+        )}
+      </section>
+
+      {figures && (
+        <section aria-labelledby="figures">
+          <h2 id="figures">{t("figures.heading")}</h2>
+          <dl className="figures">
+            <div>
+              <dt>{t("figures.confirmed")}</dt>
+              <dd data-testid="confirmed-count">{format.number(figures.byState.confirmed)}</dd>
+            </div>
+            <div>
+              <dt>{t("figures.pending")}</dt>
+              <dd data-testid="pending-count">{format.number(figures.byState.pending)}</dd>
+            </div>
+            <div>
+              <dt>{t("figures.goal")}</dt>
+              <dd>{format.number(petition.goal)}</dd>
+            </div>
+            <div>
+              <dt>{t("figures.updates")}</dt>
+              <dd>{format.number(figures.consents.updates)}</dd>
+            </div>
+            <div>
+              <dt>{t("figures.publicName")}</dt>
+              <dd>{format.number(figures.consents.publicName)}</dd>
+            </div>
+          </dl>
+          <h3>{t("figures.perDay")}</h3>
+          {figures.perDay.length === 0 ? (
+            <p>{t("figures.none")}</p>
+          ) : (
+            <PerDayChart
+              days={figures.perDay.map((d) => ({ ...d, label: dayFormat(d.day) }))}
+              strings={{
+                title: t("figures.perDay"),
+                summary: t("figures.chartSummary", {
+                  from: dayFormat(figures.perDay[0]!.day),
+                  to: dayFormat(figures.perDay[figures.perDay.length - 1]!.day),
+                  max: Math.max(...figures.perDay.map((d) => d.n)),
+                }),
+                table: t("figures.asTable"),
+                day: t("figures.day"),
+                count: t("figures.confirmed"),
+              }}
+            />
+          )}
+        </section>
+      )}
+
+      {figures && (
+        <section aria-labelledby="export">
+          <h2 id="export">{t("export.heading")}</h2>
+          <p>{actor.role === "admin" ? t("export.withEmail") : t("export.withoutEmail")}</p>
+          <form method="post" action={`/${locale}/dashboard/petitions/${petition.id}/export`}>
+            <button type="submit" className="button">
+              {t("export.download")}
+            </button>
+          </form>
+          <p className="muted">{t("export.audited")}</p>
+        </section>
+      )}
+
+      {isEditable(petition.state) ? (
+        <section aria-labelledby="edit">
+          <h2 id="edit">{t("petition.editHeading")}</h2>
+          <p className="muted">{t("petition.editHelp")}</p>
+          <ActionForm
+            id="petition-edit"
+            action={updatePetitionAction}
+            initial={{
+              ...hidden,
+              slug: petition.slug,
+              goal: String(petition.goal),
+              deadline: petition.deadline ? new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Almaty" }).format(petition.deadline) : "",
+              title: petition.title,
+              target: petition.target,
+              summary: petition.summary,
+              body: petition.body,
+            }}
+            fields={await petitionFields([
+              { kind: "hidden", name: "petitionId", value: petition.id },
+              { kind: "hidden", name: "version", value: String(petition.version) },
+            ])}
+            strings={strings}
+          />
+        </section>
+      ) : (
+        <section aria-labelledby="text">
+          <h2 id="text">{t("petition.textHeading")}</h2>
+          <p className="muted">{t("petition.frozen")}</p>
+          {(["ru", "kk", "en"] as const).map((l) => (
+            <details key={l} lang={l}>
+              <summary>{strings.languages[l]}</summary>
+              <h3>{petition.title[l]}</h3>
+              <p>{petition.target[l]}</p>
+              <p>{petition.summary[l]}</p>
+              {paragraphs(petition.body[l]).map((p, i) => (
+                <p key={i}>{p}</p>
+              ))}
+            </details>
+          ))}
+        </section>
+      )}
+    </>
+  );
+}

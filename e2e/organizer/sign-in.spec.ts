@@ -1,0 +1,71 @@
+import { expect, test } from "../support/fixtures";
+import { t } from "../support/site";
+import { createUser, signInByEmail, unique } from "./helpers";
+
+const en = (key: string, values?: Record<string, string | number>) => t("en", key, values);
+const verifyLink = (text: string | null) => /https?:\/\/[^\s\])>]+\/sign-in\/verify\?[^\s\])>]+/.exec(text ?? "")?.[0];
+
+test("an unknown address sees the same page as an organizer, and no email is sent", async ({ page, mailbox }) => {
+  const stranger = `${unique("stranger")}@example.org`;
+  const organizer = await createUser("organizer");
+  const answers: string[] = [];
+  for (const email of [organizer.email, stranger]) {
+    await page.goto("/en/sign-in");
+    await page.getByLabel(en("auth.signIn.email")).fill(email);
+    await page.getByRole("button", { name: en("auth.signIn.submit") }).click();
+    await expect(page).toHaveURL(/\/en\/sign-in\/check-email$/);
+    answers.push(await page.locator("main").innerText());
+  }
+  expect(answers[1]).toBe(answers[0]);
+  await mailbox.waitFor((e) => e.to.includes(organizer.email));
+  await page.waitForTimeout(1500);
+  expect((await mailbox.emails()).filter((e) => e.to.includes(stranger))).toEqual([]);
+});
+
+test("a sign-in link works once; the second time it explains itself", async ({ browser, baseURL, mailbox }) => {
+  const organizer = await createUser("organizer");
+  const page = await (await browser.newContext({ baseURL })).newPage();
+  await signInByEmail(page, mailbox, organizer.email, "en");
+  const mail = (await mailbox.emails()).find((e) => e.to.includes(organizer.email))!;
+  const other = await (await browser.newContext({ baseURL })).newPage();
+  await other.goto(verifyLink(mail.text)!);
+  await other.getByRole("button", { name: en("auth.verify.submit") }).click();
+  await expect(other).toHaveURL(/\/en\/sign-in\/error\?error=Verification$/);
+  await expect(other.getByRole("main").getByRole("alert")).toHaveText(en("auth.error.verification"));
+  await other.goto("/en/dashboard");
+  await expect(other).toHaveURL(/\/en\/sign-in\?callbackUrl=/);
+});
+
+test("opening the link alone signs nobody in (mail scanners follow links)", async ({ browser, baseURL, mailbox }) => {
+  const organizer = await createUser("organizer");
+  const page = await (await browser.newContext({ baseURL })).newPage();
+  await page.goto("/en/sign-in");
+  await page.getByLabel(en("auth.signIn.email")).fill(organizer.email);
+  await page.getByRole("button", { name: en("auth.signIn.submit") }).click();
+  const mail = await mailbox.waitFor((e) => e.to.includes(organizer.email));
+  await page.goto(verifyLink(mail.text)!);
+  await page.goto("/en/dashboard");
+  await expect(page).toHaveURL(/\/en\/sign-in\?callbackUrl=/);
+});
+
+test("the whole sign-in works without JavaScript, and signing out ends the session", async ({ browser, baseURL, mailbox }) => {
+  const organizer = await createUser("organizer");
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInByEmail(page, mailbox, organizer.email, "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("dashboard.home.title"));
+  await page.getByRole("button", { name: en("dashboard.nav.signOut") }).click();
+  await expect(page).toHaveURL(/\/en\/sign-in\?signedOut=1$/);
+  await expect(page.getByRole("status")).toHaveText(en("auth.signIn.signedOut"));
+  await page.goto("/en/dashboard");
+  await expect(page).toHaveURL(/\/en\/sign-in\?callbackUrl=/);
+  await context.close();
+});
+
+test("an invalid address gets a translated message and keeps what was typed", async ({ page }) => {
+  await page.goto("/kk/sign-in");
+  await page.getByLabel(t("kk", "auth.signIn.email")).fill("not-an-address");
+  await page.getByRole("button", { name: t("kk", "auth.signIn.submit") }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(t("kk", "dashboard.errors.invalid_email"));
+  await expect(page.getByLabel(t("kk", "auth.signIn.email"))).toHaveValue("not-an-address");
+});

@@ -1,0 +1,24 @@
+import { Auth, type AuthConfig } from "@auth/core";
+import type { Db } from "@/db";
+import { appUrl } from "@/lib/env";
+import { type AuthOptions, createAuthConfig } from "./config";
+import { localeOfPath } from "./locale";
+
+/**
+ * Serves Auth.js's endpoints (/api/auth/*) on APP_URL's origin.
+ *
+ * Why not next-auth's `handlers`: Next hands route handlers a URL built from the address it listens on, and its
+ * NextURL rewrites 127.0.0.1 to "localhost"; next-auth 5.0.0-beta.32 rewrites requests with `new NextRequest`,
+ * which normalises the same way. Links and redirects would then point at another origin than the page (the
+ * browser's CSP refuses the sign-in form's redirect, cookies land on the wrong host). Here the request is rebuilt
+ * as a plain Request on APP_URL, so neither Next's listening address nor the Host header decides any URL.
+ */
+export async function handleAuthRequest(db: Db, request: Request, options: Partial<AuthOptions> = {}): Promise<Response> {
+  const incoming = new URL(request.url);
+  const url = new URL(incoming.pathname + incoming.search, appUrl());
+  const body = request.method === "POST" ? await request.arrayBuffer() : undefined;
+  const onAppOrigin = new Request(url, { method: request.method, headers: request.headers, body });
+  const config = createAuthConfig(db, { locale: localeOfPath(url.searchParams.get("callbackUrl")), ...options });
+  // next-auth's default base path for a Next app.
+  return Auth(onAppOrigin, { ...(config as AuthConfig), basePath: "/api/auth" });
+}
