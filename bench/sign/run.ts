@@ -10,19 +10,25 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openDatabase, rowsOf } from "@/db";
+import { type Database, openDatabase, rowsOf } from "@/db";
 import { seed } from "@/db/seed";
 import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
 import { startJobs } from "@/lib/jobs/boss";
+import { hashToken, tokenFromNonce } from "@/lib/signatures/tokens";
 
 const root = path.resolve(__dirname, "../..");
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const processes = Number(process.env.BENCH_PROCESSES ?? os.cpus().length);
 const basePort = Number(process.env.BENCH_PORT ?? 3501);
 const hot = "drop-the-charges";
+// The servers and this process share the secret, so the bench can make confirmation links.
+const secret = randomBytes(32).toString("base64url");
+process.env.AUTH_SECRET = secret;
+const confirmTokensPerProcess = Number(process.env.BENCH_CONFIRM_TOKENS ?? 40_000);
 
 type Figures = { rps: number; requests: number; errors: number; p50ms: number; p99ms: number };
 
@@ -65,7 +71,7 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: url,
       APP_URL: `http://127.0.0.1:${basePort}`,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_SECRET: secret,
       DEV_MAILBOX: "1",
       JOBS: "off",
     };
@@ -102,19 +108,28 @@ async function main() {
     });
     results["petition page GET, 32 conns"] = await wrk(32, getScript, { BENCH_PATH: `/ru/petitions/${hot}` });
 
+    // Confirmations: where the count is written. One hot petition against the same load over 100.
+    const confirmScript = path.join(__dirname, "confirm.lua");
+    for (const [label, slugs] of [["hot petition", [hot]], ["100 petitions", spread]] as const) {
+      const files = await pendingSignatureTokens(database, slugs, ports.length, label.replace(/\W/g, ""));
+      results[`confirm (${label}), 64 conns`] = await wrk(64, confirmScript, { BENCH_TOKENS_FILES: files.join(",") });
+    }
+
     const bare = runPgbench(url, 32);
-    const [stored] = rowsOf<{ signatures: number; jobs: number }>(
+    const [stored] = rowsOf<{ signatures: number; jobs: number; confirmed: number; counted: number }>(
       await database.db.execute(
-        sql`select (select count(*) from signatures where email_normalized not like 'pgbench-%')::int as signatures,
-                   (select count(*) from pgboss.job where name = 'signature-confirmation')::int as jobs`,
+        sql`select (select count(*) from signatures where email_normalized not like 'pgbench-%' and email_normalized not like 'confirm-%')::int as signatures,
+                   (select count(*) from pgboss.job where name = 'signature-confirmation')::int as jobs,
+                   (select count(*) from signatures where state = 'confirmed')::int as confirmed,
+                   (select coalesce(sum(confirmed), 0) from petition_count_shards)::int as counted`,
       ),
     );
     await database.close();
 
     const accepted = Object.entries(results)
-      .filter(([k]) => k.startsWith("sign"))
+      .filter(([k]) => k.startsWith("sign ("))
       .reduce((n, [, f]) => n + f.requests - f.errors, 0);
-    print(results, bare, { accepted, stored: stored?.signatures ?? 0 });
+    print(results, bare, { accepted, stored: stored?.signatures ?? 0, confirmed: stored?.confirmed ?? 0, counted: stored?.counted ?? 0 });
   } finally {
     for (const s of servers) s.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1500));
@@ -122,7 +137,11 @@ async function main() {
   }
 }
 
-function print(results: Record<string, Figures>, bareTps: number, check: { accepted: number; stored: number }) {
+function print(
+  results: Record<string, Figures>,
+  bareTps: number,
+  check: { accepted: number; stored: number; confirmed: number; counted: number },
+) {
   const row = (k: string, f: Figures) =>
     `${k.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${f.p50ms.toFixed(1).padStart(6)} ms   p99 ${f.p99ms.toFixed(1).padStart(7)} ms   errors ${f.errors}`;
   console.log(`\nQoldau signing benchmark — ${os.cpus().length} cores, ${processes} app processes, ${seconds} s per run, ${new Date().toISOString()}`);
@@ -137,7 +156,11 @@ function print(results: Record<string, Figures>, bareTps: number, check: { accep
   console.log(`  sign / no-op route      32 conns ${(sign32.rps / noop32.rps).toFixed(2)}   64 conns ${(sign64.rps / noop64.rps).toFixed(2)}   (target ≥ 0.5)`);
   console.log(`  sign / bare SQL         32 conns ${(sign32.rps / bareTps).toFixed(2)}   64 conns ${(sign64.rps / bareTps).toFixed(2)}   (target ≥ 0.2)`);
   console.log(`  hot / 100 petitions     64 conns ${(sign64.rps / spread64.rps).toFixed(2)}   (target ≥ 0.9)`);
+  const confirmHot = results["confirm (hot petition), 64 conns"]!;
+  const confirmSpread = results["confirm (100 petitions), 64 conns"]!;
+  console.log(`  confirm hot / 100       64 conns ${(confirmHot.rps / confirmSpread.rps).toFixed(2)}   (sharded count: no hot row)`);
   console.log(`\nnothing lost: ${check.accepted} signatures answered 2xx, ${check.stored} stored (incl. warm-up) with as many confirmation jobs`);
+  console.log(`counts: ${check.confirmed} confirmed signatures, ${check.counted} in the sharded count${check.confirmed === check.counted ? " (equal)" : " — MISMATCH"}`);
   console.log(`\nrerun: BENCH_SECONDS=${seconds} BENCH_PROCESSES=${processes} BENCH_SKIP_BUILD=1 npm run bench:sign`);
 }
 
@@ -150,7 +173,14 @@ async function runWrk(ports: number[], connections: number, script: string, extr
           const child = spawn(
             "wrk",
             ["-t1", `-c${per}`, `-d${duration}s`, "--timeout", "10s", "-s", script, `http://127.0.0.1:${port}`],
-            { env: { ...process.env, ...extra, BENCH_PREFIX: `${extra.BENCH_PREFIX ?? "b"}-${i}` } },
+            {
+              env: {
+                ...process.env,
+                ...extra,
+                BENCH_PREFIX: `${extra.BENCH_PREFIX ?? "b"}-${i}`,
+                ...(extra.BENCH_TOKENS_FILES ? { BENCH_TOKENS: extra.BENCH_TOKENS_FILES.split(",")[i] } : {}),
+              },
+            },
           );
           let out = "";
           child.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -175,6 +205,34 @@ async function runWrk(ports: number[], connections: number, script: string, extr
     p50ms: Math.max(...parsed.map((p) => p.p50_us)) / 1000,
     p99ms: Math.max(...parsed.map((p) => p.p99_us)) / 1000,
   };
+}
+
+/** Pending signatures with links the bench can open: one token file per wrk process. */
+async function pendingSignatureTokens(database: Database, slugs: readonly string[], files: number, tag: string): Promise<string[]> {
+  const paths: string[] = [];
+  for (let f = 0; f < files; f++) {
+    const tokens: string[] = [];
+    for (let start = 0; start < confirmTokensPerProcess; start += 5000) {
+      const nonces = Array.from({ length: Math.min(5000, confirmTokensPerProcess - start) }, () => randomBytes(16).toString("base64url"));
+      const hashes = nonces.map((n) => hashToken(tokenFromNonce(n)));
+      tokens.push(...nonces.map((n) => tokenFromNonce(n)));
+      await database.db.execute(sql`
+        insert into signatures (petition_id, email_normalized, name, locale, token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
+        select p.id, 'confirm-' || n.nonce || '@example.org', 'Bench Signer', 'ru', n.nonce, n.hash, now() + interval '1 day', 1
+        from unnest(${sql.raw(pgTextArray(nonces))}::text[], ${sql.raw(pgTextArray(hashes))}::text[]) with ordinality as n(nonce, hash, i)
+        join petitions p on p.slug = (${sql.raw(pgTextArray([...slugs]))}::text[])[1 + (n.i % ${slugs.length})]`);
+    }
+    const file = path.join(os.tmpdir(), `qoldau-bench-${tag}-${f}.tokens`);
+    writeFileSync(file, `${tokens.join("\n")}\n`);
+    paths.push(file);
+  }
+  return paths;
+}
+
+/** A literal text[]: only base64url and hex strings and our own slugs go in here. */
+function pgTextArray(values: string[]): string {
+  if (!values.every((v) => /^[A-Za-z0-9_-]+$/.test(v))) throw new Error("unexpected characters in a bench value");
+  return `array[${values.map((v) => `'${v}'`).join(",")}]`;
 }
 
 function runPgbench(url: string, clients: number): number {
