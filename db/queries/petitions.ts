@@ -1,9 +1,12 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { petitionCountShards, petitions } from "@/db/schema";
+import { campaigns, petitionCountShards, petitions } from "@/db/schema";
 import { visibleStates } from "@/lib/petitions/state";
 
 export type Petition = typeof petitions.$inferSelect;
+
+/** Public only while its campaign is: taking a campaign down (dashboard) takes its petitions down with it. */
+const inPublicCampaign = sql`exists (select 1 from ${campaigns} where ${campaigns.id} = ${petitions.campaignId} and ${campaigns.state} = 'published')`;
 
 const confirmedCount = sql<number>`coalesce((select sum(${petitionCountShards.confirmed}) from ${petitionCountShards} where ${petitionCountShards.petitionId} = ${petitions.id}), 0)::int`;
 
@@ -14,6 +17,7 @@ export async function listVisiblePetitions(db: Db, campaignId?: string) {
     .where(
       and(
         inArray(petitions.state, [...visibleStates]),
+        inPublicCampaign,
         campaignId ? eq(petitions.campaignId, campaignId) : undefined,
       ),
     )
@@ -25,7 +29,7 @@ export async function findVisiblePetitionBySlug(db: Db, slug: string) {
   const [row] = await db
     .select({ petition: petitions, count: confirmedCount })
     .from(petitions)
-    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates])));
+    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates]), inPublicCampaign));
   return row ?? null;
 }
 
@@ -34,7 +38,7 @@ export async function findPetitionSigningState(db: Db, slug: string) {
   const [row] = await db
     .select({ id: petitions.id, state: petitions.state, deadline: petitions.deadline })
     .from(petitions)
-    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates])));
+    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates]), inPublicCampaign));
   return row ?? null;
 }
 
@@ -43,6 +47,6 @@ export async function findPetitionForSignPage(db: Db, slug: string) {
   const [row] = await db
     .select({ slug: petitions.slug, title: petitions.title })
     .from(petitions)
-    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates])));
+    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates]), inPublicCampaign));
   return row ?? null;
 }

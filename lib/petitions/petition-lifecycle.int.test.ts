@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findPetitionById } from "@/db/queries/petition-admin";
+import { findVisiblePetitionBySlug, listVisiblePetitions } from "@/db/queries/petitions";
+import { unpublishCampaign } from "@/lib/campaigns/unpublish-campaign";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { AppError, isAppError } from "@/lib/errors";
 import { makePetition, makeWorld, tri } from "@/lib/organizers/test-world";
@@ -128,6 +130,17 @@ describe("petition state machine", () => {
     const error = await failure(deliverPetition(db(), w.organizer, { petitionId: w.closed.id, version: 1, deliveryNote: { ru: " ", kk: "", en: "" } }));
     expect(error.code).toBe("invalid_input");
     expect((await findPetitionById(db(), w.closed.id))?.state).toBe("closed");
+  });
+});
+
+describe("taking a campaign down", () => {
+  it("hides its petitions from every public query", async () => {
+    const w = await makeWorld(db());
+    expect(await findVisiblePetitionBySlug(db(), w.published.slug)).not.toBeNull();
+    await unpublishCampaign(db(), w.organizer, { campaignId: w.campaignA.id, version: 1 });
+    expect(await findVisiblePetitionBySlug(db(), w.published.slug)).toBeNull();
+    expect((await listVisiblePetitions(db(), w.campaignA.id)).length).toBe(0);
+    expect((await listVisiblePetitions(db())).map((r) => r.petition.campaignId)).not.toContain(w.campaignA.id);
   });
 });
 

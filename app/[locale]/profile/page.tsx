@@ -66,6 +66,7 @@ export default async function ProfilePage({ params }: Props) {
   return (
     <article className="profile">
       <h1>{name}</h1>
+      {profile.portraitPath && <img src={profile.portraitPath} alt={name} className="portrait-preview" width={240} />}
       <p className="lead">{pick(profile.role, locale)}</p>
       {paragraphs(pick(profile.summary, locale)).map((p, i) => (
         <p key={i}>{p}</p>

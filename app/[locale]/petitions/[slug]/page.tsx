@@ -8,7 +8,7 @@ import { SignForm } from "@/app/_components/sign-form";
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
-import { paragraphs, pick } from "@/lib/i18n/localized";
+import { paragraphs, pick, pickedLocale } from "@/lib/i18n/localized";
 import { isOpenForSigning } from "@/lib/petitions/state";
 import { slugSchema } from "@/lib/validation/petitions";
 
@@ -68,6 +68,12 @@ export default async function PetitionPage({ params }: Props) {
           <p role="status">{t("closedNotice", { count })}</p>
         )}
         {petition.state === "delivered" && <p>{t("deliveredNotice")}</p>}
+        {petition.state === "delivered" &&
+          paragraphs(pick(petition.deliveryNote, locale)).map((p, i) => (
+            <p key={`delivery-${i}`} lang={petition.deliveryNote ? pickedLocale(petition.deliveryNote, locale) : undefined}>
+              {p}
+            </p>
+          ))}
       </section>
     </article>
   );
