@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
-import { petitionCountShards, petitions, signatures } from "@/db/schema";
+import { campaigns, petitionCountShards, petitions, signatures } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { BOSS_SCHEMA } from "@/lib/jobs/queues";
 
@@ -23,27 +23,44 @@ export type NewSignature = {
 };
 
 /**
- * Inserts a pending signature, if the petition is open and the address has not signed it, together with
- * its confirmation-email job: one statement, so both commit or neither does, in a single round trip.
- * The unique index (petition, email) is the dedupe, and a petition that closes at the same moment cannot
- * take the signature. Returns null when nothing was inserted.
+ * Inserts pending signatures — where the petition is open and the address has not signed it — together
+ * with their confirmation-email jobs: one statement for the whole batch, so each signature and its job
+ * commit together (and the batch shares one round trip and one commit). The unique index
+ * (petition, email) is the dedupe, and a petition that closes at the same moment cannot take a signature.
+ * Returns the token hashes of the rows inserted; rows left out were duplicates or not signable.
  *
  * The job row is pg-boss 10's own insert (node_modules/pg-boss/src/plans.js, insertJob) for a job with no
  * options of its own: the queue's policy decides retries and expiry. If the queue does not exist the
  * statement fails (name is NOT NULL) rather than keep a signature without its email.
  */
-export async function insertPendingSignatureWithJob(db: Db, s: NewSignature, queue: string): Promise<{ id: string } | null> {
+export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature[], queue: string): Promise<Set<string>> {
+  const input = JSON.stringify(
+    rows.map((s) => ({
+      slug: s.petitionSlug,
+      email: s.emailNormalized,
+      name: s.name,
+      locale: s.locale,
+      consent: s.consentUpdates,
+      wording: s.consentUpdates ? s.consentWordingVersion : null,
+      public: s.showNamePublicly,
+      nonce: s.tokenNonce,
+      hash: s.tokenHash,
+      expires: s.tokenExpiresAt.toISOString(),
+    })),
+  );
   const result = await db.execute(sql`
-    with inserted as (
+    with input as (
+      select * from jsonb_to_recordset(${input}::jsonb) as t(slug text, email text, name text, locale text,
+        consent boolean, wording text, public boolean, nonce text, hash text, expires timestamptz)
+    ), inserted as (
       insert into ${signatures} (petition_id, email_normalized, name, locale, consent_updates, consent_updates_at,
         consent_wording_version, show_name_publicly, token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
-      select p.id, ${s.emailNormalized}, ${s.name}, ${s.locale}, ${s.consentUpdates},
-        case when ${s.consentUpdates} then now() end, case when ${s.consentUpdates} then ${s.consentWordingVersion} end,
-        ${s.showNamePublicly}, ${s.tokenNonce}, ${s.tokenHash}, ${s.tokenExpiresAt.toISOString()}::timestamptz, 1
-      from ${petitions} p
-      where p.slug = ${s.petitionSlug} and p.state = 'published' and (p.deadline is null or p.deadline > now())
+      select p.id, i.email, i.name, i.locale, i.consent, case when i.consent then now() end, i.wording,
+        i.public, i.nonce, i.hash, i.expires, 1
+      from input i join ${petitions} p on p.slug = i.slug join ${campaigns} c on c.id = p.campaign_id
+      where p.state = 'published' and (p.deadline is null or p.deadline > now()) and c.state = 'published'
       on conflict (petition_id, email_normalized) do nothing
-      returning id
+      returning id, token_hash
     ), job as (
       insert into ${sql.raw(BOSS_SCHEMA)}.job (name, data, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy, dead_letter)
       select q.name, jsonb_build_object('signatureId', inserted.id),
@@ -55,8 +72,8 @@ export async function insertPendingSignatureWithJob(db: Db, s: NewSignature, que
       from inserted left join ${sql.raw(BOSS_SCHEMA)}.queue q on q.name = ${queue}
       returning id
     )
-    select inserted.id from inserted, job`);
-  return rowsOf<{ id: string }>(result)[0] ?? null;
+    select inserted.token_hash from inserted`);
+  return new Set(rowsOf<{ token_hash: string }>(result).map((r) => r.token_hash));
 }
 
 /** The existing signature of an address on a petition, locked for the rest of the transaction. */

@@ -1,11 +1,11 @@
 import type { Db } from "@/db";
 import { findPetitionSigningState } from "@/db/queries/petitions";
-import { insertPendingSignatureWithJob, lockSignatureByEmail, recordAnotherEmail } from "@/db/queries/signatures";
+import { lockSignatureByEmail, recordAnotherEmail } from "@/db/queries/signatures";
 import { AppError } from "@/lib/errors";
 import type { Jobs } from "@/lib/jobs/boss";
-import { queues } from "@/lib/jobs/queues";
 import { isOpenForSigning } from "@/lib/petitions/state";
 import type { SignInput } from "@/lib/validation/signatures";
+import { insertNewSignature } from "./signature-batcher";
 import {
   CONSENT_WORDING_VERSION,
   MAX_EMAILS_PER_SIGNATURE,
@@ -42,10 +42,8 @@ export async function signPetition(
     tokenHash: hashToken(tokenFromNonce(nonce)),
     tokenExpiresAt: expiresAt,
   };
-  // The common case, a new signer: the signature and its email job in one statement.
-  if (await insertPendingSignatureWithJob(ctx.db, signature, queues.signatureConfirmation.name)) {
-    return { outcome: "check_email" };
-  }
+  // The common case, a new signer: the signature and its email job in one statement (with concurrent signers).
+  if (await insertNewSignature(ctx.db, signature)) return { outcome: "check_email" };
 
   const done = await ctx.db.transaction(async (tx) => {
     const existing = await lockSignatureByEmail(tx, petitionSlug, input.email);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-capture";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { petitionCountShards, petitions, signatures } from "@/db/schema";
+import { campaigns, petitionCountShards, petitions, signatures } from "@/db/schema";
+import { rowsOf } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import { reconcileConfirmedCounts } from "@/db/queries/signatures";
 import { seed } from "@/db/seed";
@@ -118,6 +119,28 @@ describe("signing a petition", () => {
     expect(sent.length).toBeLessThanOrEqual(3);
   });
 
+  it("stores every one of 200 concurrent new signers, each with exactly one confirmation job", async () => {
+    await stopWorking(); // keep the jobs in the queue to count them
+    const onlyEnqueue = await startJobs(database, { emailPolicy: fastRetries });
+    const tag = `crowd${Date.now()}`;
+    const signers = Array.from({ length: 200 }, (_, i) => input({ email: `${tag}.${i}@example.org` }));
+    await Promise.all(signers.map((s) => signPetition({ db: database.db, jobs: onlyEnqueue }, slug, s)));
+    const [row] = rowsOf<{ signatures: number; jobs: number; distinct_jobs: number }>(
+      await database.db.execute(sql`
+        select (select count(*) from signatures where email_normalized like ${`${tag}.%`})::int as signatures,
+               count(j.id)::int as jobs, count(distinct j.data->>'signatureId')::int as distinct_jobs
+        from signatures s join pgboss.job j on j.name = 'signature-confirmation' and j.data->>'signatureId' = s.id::text
+        where s.email_normalized like ${`${tag}.%`}`),
+    );
+    expect(row).toEqual({ signatures: 200, jobs: 200, distinct_jobs: 200 });
+    // Not 200 emails for the next tests to wait behind.
+    await database.db.execute(sql`
+      delete from pgboss.job j using signatures s
+      where j.name = 'signature-confirmation' and j.data->>'signatureId' = s.id::text and s.email_normalized like ${`${tag}.%`}`);
+    await onlyEnqueue.stop();
+    await startWorking();
+  });
+
   it("re-sends a pending signature's link, at most three emails in all, each with the same working link", async () => {
     const signer = input();
     for (let i = 0; i < 5; i++) await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
@@ -195,11 +218,20 @@ describe("signing a petition", () => {
     await expect(signPetition({ db: database.db, jobs: jobs! }, "no-such-petition", input())).rejects.toSatisfy((e) =>
       isAppError(e, "petition_not_found"),
     );
+    // A published petition of a campaign taken down (unpublished) is not there for the public.
+    const [hidden] = await database.db
+      .insert(campaigns)
+      .values({ slug: `hidden-${Date.now()}`, state: "draft", name: text, tagline: text })
+      .returning({ id: campaigns.id });
+    await database.db.insert(petitions).values({ campaignId: hidden!.id, slug: "in-hidden-campaign", state: "published", target: text, title: text, summary: text, body: text, goal: 10 });
+    await expect(signPetition({ db: database.db, jobs: jobs! }, "in-hidden-campaign", input())).rejects.toSatisfy((e) =>
+      isAppError(e, "petition_not_found"),
+    );
     const written = await database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(signatures)
       .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
-      .where(sql`${petitions.slug} in ('closed-one', 'past-deadline')`);
+      .where(sql`${petitions.slug} in ('closed-one', 'past-deadline', 'in-hidden-campaign')`);
     expect(written[0]!.n).toBe(0);
   });
 
