@@ -1,11 +1,5 @@
--- wrk script: GET one path (BENCH_PATH), reporting like sign.lua.
+-- wrk script: GET one path (BENCH_PATH).
 local path = os.getenv("BENCH_PATH") or "/api/v1/health"
 request = function() return wrk.format("GET", path) end
 
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    'BENCH {"requests":%d,"duration_us":%d,"socket_errors":%d,"non_2xx_3xx":%d,"p50_us":%d,"p99_us":%d}\n',
-    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
-    latency:percentile(50), latency:percentile(99)))
-end
+dofile((os.getenv("BENCH_DIR") or "bench/sign") .. "/report.lua")

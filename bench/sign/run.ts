@@ -177,6 +177,7 @@ async function runWrk(ports: number[], connections: number, script: string, extr
               env: {
                 ...process.env,
                 ...extra,
+                BENCH_DIR: __dirname,
                 BENCH_PREFIX: `${extra.BENCH_PREFIX ?? "b"}-${i}`,
                 ...(extra.BENCH_TOKENS_FILES ? { BENCH_TOKENS: extra.BENCH_TOKENS_FILES.split(",")[i] } : {}),
               },

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { openDatabase } from "@/db";
 import { env } from "@/lib/env";
+import { runCli } from "./run-cli";
 
 async function main() {
   const e = env();
@@ -22,16 +23,4 @@ function redact(url: string): string {
   return u.toString();
 }
 
-main().catch((error: unknown) => {
-  console.error(`[qoldau] db:migrate failed: ${describe(error)}`);
-  process.exit(1);
-});
-
-/** The error and its causes: drizzle wraps the driver's error ("connect ECONNREFUSED …") in `cause`. */
-function describe(error: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = error; e; e = e instanceof Error ? e.cause : undefined) {
-    parts.push(e instanceof Error ? e.message.trim() : String(e));
-  }
-  return parts.join("\n  caused by: ");
-}
+runCli("db:migrate", main);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { openDatabase } from "@/db";
 import { seed } from "@/db/seed";
 import { env } from "@/lib/env";
+import { runCli } from "./run-cli";
 
 async function main() {
   const e = env();
@@ -18,16 +19,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(`[qoldau] db:seed failed: ${describe(error)}`);
-  process.exit(1);
-});
-
-/** The error and its causes: drizzle wraps the driver's error ("connect ECONNREFUSED …") in `cause`. */
-function describe(error: unknown): string {
-  const parts: string[] = [];
-  for (let e: unknown = error; e; e = e instanceof Error ? e.cause : undefined) {
-    parts.push(e instanceof Error ? e.message.trim() : String(e));
-  }
-  return parts.join("\n  caused by: ");
-}
+runCli("db:seed", main);

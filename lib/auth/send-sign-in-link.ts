@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { render } from "@react-email/render";
 import type { Db } from "@/db";
 import SignInLink, { signInLinkSubject } from "@/emails/sign-in-link";
-import { sendEmail, TemporaryEmailError } from "@/lib/email/send";
+import { sendTemplate, TemporaryEmailError } from "@/lib/email/send";
 import { appUrl } from "@/lib/env";
 import { localeOfPath, safeCallbackPath } from "./locale";
 
@@ -24,19 +23,14 @@ export async function sendSignInLink(db: Db, input: { email: string; token: stri
   const callbackUrl = new URL(input.authUrl).searchParams.get("callbackUrl");
   const { locale, url } = signInLinkUrl({ token: input.token, email: input.email, callbackUrl });
   const props = { locale, url, minutes: signInLinkMinutes, siteUrl: appUrl() };
-  const element = SignInLink(props);
-  return sendEmail(
-    {
-      to: input.email,
-      subject: signInLinkSubject(props),
-      html: await render(element),
-      text: await render(element, { plainText: true }),
-      // Derived from the token (not the token itself: the key is stored with the delivery record).
-      idempotencyKey: `sign-in-link/${createHash("sha256").update(input.token).digest("hex").slice(0, 32)}`,
-      template: "sign-in-link",
-    },
-    db,
-  );
+  return sendTemplate(db, {
+    element: SignInLink(props),
+    to: input.email,
+    subject: signInLinkSubject(props),
+    // Derived from the token (not the token itself: the key is stored with the delivery record).
+    idempotencyKey: `sign-in-link/${createHash("sha256").update(input.token).digest("hex").slice(0, 32)}`,
+    template: "sign-in-link",
+  });
 }
 
 /**

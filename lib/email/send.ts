@@ -1,4 +1,6 @@
+import { render } from "@react-email/render";
 import { eq } from "drizzle-orm";
+import type { ReactElement } from "react";
 import { Resend } from "resend";
 import { type Db, getDb } from "@/db";
 import { devMailbox, emailDeliveries } from "@/db/schema";
@@ -76,4 +78,13 @@ async function record(db: Db, email: OutgoingEmail, result: SendResult): Promise
     .onConflictDoNothing({ target: emailDeliveries.idempotencyKey });
   if (result.status === "failed") console.error(`[email] ${email.template} ${email.idempotencyKey} failed: ${result.error}`);
   return result;
+}
+
+/** Renders a react-email template to HTML and plain text, and sends it through `sendEmail`. */
+export async function sendTemplate(
+  db: Db | undefined,
+  email: Omit<OutgoingEmail, "html" | "text"> & { element: ReactElement },
+): Promise<SendResult> {
+  const { element, ...rest } = email;
+  return sendEmail({ ...rest, html: await render(element), text: await render(element, { plainText: true }) }, db);
 }

@@ -1,7 +1,6 @@
-import { render } from "@react-email/render";
 import type { Db } from "@/db";
 import OrganizerInvitation, { organizerInvitationSubject } from "@/emails/organizer-invitation";
-import { sendEmail } from "@/lib/email/send";
+import { sendTemplate } from "@/lib/email/send";
 import { appUrl } from "@/lib/env";
 import type { Locale, Localized } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
@@ -18,16 +17,11 @@ export async function sendInvitation(
     signInUrl: `${appUrl()}/${input.locale}/sign-in`,
     siteUrl: appUrl(),
   };
-  const element = OrganizerInvitation(props);
-  return sendEmail(
-    {
-      to: input.email,
-      subject: organizerInvitationSubject(props),
-      html: await render(element),
-      text: await render(element, { plainText: true }),
-      idempotencyKey: `organizer-invitation/${input.invitationId}`,
-      template: "organizer-invitation",
-    },
-    db,
-  );
+  return sendTemplate(db, {
+    element: OrganizerInvitation(props),
+    to: input.email,
+    subject: organizerInvitationSubject(props),
+    idempotencyKey: `organizer-invitation/${input.invitationId}`,
+    template: "organizer-invitation",
+  });
 }

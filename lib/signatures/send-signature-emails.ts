@@ -1,9 +1,8 @@
-import { render } from "@react-email/render";
 import type { Db } from "@/db";
 import { findSignatureForEmail } from "@/db/queries/signatures";
 import AlreadySigned, { alreadySignedSubject } from "@/emails/already-signed";
 import SignatureConfirmation, { signatureConfirmationSubject } from "@/emails/signature-confirmation";
-import { type SendResult, sendEmail } from "@/lib/email/send";
+import { type SendResult, sendTemplate } from "@/lib/email/send";
 import { appUrl } from "@/lib/env";
 import { pick } from "@/lib/i18n/localized";
 import { tokenFromNonce } from "./tokens";
@@ -31,18 +30,13 @@ export async function sendConfirmationEmail(
     confirmUrl: `${appUrl()}/${s.locale}/confirm/${token}`,
     siteUrl: appUrl(),
   };
-  const element = SignatureConfirmation(props);
-  return sendEmail(
-    {
-      to: s.email,
-      subject: signatureConfirmationSubject(props),
-      html: await render(element),
-      text: await render(element, { plainText: true }),
-      idempotencyKey: `signature-confirmation/${job.id}`,
-      template: "signature-confirmation",
-    },
-    db,
-  );
+  return sendTemplate(db, {
+    element: SignatureConfirmation(props),
+    to: s.email,
+    subject: signatureConfirmationSubject(props),
+    idempotencyKey: `signature-confirmation/${job.id}`,
+    template: "signature-confirmation",
+  });
 }
 
 /** Tells the owner of an address that it has already signed (the sign page never says so). */
@@ -59,16 +53,11 @@ export async function sendAlreadySignedEmail(
     petitionUrl: `${appUrl()}/${s.locale}/petitions/${s.petitionSlug}`,
     siteUrl: appUrl(),
   };
-  const element = AlreadySigned(props);
-  return sendEmail(
-    {
-      to: s.email,
-      subject: alreadySignedSubject(props),
-      html: await render(element),
-      text: await render(element, { plainText: true }),
-      idempotencyKey: `signature-already-signed/${job.id}`,
-      template: "signature-already-signed",
-    },
-    db,
-  );
+  return sendTemplate(db, {
+    element: AlreadySigned(props),
+    to: s.email,
+    subject: alreadySignedSubject(props),
+    idempotencyKey: `signature-already-signed/${job.id}`,
+    template: "signature-already-signed",
+  });
 }
