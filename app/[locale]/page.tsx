@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { setRequestLocale } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { connection } from "next/server";
+import { cache } from "react";
 import { PetitionCard } from "@/app/_components/petition-card";
 import { getDb } from "@/db";
 import { findProfile, findPublishedCampaign } from "@/db/queries/campaigns";
 import { listVisiblePetitions } from "@/db/queries/petitions";
-import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
+import { translator } from "@/lib/i18n/translator";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -25,12 +26,12 @@ const load = cache(async () => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const data = await load();
-  const t = await getTranslations({ locale, namespace: "meta" });
-  if (!data) return { title: t("siteName") };
+  const t = translator(locale);
+  if (!data) return { title: t("meta.siteName") };
   const title = pick(data.campaign.name, locale);
   const description = pick(data.campaign.tagline, locale);
   return {
-    title: { absolute: `${title} · ${t("siteName")}` },
+    title: { absolute: `${title} · ${t("meta.siteName")}` },
     description,
     openGraph: { title, description, url: `/${locale}` },
     alternates: { languages: { ru: "/ru", kk: "/kk", en: "/en" } },
@@ -43,7 +44,7 @@ export default async function HomePage({ params }: Props) {
   const data = await load();
   if (!data) notFound();
   const { campaign, profile, petitions } = data;
-  const t = await getTranslations("home");
+  const t = translator(locale);
   const open = petitions.filter((p) => p.petition.state === "published");
   const others = petitions.filter((p) => p.petition.state !== "published");
   return (
@@ -53,8 +54,8 @@ export default async function HomePage({ params }: Props) {
         <p className="lead">{pick(campaign.tagline, locale)}</p>
         {open[0] && (
           <p>
-            <Link className="button button-primary" href={`/petitions/${open[0].petition.slug}`}>
-              {t("cta")}
+            <Link className="button button-primary" href={`/${locale}/petitions/${open[0].petition.slug}`} prefetch={false}>
+              {t("home.cta")}
             </Link>
           </p>
         )}
@@ -62,7 +63,7 @@ export default async function HomePage({ params }: Props) {
       {profile && (
         <>
           <section aria-labelledby="who">
-            <h2 id="who">{t("who")}</h2>
+            <h2 id="who">{t("home.who")}</h2>
             <p>
               <strong>{pick(profile.name, locale)}</strong> — {pick(profile.role, locale)}
             </p>
@@ -70,25 +71,25 @@ export default async function HomePage({ params }: Props) {
               <p key={i}>{p}</p>
             ))}
             <p>
-              <Link href="/profile">{t("readProfile")}</Link>
+              <Link href={`/${locale}/profile`} prefetch={false}>{t("home.readProfile")}</Link>
             </p>
           </section>
           <section aria-labelledby="why">
-            <h2 id="why">{t("why")}</h2>
-            <p>{t("whyArticle", { article: pick(profile.article, locale) })}</p>
-            <p>{t("whyHealth", { health: pick(profile.health, locale) })}</p>
+            <h2 id="why">{t("home.why")}</h2>
+            <p>{t("home.whyArticle", { article: pick(profile.article, locale) })}</p>
+            <p>{t("home.whyHealth", { health: pick(profile.health, locale) })}</p>
           </section>
         </>
       )}
       <section aria-labelledby="petitions">
-        <h2 id="petitions">{t("openPetitions")}</h2>
-        {open.length === 0 && <p>{t("noPetitions")}</p>}
+        <h2 id="petitions">{t("home.openPetitions")}</h2>
+        {open.length === 0 && <p>{t("home.noPetitions")}</p>}
         <div className="cards">
           {[...open, ...others].map(({ petition, count }) => (
-            <PetitionCard key={petition.id} petition={petition} count={count} />
+            <PetitionCard key={petition.id} petition={petition} count={count} locale={locale} />
           ))}
         </div>
-        {open.length > 0 && <p className="muted">{t("ctaBody")}</p>}
+        {open.length > 0 && <p className="muted">{t("home.ctaBody")}</p>}
       </section>
     </>
   );

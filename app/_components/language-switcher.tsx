@@ -20,6 +20,7 @@ export function LanguageSwitcher({ label }: { label: string }) {
               locale={l}
               lang={l}
               hrefLang={l}
+              prefetch={false}
               aria-current={l === current ? "true" : undefined}
             >
               {names[l]}

@@ -1,30 +1,51 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { campaigns, profiles, sources, timelineEvents } from "@/db/schema";
+import { preparedPer } from "./prepared";
 
-export async function findPublishedCampaign(db: Db) {
-  const [row] = await db
+const campaignIdParam = sql.placeholder("campaignId");
+
+const publishedCampaign = preparedPer((db) =>
+  db
     .select()
     .from(campaigns)
     .where(eq(campaigns.state, "published"))
     .orderBy(asc(campaigns.createdAt))
-    .limit(1);
+    .limit(1)
+    .prepare("published_campaign"),
+);
+
+export async function findPublishedCampaign(db: Db) {
+  const [row] = await publishedCampaign(db).execute();
   return row ?? null;
 }
+
+const profileOf = preparedPer((db) =>
+  db.select().from(profiles).where(eq(profiles.campaignId, campaignIdParam)).prepare("profile_of_campaign"),
+);
 
 export async function findProfile(db: Db, campaignId: string) {
-  const [row] = await db.select().from(profiles).where(eq(profiles.campaignId, campaignId));
+  const [row] = await profileOf(db).execute({ campaignId });
   return row ?? null;
 }
 
-export async function listTimeline(db: Db, campaignId: string) {
-  return db
+const timelineOf = preparedPer((db) =>
+  db
     .select()
     .from(timelineEvents)
-    .where(eq(timelineEvents.campaignId, campaignId))
-    .orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt));
+    .where(eq(timelineEvents.campaignId, campaignIdParam))
+    .orderBy(asc(timelineEvents.occurredOn), asc(timelineEvents.createdAt))
+    .prepare("timeline_of_campaign"),
+);
+
+export async function listTimeline(db: Db, campaignId: string) {
+  return timelineOf(db).execute({ campaignId });
 }
 
+const sourcesOf = preparedPer((db) =>
+  db.select().from(sources).where(eq(sources.campaignId, campaignIdParam)).orderBy(asc(sources.publishedOn)).prepare("sources_of_campaign"),
+);
+
 export async function listSources(db: Db, campaignId: string) {
-  return db.select().from(sources).where(eq(sources.campaignId, campaignId)).orderBy(asc(sources.publishedOn));
+  return sourcesOf(db).execute({ campaignId });
 }

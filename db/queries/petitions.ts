@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { campaigns, petitionCountShards, petitions } from "@/db/schema";
 import { visibleStates } from "@/lib/petitions/state";
+import { preparedPer } from "./prepared";
 
 export type Petition = typeof petitions.$inferSelect;
 
@@ -10,26 +11,50 @@ const inPublicCampaign = sql`exists (select 1 from ${campaigns} where ${campaign
 
 const confirmedCount = sql<number>`coalesce((select sum(${petitionCountShards.confirmed}) from ${petitionCountShards} where ${petitionCountShards.petitionId} = ${petitions.id}), 0)::int`;
 
-export async function listVisiblePetitions(db: Db, campaignId?: string) {
-  return db
-    .select({ petition: petitions, count: confirmedCount })
+/** What a list shows of a petition: not its text, which is most of the row. */
+const cardColumns = {
+  id: petitions.id,
+  campaignId: petitions.campaignId,
+  slug: petitions.slug,
+  state: petitions.state,
+  title: petitions.title,
+  target: petitions.target,
+  summary: petitions.summary,
+  goal: petitions.goal,
+};
+export type ListedPetition = Pick<Petition, keyof typeof cardColumns>;
+
+const visiblePetitions = (db: Db, ofCampaign: boolean) =>
+  db
+    .select({ petition: cardColumns, count: confirmedCount })
     .from(petitions)
     .where(
       and(
         inArray(petitions.state, [...visibleStates]),
         inPublicCampaign,
-        campaignId ? eq(petitions.campaignId, campaignId) : undefined,
+        ofCampaign ? eq(petitions.campaignId, sql.placeholder("campaignId")) : undefined,
       ),
     )
     .orderBy(asc(petitions.state), asc(petitions.createdAt));
+const allVisible = preparedPer((db) => visiblePetitions(db, false).prepare("visible_petitions"));
+const visibleOfCampaign = preparedPer((db) => visiblePetitions(db, true).prepare("visible_petitions_of_campaign"));
+
+/** The petitions the public may see, as cards with their confirmed counts; of one campaign or all. */
+export async function listVisiblePetitions(db: Db, campaignId?: string) {
+  return campaignId ? visibleOfCampaign(db).execute({ campaignId }) : allVisible(db).execute();
 }
+
+const visibleBySlug = preparedPer((db) =>
+  db
+    .select({ petition: petitions, count: confirmedCount })
+    .from(petitions)
+    .where(and(eq(petitions.slug, sql.placeholder("slug")), inArray(petitions.state, [...visibleStates]), inPublicCampaign))
+    .prepare("visible_petition_by_slug"),
+);
 
 /** A petition the public may see, with its confirmed count; null for unknown slugs and drafts. */
 export async function findVisiblePetitionBySlug(db: Db, slug: string) {
-  const [row] = await db
-    .select({ petition: petitions, count: confirmedCount })
-    .from(petitions)
-    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates]), inPublicCampaign));
+  const [row] = await visibleBySlug(db).execute({ slug });
   return row ?? null;
 }
 

@@ -2,6 +2,9 @@ export const locales = ["ru", "kk", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "ru";
 
+/** Dates and times on the site are Almaty's, whatever the reader's or the server's zone. */
+export const timeZone = "Asia/Almaty";
+
 /** Text written once per locale. Drafts may leave a locale empty (""). */
 export type Localized = Record<Locale, string>;
 

@@ -1,8 +1,8 @@
-import { createTranslator } from "next-intl";
+import { createFormatter, createTranslator } from "next-intl";
 import en from "@/messages/en.json";
 import kk from "@/messages/kk.json";
 import ru from "@/messages/ru.json";
-import type { Locale } from "./locales";
+import { type Locale, timeZone } from "./locales";
 
 export const catalogues = { en, ru, kk } as const;
 
@@ -11,6 +11,27 @@ export function emailTranslator(locale: Locale) {
   return createTranslator({ locale, messages: catalogues[locale], namespace: "emails" });
 }
 
+function createCatalogueTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: catalogues[locale], timeZone });
+}
+
+const translators = new Map<Locale, ReturnType<typeof createCatalogueTranslator>>();
+const formatters = new Map<Locale, ReturnType<typeof createFormatter>>();
+
+/**
+ * The whole catalogue in one language, for pages, route handlers and mail. One per language for the
+ * process: a translator keeps the ICU messages it has parsed and its Intl formatters, which
+ * next-intl's `getTranslations` builds again on every request (measured: most of the i18n cost of a page).
+ */
 export function translator(locale: Locale) {
-  return createTranslator({ locale, messages: catalogues[locale] });
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = createCatalogueTranslator(locale)));
+  return t;
+}
+
+/** Dates and numbers in one language and the site's time zone, kept for the process like `translator`. */
+export function formatter(locale: Locale) {
+  let f = formatters.get(locale);
+  if (!f) formatters.set(locale, (f = createFormatter({ locale, timeZone })));
+  return f;
 }

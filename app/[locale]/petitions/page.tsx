@@ -1,20 +1,21 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { setRequestLocale } from "next-intl/server";
 import { connection } from "next/server";
 import { PetitionCard } from "@/app/_components/petition-card";
 import { getDb } from "@/db";
 import { listVisiblePetitions } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "petitions" });
+  const t = translator(locale);
   return {
-    title: t("title"),
-    description: t("description"),
-    openGraph: { title: t("title"), description: t("description"), url: `/${locale}/petitions` },
+    title: t("petitions.title"),
+    description: t("petitions.description"),
+    openGraph: { title: t("petitions.title"), description: t("petitions.description"), url: `/${locale}/petitions` },
     alternates: { languages: { ru: "/ru/petitions", kk: "/kk/petitions", en: "/en/petitions" } },
   };
 }
@@ -23,17 +24,16 @@ export default async function PetitionsPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   await connection();
-  const db = await getDb();
-  const petitions = await listVisiblePetitions(db);
-  const t = await getTranslations("petitions");
+  const petitions = await listVisiblePetitions(await getDb());
+  const t = translator(locale);
   return (
     <>
-      <h1>{t("title")}</h1>
-      <p className="lead">{t("description")}</p>
-      {petitions.length === 0 && <p>{t("empty")}</p>}
+      <h1>{t("petitions.title")}</h1>
+      <p className="lead">{t("petitions.description")}</p>
+      {petitions.length === 0 && <p>{t("petitions.empty")}</p>}
       <div className="cards">
         {petitions.map(({ petition, count }) => (
-          <PetitionCard key={petition.id} petition={petition} count={count} headingLevel={2} />
+          <PetitionCard key={petition.id} petition={petition} count={count} locale={locale} headingLevel={2} />
         ))}
       </div>
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { setRequestLocale } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
@@ -7,9 +8,9 @@ import { calendarDate, precisionFormat } from "@/app/_components/dates";
 import { getDb } from "@/db";
 import { findProfile, findPublishedCampaign, listSources, listTimeline } from "@/db/queries/campaigns";
 import { listVisiblePetitions } from "@/db/queries/petitions";
-import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
+import { formatter, translator } from "@/lib/i18n/translator";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -32,10 +33,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const data = await load();
   if (!data) return {};
-  const t = await getTranslations({ locale, namespace: "profile" });
+  const t = translator(locale);
   const name = pick(data.profile.name, locale);
-  const title = t("title", { name });
-  const description = pick(data.profile.summary, locale).slice(0, 200) || t("description", { name });
+  const title = t("profile.title", { name });
+  const description = pick(data.profile.summary, locale).slice(0, 200) || t("profile.description", { name });
   return {
     title,
     description,
@@ -50,17 +51,17 @@ export default async function ProfilePage({ params }: Props) {
   const data = await load();
   if (!data) notFound();
   const { profile, timeline, sources, petitions } = data;
-  const t = await getTranslations("profile");
-  const format = await getFormatter();
+  const t = translator(locale);
+  const format = formatter(locale);
   const name = pick(profile.name, locale);
   const facts: Array<[string, string]> = [
-    [t("role"), pick(profile.role, locale)],
-    [t("born"), profile.dateOfBirth ? format.dateTime(calendarDate(profile.dateOfBirth), precisionFormat.day) : ""],
-    [t("residence"), pick(profile.residence, locale)],
-    [t("article"), pick(profile.article, locale)],
-    [t("nationality"), pick(profile.nationality, locale)],
-    [t("citizenship"), pick(profile.citizenship, locale)],
-    [t("education"), pick(profile.education, locale)],
+    [t("profile.role"), pick(profile.role, locale)],
+    [t("profile.born"), profile.dateOfBirth ? format.dateTime(calendarDate(profile.dateOfBirth), precisionFormat.day) : ""],
+    [t("profile.residence"), pick(profile.residence, locale)],
+    [t("profile.article"), pick(profile.article, locale)],
+    [t("profile.nationality"), pick(profile.nationality, locale)],
+    [t("profile.citizenship"), pick(profile.citizenship, locale)],
+    [t("profile.education"), pick(profile.education, locale)],
   ];
   const open = petitions.filter((p) => p.petition.state === "published");
   return (
@@ -73,7 +74,7 @@ export default async function ProfilePage({ params }: Props) {
       ))}
 
       <section aria-labelledby="facts">
-        <h2 id="facts">{t("facts")}</h2>
+        <h2 id="facts">{t("profile.facts")}</h2>
         <dl className="facts">
           {facts
             .filter(([, value]) => value)
@@ -87,14 +88,14 @@ export default async function ProfilePage({ params }: Props) {
       </section>
 
       <section aria-labelledby="health">
-        <h2 id="health">{t("health")}</h2>
+        <h2 id="health">{t("profile.health")}</h2>
         {paragraphs(pick(profile.health, locale)).map((p, i) => (
           <p key={i}>{p}</p>
         ))}
       </section>
 
       <section aria-labelledby="timeline">
-        <h2 id="timeline">{t("timeline")}</h2>
+        <h2 id="timeline">{t("profile.timeline")}</h2>
         <ol className="timeline">
           {timeline.map((e) => (
             <li key={e.id}>
@@ -109,14 +110,14 @@ export default async function ProfilePage({ params }: Props) {
       </section>
 
       <section aria-labelledby="biography">
-        <h2 id="biography">{t("biography")}</h2>
+        <h2 id="biography">{t("profile.biography")}</h2>
         {paragraphs(pick(profile.biography, locale)).map((p, i) => (
           <p key={i}>{p}</p>
         ))}
       </section>
 
       <section aria-labelledby="sources">
-        <h2 id="sources">{t("sources")}</h2>
+        <h2 id="sources">{t("profile.sources")}</h2>
         <ul className="sources">
           {sources.map((s) => {
             const title = pick(s.title, locale);
@@ -132,7 +133,7 @@ export default async function ProfilePage({ params }: Props) {
                   title
                 )}
                 <br />
-                <span className="muted">{date ? t("publishedBy", { publisher, date }) : publisher}</span>
+                <span className="muted">{date ? t("profile.publishedBy", { publisher, date }) : publisher}</span>
               </li>
             );
           })}
@@ -141,11 +142,11 @@ export default async function ProfilePage({ params }: Props) {
 
       {open.length > 0 && (
         <section aria-labelledby="act">
-          <h2 id="act">{t("takeAction")}</h2>
+          <h2 id="act">{t("profile.takeAction")}</h2>
           <ul className="links">
             {open.map(({ petition }) => (
               <li key={petition.id}>
-                <Link href={`/petitions/${petition.slug}`}>{pick(petition.title, locale)}</Link>
+                <Link href={`/${locale}/petitions/${petition.slug}`} prefetch={false}>{pick(petition.title, locale)}</Link>
               </li>
             ))}
           </ul>

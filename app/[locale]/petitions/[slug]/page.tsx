@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
@@ -7,8 +8,9 @@ import { PetitionProgress } from "@/app/_components/petition-progress";
 import { SignForm } from "@/app/_components/sign-form";
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, timeZone } from "@/lib/i18n/locales";
 import { paragraphs, pick, pickedLocale } from "@/lib/i18n/localized";
+import { catalogues, formatter, translator } from "@/lib/i18n/translator";
 import { isOpenForSigning } from "@/lib/petitions/state";
 import { slugSchema } from "@/lib/validation/petitions";
 
@@ -42,18 +44,19 @@ export default async function PetitionPage({ params }: Props) {
   const row = await load(slug);
   if (!row) notFound();
   const { petition, count } = row;
-  const t = await getTranslations("petitions");
-  const format = await getFormatter();
+  const t = translator(locale);
   const open = isOpenForSigning(petition);
   return (
     <article className="petition">
-      <p className="badge">{t(`state.${open || petition.state !== "published" ? petition.state : "closed"}`)}</p>
+      <p className="badge">{t(`petitions.state.${open || petition.state !== "published" ? petition.state : "closed"}`)}</p>
       <h1>{pick(petition.title, locale)}</h1>
-      <p className="target">{t("to", { target: pick(petition.target, locale) })}</p>
+      <p className="target">{t("petitions.to", { target: pick(petition.target, locale) })}</p>
       <p className="lead">{pick(petition.summary, locale)}</p>
-      <PetitionProgress count={count} goal={petition.goal} />
+      <PetitionProgress count={count} goal={petition.goal} locale={locale} />
       {petition.deadline && open && (
-        <p className="muted">{t("deadline", { date: format.dateTime(petition.deadline, { dateStyle: "long" }) })}</p>
+        <p className="muted">
+          {t("petitions.deadline", { date: formatter(locale).dateTime(petition.deadline, { dateStyle: "long" }) })}
+        </p>
       )}
       <div className="petition-body">
         {paragraphs(pick(petition.body, locale)).map((p, i) => (
@@ -61,13 +64,15 @@ export default async function PetitionPage({ params }: Props) {
         ))}
       </div>
       <section aria-labelledby="sign" className="sign-panel" id="sign-form">
-        <h2 id="sign">{t("signHeading")}</h2>
+        <h2 id="sign">{t("petitions.signHeading")}</h2>
         {open ? (
-          <SignForm action={`/api/v1/petitions/${petition.slug}/signatures`} locale={locale} />
+          <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={{ signForm: catalogues[locale].signForm }}>
+            <SignForm action={`/api/v1/petitions/${petition.slug}/signatures`} locale={locale} />
+          </NextIntlClientProvider>
         ) : (
-          <p role="status">{t("closedNotice", { count })}</p>
+          <p role="status">{t("petitions.closedNotice", { count })}</p>
         )}
-        {petition.state === "delivered" && <p>{t("deliveredNotice")}</p>}
+        {petition.state === "delivered" && <p>{t("petitions.deliveredNotice")}</p>}
         {petition.state === "delivered" &&
           paragraphs(pick(petition.deliveryNote, locale)).map((p, i) => (
             <p key={`delivery-${i}`} lang={petition.deliveryNote ? pickedLocale(petition.deliveryNote, locale) : undefined}>
