@@ -23,9 +23,15 @@ export async function insertCampaign(db: Db, input: { slug: string; name: Locali
     .onConflictDoNothing({ target: campaigns.slug })
     .returning();
   if (!row) return null;
-  await db.insert(profiles).values({
-    campaignId: row.id,
-    name: input.name,
+  await db.insert(profiles).values(blankProfile(row.id, input.name));
+  return row;
+}
+
+/** A new campaign's profile: the person's name, every other text still to be written. */
+export function blankProfile(campaignId: string, name: Localized): typeof profiles.$inferInsert {
+  return {
+    campaignId,
+    name,
     role: empty,
     residence: empty,
     article: empty,
@@ -35,8 +41,7 @@ export async function insertCampaign(db: Db, input: { slug: string; name: Locali
     health: empty,
     summary: empty,
     biography: empty,
-  });
-  return row;
+  };
 }
 
 /** Optimistic update: applies only if nobody saved since `version` was read. Null when the version moved on. */

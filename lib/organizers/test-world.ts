@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db";
+import { blankProfile } from "@/db/queries/campaign-admin";
 import { campaignMembers, campaigns, petitions, profiles, sources, timelineEvents, users } from "@/db/schema";
 import type { Localized } from "@/lib/i18n/locales";
 import type { Actor } from "./access";
@@ -7,7 +8,6 @@ import type { Actor } from "./access";
 /** Test data only: a fresh, uniquely named set of campaigns, people and petitions for one test. */
 
 export const tri = (s: string): Localized => ({ ru: `${s} ru`, kk: `${s} kk`, en: `${s} en` });
-const empty: Localized = { ru: "", kk: "", en: "" };
 
 export async function makeUser(db: Db, role: "admin" | "organizer", tag: string) {
   const [u] = await db.insert(users).values({ email: `${role}-${tag}@example.org`, role }).returning();
@@ -16,19 +16,7 @@ export async function makeUser(db: Db, role: "admin" | "organizer", tag: string)
 
 export async function makeCampaign(db: Db, tag: string, state: "draft" | "published" = "published") {
   const [c] = await db.insert(campaigns).values({ slug: `campaign-${tag}`, state, name: tri(`Campaign ${tag}`), tagline: tri("tagline") }).returning();
-  await db.insert(profiles).values({
-    campaignId: c!.id,
-    name: tri("Person"),
-    role: empty,
-    residence: empty,
-    article: empty,
-    nationality: empty,
-    citizenship: empty,
-    education: empty,
-    health: empty,
-    summary: empty,
-    biography: empty,
-  });
+  await db.insert(profiles).values(blankProfile(c!.id, tri("Person")));
   return c!;
 }
 
