@@ -11,7 +11,7 @@ import { startResendCapture } from "./support/resend-capture";
 /**
  * The app as it ships, on a database of its own:
  *   fresh PostgreSQL database → db:migrate → db:seed → Resend capture server → next build (.next-e2e)
- *   → next start on a free port. Tests read E2E_BASE_URL, E2E_CAPTURE_URL and E2E_DATABASE_URL.
+ *   → npm start (scripts/serve.mjs) on a free port. Tests read E2E_BASE_URL, E2E_CAPTURE_URL and E2E_DATABASE_URL.
  * E2E_SKIP_BUILD=1 reuses the last .next-e2e build. The returned function is the global teardown.
  */
 const root = path.resolve(__dirname, "..");
@@ -99,13 +99,13 @@ function run(label: string, args: string[], env: NodeJS.ProcessEnv): Promise<voi
   });
 }
 
-/** `next start`, its own process group so teardown stops it and anything it started. */
+/** `npm start` (scripts/serve.mjs), its own process group so teardown stops it and anything it started. */
 function startServer(env: NodeJS.ProcessEnv, port: number): ChildProcess {
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(path.join(logDir, "next-server.log"));
-  const child = spawn(process.execPath, [nextBin(), "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
     cwd: root,
-    env,
+    env: { ...env, HOSTNAME: "127.0.0.1", PORT: String(port) },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -122,7 +122,7 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs: numbe
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) {
-      throw new Error(`[e2e] next start exited with code ${server.exitCode}; see test-results/next-server.log`);
+      throw new Error(`[e2e] the server exited with code ${server.exitCode}; see test-results/next-server.log`);
     }
     try {
       const response = await fetch(url, { redirect: "manual" });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type AddressPolicy, parseTrustedProxies } from "@/lib/http/client-address";
 
 /**
  * Every environment variable the app reads, validated once.
@@ -21,6 +22,19 @@ const schema = z
     MAIL_FROM: z.string().min(3).default("Qoldau <noreply@qoldau.localhost>"),
     DEV_MAILBOX: z.enum(["0", "1"]).optional(),
     JOBS: z.enum(["on", "off"]).default("on"),
+    HOSTNAME: z.string().min(1).optional(),
+    TRUSTED_PROXIES: z
+      .string()
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: `must be comma-separated IP addresses or CIDR ranges: ${(error as Error).message}` });
+        }
+      })
+      .optional(),
+    /** Set by scripts/serve.mjs, not by people: the per-process header that carries the TCP peer's address. */
+    QOLDAU_PEER_HEADER: z.string().regex(/^x-qoldau-peer-[0-9a-f]{24}$/).optional(),
   })
   .superRefine((env, ctx) => {
     if (!env.DATABASE_URL) return;
@@ -54,6 +68,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+let policy: AddressPolicy | undefined;
 
 export function env(): Env {
   cached ??= parseEnv(process.env);
@@ -64,3 +79,12 @@ export const isEmbedded = () => !env().DATABASE_URL;
 export const appUrl = () => env().APP_URL ?? `http://localhost:${env().PORT}`;
 /** The dev mailbox stands in for a provider only when no provider is configured and we are not in production. */
 export const usesDevMailbox = () => !env().RESEND_API_KEY && (isEmbedded() || env().DEV_MAILBOX === "1");
+
+/** How lib/http/client-address.ts tells the client's address: the server's peer header and the trusted proxies. */
+export function addressPolicy(): AddressPolicy {
+  policy ??= {
+    peerHeader: env().QOLDAU_PEER_HEADER,
+    trustedProxies: env().TRUSTED_PROXIES ? parseTrustedProxies(env().TRUSTED_PROXIES!) : null,
+  };
+  return policy;
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run app`: build if needed, migrate PostgreSQL if DATABASE_URL is set, then `next start`.
+// `npm run app`: build if needed, migrate PostgreSQL if DATABASE_URL is set, then start scripts/serve.mjs (`npm start`).
 // With no environment at all this is the embedded default: the app creates .data/, migrates and
 // seeds PGlite itself on start (instrumentation.ts), so a fresh clone needs only `npm ci && npm run app`.
 import { spawn, spawnSync } from "node:child_process";
@@ -70,7 +70,7 @@ if (env.DATABASE_URL) {
 }
 
 const port = env.PORT || "3000";
-console.log(`[qoldau] starting on http://localhost:${port}/`);
-const server = spawn(node, [nextBin, "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+console.log(`[qoldau] starting: open http://localhost:${port}/`);
+const server = spawn(node, [path.join(root, "scripts", "serve.mjs")], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

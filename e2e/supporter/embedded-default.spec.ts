@@ -1,52 +1,21 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import os from "node:os";
-import path from "node:path";
+import { type EmbeddedServer, startEmbeddedServer } from "../support/embedded-server";
 import { expect, test } from "../support/fixtures";
 import { petitionSlug, t } from "../support/site";
 
 // The embedded default as a newcomer runs it: no DATABASE_URL, no mail provider — PGlite in a data
 // folder, migrated and seeded on start, and mail kept in the dev mailbox to read in the browser.
-// Uses the build made by the global setup (.next-e2e).
 
-let server: ChildProcess | undefined;
-let dataDir = "";
+let server: EmbeddedServer;
 let baseURL = "";
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "qoldau-embedded-"));
-  const port = await freePort();
-  baseURL = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXT_DIST_DIR: ".next-e2e",
-    PGLITE_DIR: path.join(dataDir, "pglite"),
-    DATA_DIR: dataDir,
-    APP_URL: baseURL,
-    PORT: String(port),
-  };
-  for (const name of ["DATABASE_URL", "RESEND_API_KEY", "RESEND_BASE_URL", "DEV_MAILBOX", "AUTH_SECRET"]) delete env[name];
-  server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + 100_000;
-  for (;;) {
-    const ok = await fetch(`${baseURL}/ru`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error("the embedded default did not start");
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  server = await startEmbeddedServer();
+  baseURL = server.baseURL;
 });
 
 test.afterAll(async () => {
-  server?.kill("SIGTERM");
-  await new Promise((r) => setTimeout(r, 1000));
-  rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 test("on the embedded default a newcomer signs, reads the email in the dev mailbox and confirms (JavaScript off)", async ({ browser }) => {
@@ -83,14 +52,3 @@ test("the dev mailbox exists only on the embedded default", async ({ page, baseU
   const response = await page.goto(`${productionLike}/en/dev/mailbox`);
   expect(response?.status()).toBe(404);
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}

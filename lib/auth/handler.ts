@@ -1,6 +1,8 @@
 import { Auth, type AuthConfig } from "@auth/core";
 import type { Db } from "@/db";
 import { appUrl } from "@/lib/env";
+import { devAdminEmail } from "@/lib/organizers/ensure-dev-admin";
+import { isLocalRequest } from "@/lib/security/local-only";
 import { type AuthOptions, createAuthConfig } from "./config";
 import { localeOfPath } from "./locale";
 
@@ -16,9 +18,14 @@ import { localeOfPath } from "./locale";
 export async function handleAuthRequest(db: Db, request: Request, options: Partial<AuthOptions> = {}): Promise<Response> {
   const incoming = new URL(request.url);
   const url = new URL(incoming.pathname + incoming.search, appUrl());
+  const locale = localeOfPath(url.searchParams.get("callbackUrl"));
   const body = request.method === "POST" ? await request.arrayBuffer() : undefined;
+  // The embedded default's dev admin signs in from this machine only (its links sit in the local dev mailbox).
+  if (url.pathname === "/api/auth/callback/email" && url.searchParams.get("email")?.toLowerCase() === devAdminEmail && !isLocalRequest(request.headers)) {
+    return new Response(null, { status: 303, headers: { Location: `/${locale}/sign-in?error=AccessDenied`, "Cache-Control": "no-store" } });
+  }
   const onAppOrigin = new Request(url, { method: request.method, headers: request.headers, body });
-  const config = createAuthConfig(db, { locale: localeOfPath(url.searchParams.get("callbackUrl")), ...options });
+  const config = createAuthConfig(db, { locale, ...options });
   // next-auth's default base path for a Next app.
   return Auth(onAppOrigin, { ...(config as AuthConfig), basePath: "/api/auth" });
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db";
 import { listDevMail } from "@/db/queries/dev-mailbox";
 import { usesDevMailbox } from "@/lib/env";
+import { isLocalRequest } from "@/lib/security/local-only";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -17,7 +19,8 @@ export default async function DevMailboxPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   await connection();
-  if (!usesDevMailbox()) notFound();
+  // proxy.ts answers other machines with a 403 page; this holds even if a route slips past it.
+  if (!usesDevMailbox() || !isLocalRequest(await headers())) notFound();
   const mail = await listDevMail(await getDb());
   const t = await getTranslations("devMailbox");
   const format = await getFormatter();

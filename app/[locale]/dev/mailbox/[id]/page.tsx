@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { findDevMail } from "@/db/queries/dev-mailbox";
 import { usesDevMailbox } from "@/lib/env";
+import { isLocalRequest } from "@/lib/security/local-only";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -19,7 +21,7 @@ export default async function DevMailPage({ params }: Props) {
   setRequestLocale(locale);
   await connection();
   const parsed = z.uuid().safeParse(id);
-  if (!usesDevMailbox() || !parsed.success) notFound();
+  if (!usesDevMailbox() || !parsed.success || !isLocalRequest(await headers())) notFound();
   const mail = await findDevMail(await getDb(), parsed.data);
   if (!mail) notFound();
   const t = await getTranslations("devMailbox");

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm start`: the production HTTP server around Next's request handler (what `next start` does, plus what
+// Next does not do for us):
+//   - binds loopback only on the embedded default (no DATABASE_URL), every interface in production;
+//     HOSTNAME overrides either;
+//   - stamps the TCP peer's address into a request header whose name is random per process, so app code
+//     (lib/http/client-address.ts) knows who is really connected and no client can forge it — served any other
+//     way (plain `next start`), the header is absent and the app treats every client as remote;
+//   - refuses a request whose declared body is larger than any route accepts (413) before Next reads it;
+//     routes cap what they read themselves (chunked bodies), see lib/http/read-body.ts.
+// Options: PORT (3000), HOSTNAME, NEXT_DIST_DIR (.next).
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(path.join(root, "package.json"));
+
+/** The largest body any route takes (a 5 MB portrait in multipart); everything else is capped lower per route. */
+export const MAX_DECLARED_BODY_BYTES = 6 * 1024 * 1024;
+
+const port = Number(process.env.PORT || 3000);
+const embedded = !process.env.DATABASE_URL;
+const hostname = process.env.HOSTNAME || (embedded ? "127.0.0.1" : "0.0.0.0");
+
+process.env.NODE_ENV ||= "production";
+process.env.NEXT_TELEMETRY_DISABLED ||= "1";
+// Read by lib/http/client-address.ts; unguessable, so a client cannot send it.
+const peerHeader = `x-qoldau-peer-${randomBytes(12).toString("hex")}`;
+process.env.QOLDAU_PEER_HEADER = peerHeader;
+
+// The standalone build (Dockerfile) carries the resolved config instead of next.config.js.
+const standaloneConfig = path.join(root, process.env.NEXT_DIST_DIR || ".next", "required-server-files.json");
+if (!existsSync(path.join(root, "next.config.js")) && existsSync(standaloneConfig) && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(standaloneConfig, "utf8")).config);
+}
+
+const next = require("next");
+const app = next({ dev: false, dir: root, hostname, port, customServer: true });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  for (const name of Object.keys(req.headers)) if (name.startsWith("x-qoldau-peer")) delete req.headers[name];
+  req.headers[peerHeader] = req.socket.remoteAddress ?? "";
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_DECLARED_BODY_BYTES) {
+    res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close", "Cache-Control": "no-store" });
+    res.end("Request body too large\n");
+    req.resume();
+    return;
+  }
+  handle(req, res).catch((error) => {
+    console.error("[serve] request failed:", error instanceof Error ? error.name : "error");
+    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end();
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.requestTimeout = 60_000;
+
+server.listen(port, hostname, () => {
+  const shown = hostname.includes(":") ? `[${hostname}]` : hostname;
+  console.log(`[qoldau] listening on http://${shown}:${port}/${embedded && !process.env.HOSTNAME ? " (loopback only: set HOSTNAME to listen elsewhere)" : ""}`);
+});
+server.on("error", (error) => {
+  console.error(`[qoldau] cannot listen on ${hostname}:${port}: ${error.message}`);
+  process.exit(1);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    server.close();
+    // lib/server-start.ts stops the job workers and closes the database on the same signal, then exits.
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
