@@ -1,10 +1,15 @@
 import { Auth, type AuthConfig } from "@auth/core";
 import type { Db } from "@/db";
 import { appUrl } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { readBody } from "@/lib/http/read-form";
 import { devAdminEmail } from "@/lib/organizers/ensure-dev-admin";
 import { isLocalRequest } from "@/lib/security/local-only";
 import { type AuthOptions, createAuthConfig } from "./config";
 import { localeOfPath } from "./locale";
+
+/** Auth.js's forms (an email address, a CSRF token, a callback URL) are far smaller than this. */
+export const MAX_AUTH_BODY_BYTES = 8 * 1024;
 
 /**
  * Serves Auth.js's endpoints (/api/auth/*) on APP_URL's origin.
@@ -19,7 +24,16 @@ export async function handleAuthRequest(db: Db, request: Request, options: Parti
   const incoming = new URL(request.url);
   const url = new URL(incoming.pathname + incoming.search, appUrl());
   const locale = localeOfPath(url.searchParams.get("callbackUrl"));
-  const body = request.method === "POST" ? await request.arrayBuffer() : undefined;
+  let body: ArrayBuffer | undefined;
+  if (request.method === "POST") {
+    try {
+      const bytes = await readBody(request, MAX_AUTH_BODY_BYTES);
+      body = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    } catch (error) {
+      if (error instanceof AppError) return new Response(null, { status: error.status, headers: { "Cache-Control": "no-store" } });
+      throw error;
+    }
+  }
   // The embedded default's dev admin signs in from this machine only (its links sit in the local dev mailbox).
   if (url.pathname === "/api/auth/callback/email" && url.searchParams.get("email")?.toLowerCase() === devAdminEmail && !isLocalRequest(request.headers)) {
     return new Response(null, { status: 303, headers: { Location: `/${locale}/sign-in?error=AccessDenied`, "Cache-Control": "no-store" } });

@@ -41,6 +41,12 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
   throw new AppError("unsupported_media_type");
 }
 
+/** A whole body of at most `maxBytes`, read as it streams (chunked bodies too): AppError body_too_large beyond. */
+export async function readBody(request: Request, maxBytes: number): Promise<Buffer> {
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw new AppError("body_too_large");
+  return readBytes(request, maxBytes);
+}
+
 async function readBytes(request: Request, maxBytes: number): Promise<Buffer> {
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();

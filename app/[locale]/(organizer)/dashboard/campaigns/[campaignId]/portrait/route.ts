@@ -4,6 +4,7 @@ import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { maxPortraitBytes, uploadPortrait } from "@/lib/campaigns/upload-portrait";
 import { appUrl } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { readBody } from "@/lib/http/read-form";
 import { isLocale } from "@/lib/i18n/locales";
 import { refusal } from "@/lib/organizers/outcome";
 
@@ -19,14 +20,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ loc
   const actor = await currentActor();
   if (!actor) return Response.redirect(`${appUrl()}/${locale}/sign-in`, 303);
 
-  // Multipart framing adds a little; anything much larger than the cap is refused unread.
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxPortraitBytes + 64 * 1024) return back("portraitError=image_too_large");
+  // Multipart framing adds a little; a body much larger than the cap is refused, declared or streamed.
   let file: FormDataEntryValue | null = null;
   try {
-    file = (await request.formData()).get("portrait");
-  } catch {
-    return back("portraitError=image_invalid");
+    const bytes = await readBody(request, maxPortraitBytes + 64 * 1024);
+    const type = request.headers.get("content-type") ?? "";
+    file = (await new Response(new Uint8Array(bytes), { headers: { "content-type": type } }).formData()).get("portrait");
+  } catch (error) {
+    return back(isAppError(error, "body_too_large") ? "portraitError=image_too_large" : "portraitError=image_invalid");
   }
   if (!file || typeof file === "string" || file.size === 0) return back("portraitError=required");
   try {
