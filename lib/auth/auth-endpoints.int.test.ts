@@ -1,6 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessions } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { appUrl } from "@/lib/env";
+import { makeUser } from "@/lib/organizers/test-world";
+import { hashSessionToken } from "./adapter";
 import { handleAuthRequest, MAX_AUTH_BODY_BYTES } from "./handler";
 
 // Auth.js's HTTP endpoints as app/api/auth/[...nextauth] serves them, on a real database.
@@ -11,6 +15,31 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 
 const handle = (request: Request) => handleAuthRequest(database.db, request);
+
+describe("GET /api/auth/session", () => {
+  it("tells the browser who is signed in and until when — never the session token", async () => {
+    const user = await makeUser(database.db, "organizer", `session-${randomBytes(3).toString("hex")}`);
+    const token = randomBytes(32).toString("base64url");
+    await database.db.insert(sessions).values({ sessionToken: hashSessionToken(token), userId: user.userId, expires: new Date(Date.now() + 3_600_000) });
+
+    const response = await handle(new Request(`${appUrl()}/api/auth/session`, { headers: { cookie: `authjs.session-token=${token}` } }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toContain("no-store");
+    const text = await response.text();
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(hashSessionToken(token));
+    const body = JSON.parse(text) as { user: Record<string, unknown>; expires: string };
+    expect(Object.keys(body).sort()).toEqual(["expires", "user"]);
+    expect(Object.keys(body.user).sort()).toEqual(["email", "name", "role"]);
+    expect(body.user).toMatchObject({ email: user.email, role: "organizer" });
+    expect(new Date(body.expires).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("answers null to nobody in particular", async () => {
+    const response = await handle(new Request(`${appUrl()}/api/auth/session`));
+    expect(await response.json()).toBeNull();
+  });
+});
 
 describe("request bodies", () => {
   it("refuses a declared body over the cap unread (413)", async () => {

@@ -75,7 +75,8 @@ export function createAuthConfig(db: Db, options: AuthOptions): NextAuthConfig {
       },
       async session({ session, user }) {
         const u = user as typeof user & { role?: string };
-        return { ...session, user: { id: u.id, email: u.email, name: u.name, role: u.role } };
+        // Only who is signed in and until when: never the session token (see handler.ts's publicSession).
+        return { user: { id: u.id, email: u.email, name: u.name, role: u.role }, expires: session.expires };
       },
     },
     events: {

@@ -41,5 +41,22 @@ export async function handleAuthRequest(db: Db, request: Request, options: Parti
   const onAppOrigin = new Request(url, { method: request.method, headers: request.headers, body });
   const config = createAuthConfig(db, { locale, ...options });
   // next-auth's default base path for a Next app.
-  return Auth(onAppOrigin, { ...(config as AuthConfig), basePath: "/api/auth" });
+  const response = await Auth(onAppOrigin, { ...(config as AuthConfig), basePath: "/api/auth" });
+  return url.pathname === "/api/auth/session" ? publicSession(response) : response;
+}
+
+/**
+ * GET /api/auth/session tells the browser who is signed in: name, email, role and expiry. Never the session
+ * token (the cookie is HttpOnly so that no script can read it) nor internal ids.
+ */
+async function publicSession(response: Response): Promise<Response> {
+  if (!response.ok || !(response.headers.get("content-type") ?? "").includes("json")) return response;
+  const session = (await response.json()) as { user?: { name?: unknown; email?: unknown; role?: unknown }; expires?: unknown } | null;
+  const body = session?.user
+    ? { user: { name: session.user.name ?? null, email: session.user.email ?? null, role: session.user.role ?? null }, expires: session.expires ?? null }
+    : null;
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  headers.set("Cache-Control", "private, no-store");
+  return new Response(JSON.stringify(body), { status: response.status, headers });
 }
