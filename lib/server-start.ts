@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db";
+import { describeError, installLogRedaction } from "@/lib/log";
 import { env } from "@/lib/env";
 import { getJobs } from "@/lib/jobs/runtime";
 import { startWorkers } from "@/lib/jobs/workers";
@@ -6,6 +7,8 @@ import { ensureDevAdmin } from "@/lib/organizers/ensure-dev-admin";
 
 /** Validate the environment, open (and on the embedded default migrate and seed) the database, start jobs. */
 export async function startServer(): Promise<void> {
+  // First of all: nothing this process logs — ours, Next's, a library's — may carry a supporter's data.
+  installLogRedaction();
   try {
     const e = env();
     const database = await getDatabase();
@@ -20,7 +23,7 @@ export async function startServer(): Promise<void> {
     process.once("SIGTERM", stop);
     process.once("SIGINT", stop);
   } catch (error) {
-    console.error(`[qoldau] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[qoldau] cannot start: ${describeError(error)}`);
     process.exit(1);
   }
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { countLiveSignInLinks, deleteSignInLinks, findUserByEmail, markInvitationsAccepted } from "@/db/queries/organizers";
 import { appUrl } from "@/lib/env";
+import { describeError } from "@/lib/log";
 import type { Locale } from "@/lib/i18n/locales";
 import { createAdapter } from "./adapter";
 import { getAuthSecret } from "./secret";
@@ -96,7 +97,7 @@ export function createAuthConfig(db: Db, options: AuthOptions): NextAuthConfig {
       error(error) {
         const name = (error as { type?: string }).type ?? error.name;
         if (name === "Verification" || name === "AccessDenied") return;
-        console.error(`[auth] ${name}: ${error.message}`);
+        console.error(`[auth] ${name}: ${describeError(error)}`);
       },
     },
   };

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { describeError } from "@/lib/log";
 
 /** API clients (and our own enhancing script) ask for JSON; a plain HTML form post gets pages and redirects. */
 export function wantsJson(request: Request): boolean {
@@ -28,6 +29,6 @@ export function html(body: string, status: number, extraHeaders: Record<string, 
 
 /** Unexpected errors: logged once with context, answered with a generic message. */
 export function unexpected(error: unknown, context: string): AppError {
-  console.error(`[${context}]`, error);
+  console.error(`[${context}] ${describeError(error)}`);
   return new AppError("unavailable");
 }

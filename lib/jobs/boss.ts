@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { describeError } from "@/lib/log";
 import type { Database, Db } from "@/db";
 import { jobExecutor } from "@/db";
 import { BOSS_SCHEMA, type Payload, type QueueKey, emailQueuePolicy, queues } from "./queues";
@@ -27,7 +28,7 @@ export async function startJobs(database: Database, options: JobsOptions = {}): 
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
     monitorStateIntervalSeconds: 60,
   });
-  boss.on("error", (error) => console.error("[jobs]", error));
+  boss.on("error", (error) => console.error(`[jobs] ${describeError(error)}`));
   await boss.start();
   const emailPolicy = { ...emailQueuePolicy, ...options.emailPolicy };
   for (const queue of [queues.signatureConfirmation, queues.alreadySigned]) {

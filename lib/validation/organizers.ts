@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locales, type Localized } from "@/lib/i18n/locales";
+import { isCleanText } from "./text";
 
 /**
  * Every input of the organizer dashboard. Error messages are codes (`required`, `too_long` …) that the
@@ -16,6 +17,7 @@ export const versionSchema = z.coerce.number({ error: "invalid" }).int({ error: 
 const text = (max: number) =>
   z
     .string({ error: "required" })
+    .refine(isCleanText, { error: "invalid_text" })
     .transform((s) => s.replace(/\r\n?/g, "\n").trim())
     .pipe(z.string().max(max, { error: "too_long" }));
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
+import { isCleanText } from "./text";
 
 /**
  * Email policy: trimmed, Unicode-normalised (NFC) and lower-cased as a whole. We do NOT remove
@@ -11,21 +12,21 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Names may contain any letters (Әлия Нұрланқызы), but no links, no control characters, and must not
- * start with a character a spreadsheet would run as a formula when organizers export signatures. */
+ * start with a character a spreadsheet would run as a formula when organizers export signatures, and nothing
+ * invisible or ill-formed (lib/validation/text.ts). */
 const URL_LIKE = /(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|ru|kz|info|io|xyz|top|link|me|online|site|club|biz)\b)/i;
 const FORMULA_START = /^[=+\-@\t\r]/;
-// Control characters (C0/C1) and Unicode bidi overrides that can disguise a name.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 export const signerNameSchema = z
   .string({ error: "name_required" })
+  // Checked before anything else: normalize() and the database both choke on ill-formed text.
+  .refine(isCleanText, "name_invalid")
   .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
   .pipe(
     z
       .string()
       .min(1, "name_required")
       .max(100, "name_too_long")
-      .refine((s) => !CONTROL.test(s), "name_invalid")
       .refine((s) => !FORMULA_START.test(s), "name_formula")
       .refine((s) => !URL_LIKE.test(s), "name_url"),
   );

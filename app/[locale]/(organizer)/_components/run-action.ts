@@ -11,6 +11,7 @@ import { refusal } from "@/lib/organizers/outcome";
 import { fieldErrors, formObject } from "@/lib/validation/organizers";
 import type { FormState } from "./form-state";
 import { signInHref } from "./guard";
+import { describeError } from "@/lib/log";
 
 type Translate = (key: string) => string;
 
@@ -41,7 +42,7 @@ export async function runAction<S extends z.ZodType>(
     target = await operation(await getDb(), actor, parsed.data, locale);
   } catch (error) {
     if (!isAppError(error)) {
-      console.error("[dashboard] action failed", error);
+      console.error(`[dashboard] action failed ${describeError(error)}`);
       return { errors: {}, message: t("errors.unexpected"), values };
     }
     const outcome = refusal(error);

@@ -8,6 +8,7 @@ import { safeCallbackPath } from "@/lib/auth/locale";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 import { emailSchema, fieldErrors, formObject } from "@/lib/validation/organizers";
 import type { FormState } from "../_components/form-state";
+import { describeError } from "@/lib/log";
 
 const signInForm = z.object({ email: emailSchema, callbackUrl: z.string().max(500).optional() });
 
@@ -32,7 +33,7 @@ export async function requestSignInLink(_: FormState, form: FormData): Promise<F
   try {
     await signIn("email", { email: parsed.data.email, redirect: false, redirectTo: safeCallbackPath(parsed.data.callbackUrl, locale) });
   } catch (error) {
-    console.error("[auth] sign-in request failed", error);
+    console.error(`[auth] sign-in request failed ${describeError(error)}`);
     return { errors: {}, message: t("errors.unexpected"), values };
   }
   redirect(`/${locale}/sign-in/check-email`);

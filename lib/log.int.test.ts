@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { insertPendingSignaturesWithJobs } from "@/db/queries/signatures";
+import { describeError, installLogRedaction } from "./log";
+
+// A real failure of the real driver (PostgreSQL or PGlite) with a signer's data bound into the query: what
+// reaches the log must not hold the name, the address or the token's nonce.
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database?.drop());
+
+const signer = {
+  petitionSlug: "no-such-petition",
+  emailNormalized: "aliya.secret@example.org",
+  name: "Әлия Құпиякызы",
+  locale: "kk" as const,
+  consentUpdates: true,
+  consentWordingVersion: "v1",
+  showNamePublicly: false,
+  tokenNonce: "n0nceQ7x2LmZpR4tV9wYb3Kc",
+  tokenHash: "a3f1c9e27b5d4086f1e2d3c4b5a69788a3f1c9e27b5d4086f1e2d3c4b5a69788",
+  tokenExpiresAt: new Date(),
+};
+
+async function failure(): Promise<unknown> {
+  // The queue name is NOT NULL in pg-boss's job table: a null queue makes the statement fail with the data bound.
+  return insertPendingSignaturesWithJobs(database.db, [{ ...signer, petitionSlug: "x" }], null as unknown as string).then(
+    () => {
+      throw new Error("expected the insert to fail");
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe("what a database error leaves in the log", () => {
+  it("the raw error does carry the signer's data (which is why it is never printed whole)", async () => {
+    const error = await failure();
+    const raw = `${String(error)} ${JSON.stringify(error, Object.getOwnPropertyNames(error as object))}`;
+    expect(raw).toContain(signer.emailNormalized);
+  });
+
+  it("describeError and the redacting console print its cause and none of the data", async () => {
+    const error = await failure();
+    const lines: string[] = [];
+    const sink = Object.fromEntries(["log", "info", "warn", "error", "debug", "trace"].map((m) => [m, (l: string) => lines.push(l)])) as unknown as Console;
+    installLogRedaction(sink);
+    sink.error("[sign]", error);
+    sink.error(`[sign] ${describeError(error)}`);
+    const text = lines.join("\n");
+    expect(text).toMatch(/\[sign\] \w*Error/);
+    for (const secret of [signer.emailNormalized, signer.name, "Құпиякызы", signer.tokenNonce, signer.tokenHash]) expect(text).not.toContain(secret);
+  });
+});
