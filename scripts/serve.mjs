@@ -6,6 +6,7 @@
 //   - stamps the TCP peer's address into a request header whose name is random per process, so app code
 //     (lib/http/client-address.ts) knows who is really connected and no client can forge it — served any other
 //     way (plain `next start`), the header is absent and the app treats every client as remote;
+//   - redirects a page opened under another host name than APP_URL's to APP_URL (308);
 //   - refuses a request whose declared body is larger than any route accepts (413) before Next reads it;
 //     routes cap what they read themselves (chunked bodies), see lib/http/read-body.ts.
 // Options: PORT (3000), HOSTNAME, NEXT_DIST_DIR (.next).
@@ -43,7 +44,20 @@ const app = next({ dev: false, dir: root, hostname, port, customServer: true });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// One origin: links in emails, Auth.js's redirects and the CSP's form-action 'self' all assume APP_URL's host.
+// A page opened under another name (127.0.0.1 for localhost, a bare IP, a second domain) goes there first, before
+// any form is shown. (Done here: Next's proxy treats localhost and 127.0.0.1 as one host and would loop.)
+const canonical = new URL(process.env.APP_URL || `http://localhost:${port}`);
+
 const server = createServer((req, res) => {
+  const url = req.url ?? "/";
+  if ((req.method === "GET" || req.method === "HEAD") && req.headers.host !== canonical.host && !/^\/(api|_next)\//.test(url)) {
+    // Always a path on our origin: "//evil.example/x" must not become a protocol-relative redirect.
+    const path = url.startsWith("/") ? url.replace(/^\/+/, "/") : "/";
+    res.writeHead(308, { Location: `${canonical.origin}${path}`, "Cache-Control": "no-store" });
+    res.end();
+    return;
+  }
   for (const name of Object.keys(req.headers)) if (name.startsWith("x-qoldau-peer")) delete req.headers[name];
   req.headers[peerHeader] = req.socket.remoteAddress ?? "";
   const declared = Number(req.headers["content-length"] ?? 0);
