@@ -1,9 +1,9 @@
 # syntax=docker/dockerfile:1
-# Production image: `next build` with output "standalone", run with `node server.js`.
+# Production image: `next build` with output "standalone", served by scripts/serve.mjs (`npm start`).
 #   docker build -t qoldau .                           the app (final stage)
 #   docker build --target migrate -t qoldau-migrate .  npm run db:migrate, for the release step
 # Note: not built on the development machine (it has no Docker); the standalone build this copies was
-# built and served there with `NEXT_OUTPUT=standalone next build` and `node server.js`.
+# built and served there with `NEXT_OUTPUT=standalone next build` and `node scripts/serve.mjs` in the copy.
 
 FROM node:20-slim AS deps
 WORKDIR /app
@@ -32,8 +32,9 @@ COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/db/migrations ./db/migrations
+COPY --from=build --chown=node:node /app/scripts/serve.mjs ./scripts/serve.mjs
 # Only used without DATABASE_URL (embedded PGlite); mount a volume here to keep that data.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000
-CMD ["node", "server.js"]
+CMD ["node", "scripts/serve.mjs"]

@@ -10,6 +10,7 @@ describe("redact", () => {
     expect(line).toContain("[ip]");
     expect(line).toContain("0f8fad5b-d9cb-469f-a165-70867728950e");
     expect(line).toContain("127.0.0.1:3000");
+    expect(redact("sign in as admin@qoldau.localhost")).toBe("sign in as admin@qoldau.localhost");
     expect(redact("signature-confirmation failed: concurrent_idempotent_requests")).toBe("signature-confirmation failed: concurrent_idempotent_requests");
   });
 

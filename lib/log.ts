@@ -27,7 +27,8 @@ const ownAddress = (ip: string) => ip.startsWith("127.") || ip === "0.0.0.0";
 export function redact(text: string): string {
   return text
     .replace(PARAMS, "params: [redacted]")
-    .replace(EMAIL, "[email]")
+    // *.localhost is reserved (RFC 6761): the embedded default's dev admin, never a person's address.
+    .replace(EMAIL, (m) => (m.endsWith(".localhost") ? m : "[email]"))
     .replace(TOKEN, (m) => (UUID.test(m) ? m : "[token]"))
     .replace(IPV4, (m) => (ownAddress(m) ? m : "[ip]"))
     .replace(IPV6, (m) => (m === "::1" || m === "::" || !/\d|[a-f]{2}/i.test(m) ? m : "[ip]"));
