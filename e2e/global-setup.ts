@@ -52,6 +52,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       RESEND_BASE_URL: capture.url,
       MAIL_FROM: "Qoldau <noreply@qoldau.test>",
       PGLITE_DIR: ".data/pglite-e2e", // unused with DATABASE_URL; never the developer's .data/pglite
+      // As behind a local reverse proxy: a test can speak for another client with X-Forwarded-For.
+      TRUSTED_PROXIES: "127.0.0.1/32",
     };
     delete env.DEV_MAILBOX;
 

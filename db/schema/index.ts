@@ -4,3 +4,4 @@ export * from "./signatures";
 export * from "./mail";
 export * from "./auth";
 export * from "./organizers";
+export * from "./abuse";

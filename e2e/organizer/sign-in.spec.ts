@@ -69,3 +69,31 @@ test("an invalid address gets a translated message and keeps what was typed", as
   await expect(page.getByRole("main").getByRole("alert")).toContainText(t("kk", "dashboard.errors.invalid_email"));
   await expect(page.getByLabel(t("kk", "auth.signIn.email"))).toHaveValue("not-an-address");
 });
+
+test("one network asking for sign-in links over and over is told to wait, others are not (JavaScript off)", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const organizer = await createUser("organizer");
+  const clientAsking = async (client: string) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": client } });
+    const page = await context.newPage();
+    const limitedMessage = page.getByText(en("dashboard.errors.rate_limited"));
+    return {
+      ask: async () => {
+        await page.goto("/en/sign-in");
+        await page.getByLabel(en("auth.signIn.email")).fill(organizer.email);
+        await page.getByRole("button", { name: en("auth.signIn.submit") }).click();
+        await expect(page.getByRole("heading", { level: 1, name: en("auth.checkEmail.title") }).or(limitedMessage)).toBeVisible();
+        return limitedMessage.isVisible();
+      },
+      close: () => context.close(),
+    };
+  };
+  const busy = await clientAsking("198.51.100.77");
+  const answers: boolean[] = [];
+  for (let i = 0; i < 21; i++) answers.push(await busy.ask());
+  expect(answers.slice(0, 20)).toEqual(Array(20).fill(false));
+  expect(answers[20]).toBe(true);
+  const other = await clientAsking("198.51.100.78");
+  expect(await other.ask()).toBe(false);
+  await Promise.all([busy.close(), other.close()]);
+});

@@ -1,9 +1,12 @@
 "use server";
 
 import { getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
+import { getDb } from "@/db";
+import { clientKey, signInPerClient, withinLimit } from "@/lib/abuse/rate-limit";
 import { safeCallbackPath } from "@/lib/auth/locale";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 import { emailSchema, fieldErrors, formObject } from "@/lib/validation/organizers";
@@ -29,6 +32,10 @@ export async function requestSignInLink(_: FormState, form: FormData): Promise<F
   if (!parsed.success) {
     const errors = Object.fromEntries(Object.entries(fieldErrors(parsed.error)).map(([path, code]) => [path, t(`errors.${code}` as "errors.required")]));
     return { errors, message: null, values };
+  }
+  // Per client, before anything about the address is looked at: the same work whoever is asked for.
+  if (!(await withinLimit(await getDb(), signInPerClient, clientKey(await headers())))) {
+    return { errors: {}, message: t("errors.rate_limited"), values };
   }
   try {
     await signIn("email", { email: parsed.data.email, redirect: false, redirectTo: safeCallbackPath(parsed.data.callbackUrl, locale) });

@@ -1,0 +1,31 @@
+import { createHmac } from "node:crypto";
+import type { Db } from "@/db";
+import { countHit } from "@/db/queries/rate-limits";
+import { deriveKey } from "@/lib/auth/secret";
+import { addressPolicy } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
+
+/** A limit: at most `max` hits per `windowSeconds` per key, in a named bucket. */
+export type RateLimit = { bucket: string; max: number; windowSeconds: number };
+
+/** Sign-in link requests from one client address (organizers are few; a network asking more is probing). */
+export const signInPerClient: RateLimit = { bucket: "sign-in:client", max: 20, windowSeconds: 15 * 60 };
+
+let clientKeyMac: Buffer | undefined;
+
+/**
+ * The client's address as a limit key: HMAC with a key derived from the secret, so the database never holds
+ * an address, and nobody without the secret can tell whose hash it is. Unknown addresses share one key.
+ */
+export function clientKey(headers: Headers): string {
+  clientKeyMac ??= deriveKey("client-address");
+  const address = clientAddress(headers, addressPolicy()) ?? "unknown";
+  return createHmac("sha256", clientKeyMac).update(address).digest("hex").slice(0, 32);
+}
+
+/** Counts a hit; false once the key is over the limit in the current window (the clock is the caller's). */
+export async function withinLimit(db: Db, limit: RateLimit, key: string, now = new Date()): Promise<boolean> {
+  const windowMs = limit.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  return (await countHit(db, limit.bucket, key, windowStart)) <= limit.max;
+}
