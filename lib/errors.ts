@@ -12,6 +12,7 @@ export const errorStatus = {
   bad_request: 400,
   rate_limited: 429,
   forbidden: 403,
+  second_factor_required: 403,
   conflict: 409,
   illegal_transition: 409,
   /** Our fault (database down, a bug): logged, and answered with a generic message. */

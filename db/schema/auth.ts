@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 
 /**
@@ -61,9 +61,43 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+    /** When this session passed the second factor (admins: required in production). */
+    secondFactorAt: timestamp("second_factor_at", { mode: "date", withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * A TOTP authenticator per person. The secret is sealed (AES-256-GCM, key derived from the master secret), so a
+ * copy of the database alone cannot produce codes. `enabledAt` is null until the first code proves the app has
+ * it; `lastTimeStep` refuses a code used once from being used again (replay), across processes.
+ */
+export const secondFactors = pgTable("second_factors", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  totpSecret: text("totp_secret").notNull(),
+  /** Sealed JSON list of recovery codes shown to the person until they say they saved them; then only hashes. */
+  pendingRecoveryCodes: text("pending_recovery_codes"),
+  enabledAt: timestamp("enabled_at", { withTimezone: true }),
+  lastTimeStep: bigint("last_time_step", { mode: "number" }),
+  createdAt: createdAt(),
+});
+
+/** One-time recovery codes, shown once; only a keyed hash is kept. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull().unique(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
 );
 
 /** Sign-in links. Auth.js stores SHA-256(token + secret); the adapter deletes a row when it is used. */

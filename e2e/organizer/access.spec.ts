@@ -28,7 +28,8 @@ test.beforeAll(async () => {
              values (${petition.id}, ${signerEmail}, ${"=1+1 Signer"}, 'en', 'confirmed', ${randomBytes(8).toString("hex")}, ${randomBytes(8).toString("hex")}, now() + interval '1 day', now())`;
   const cookie = async (userId: string) => {
     const token = randomBytes(32).toString("base64url");
-    await db()`insert into sessions (session_token, user_id, expires) values (${createHash("sha256").update(token).digest("hex")}, ${userId}, now() + interval '1 hour')`;
+    // Sessions past the second factor (admins need one in production).
+    await db()`insert into sessions (session_token, user_id, expires, second_factor_at) values (${createHash("sha256").update(token).digest("hex")}, ${userId}, now() + interval '1 hour', now())`;
     return `authjs.session-token=${token}`;
   };
   world = { campaign: a.id, petition: petition.id, signerEmail, cookies: { organizer: await cookie(organizer.id), other: await cookie(other.id), admin: await cookie(admin.id) } };

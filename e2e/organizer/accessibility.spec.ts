@@ -17,6 +17,7 @@ const paths = (campaign: string, petition: string, draft: string) => [
   `/dashboard/petitions/${draft}`,
   "/dashboard/people",
   "/dashboard/audit",
+  "/dashboard/second-factor",
 ];
 
 for (const colorScheme of ["light", "dark"] as const) {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { generate } from "otplib";
 import postgres from "postgres";
 import { expect } from "../support/fixtures";
 import type { Mailbox } from "../support/mailbox";
@@ -26,11 +27,14 @@ export async function createUser(role: "admin" | "organizer", campaignIds: strin
   return { id: user!.id as string, email };
 }
 
-/** A signed-in browser context without the email round trip: a database session, as Auth.js would store it. */
+/**
+ * A signed-in browser context without the email round trip: a database session, as Auth.js would store it, that
+ * has passed the second factor (admins need one in production; e2e/organizer/second-factor.spec.ts goes through it).
+ */
 export async function contextWithSession(browser: Browser, baseURL: string, userId: string, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
   const token = randomBytes(32).toString("base64url");
   const hash = createHash("sha256").update(token).digest("hex");
-  await db()`insert into sessions (session_token, user_id, expires) values (${hash}, ${userId}, now() + interval '1 hour')`;
+  await db()`insert into sessions (session_token, user_id, expires, second_factor_at) values (${hash}, ${userId}, now() + interval '1 hour', now())`;
   const context = await browser.newContext({ baseURL, ...options });
   await context.addCookies([{ name: "authjs.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
   return context;
@@ -80,6 +84,21 @@ export async function signInByEmail(page: Page, mailbox: Mailbox, email: string,
   await page.goto(link!);
   await page.getByRole("button", { name: t(locale, "auth.verify.submit") }).click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/dashboard`));
+}
+
+/**
+ * An admin's first sign-in in production: set up the authenticator app (the test computes the codes the app would
+ * show). Returns the secret and the recovery codes shown during setup.
+ */
+export async function enrollSecondFactor(page: Page, locale: Locale): Promise<{ secret: string; recoveryCodes: string[] }> {
+  await expect(page).toHaveURL(new RegExp(`/${locale}/dashboard/second-factor`));
+  await page.getByRole("button", { name: t(locale, "dashboard.secondFactor.start") }).click();
+  const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
+  const recoveryCodes = (await page.getByTestId("recovery-codes").getByRole("listitem").allInnerTexts()).map((c) => c.trim());
+  await page.getByLabel(t(locale, "dashboard.secondFactor.code")).fill(await generate({ secret }));
+  await page.getByRole("button", { name: t(locale, "dashboard.secondFactor.confirm") }).click();
+  await expect(page).not.toHaveURL(/second-factor/);
+  return { secret, recoveryCodes };
 }
 
 /** The three-language field `name` in a form: the fieldset named `legend`, then the language's input. */

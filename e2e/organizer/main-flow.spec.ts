@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "../support/fixtures";
 import { campaign, t } from "../support/site";
-import { createUser, localized, signInByEmail, unique } from "./helpers";
+import { createUser, enrollSecondFactor, localized, signInByEmail, unique } from "./helpers";
 
 const kk = (key: string, values?: Record<string, string | number>) => t("kk", key, values);
 const en = (key: string, values?: Record<string, string | number>) => t("en", key, values);
@@ -19,6 +19,7 @@ test("an admin invites an organizer, who writes a petition in three languages, p
   const adminContext = await browser.newContext({ baseURL });
   const adminPage = await adminContext.newPage();
   await signInByEmail(adminPage, mailbox, admin.email, "en");
+  await enrollSecondFactor(adminPage, "en");
   await adminPage.getByRole("link", { name: en("dashboard.nav.people") }).click();
   await adminPage.getByLabel(en("dashboard.fields.email")).fill(organizerEmail);
   await adminPage.getByLabel(en("dashboard.fields.role")).selectOption("organizer");

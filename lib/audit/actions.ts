@@ -22,6 +22,12 @@ export const auditActions = [
   "petition.deliver",
   "petition.archive",
   "signatures.export",
+  "second_factor.enable",
+  "second_factor.verify",
+  "second_factor.fail",
+  "second_factor.recovery_code",
+  "second_factor.new_codes",
+  "second_factor.reset",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

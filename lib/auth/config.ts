@@ -6,7 +6,7 @@ import { countLiveSignInLinks, deleteSignInLinks, findUserByEmail, markInvitatio
 import { appUrl } from "@/lib/env";
 import { describeError } from "@/lib/log";
 import type { Locale } from "@/lib/i18n/locales";
-import { createAdapter } from "./adapter";
+import { createAdapter, hashSessionToken } from "./adapter";
 import { getAuthSecret } from "./secret";
 import { sendSignInLinkInBackground, signInLinkMinutes } from "./send-sign-in-link";
 
@@ -76,8 +76,15 @@ export function createAuthConfig(db: Db, options: AuthOptions): NextAuthConfig {
       },
       async session({ session, user }) {
         const u = user as typeof user & { role?: string };
-        // Only who is signed in and until when: never the session token (see handler.ts's publicSession).
-        return { user: { id: u.id, email: u.email, name: u.name, role: u.role }, expires: session.expires };
+        const s = session as typeof session & { sessionToken?: string; secondFactorAt?: Date | null };
+        // For the server (lib/auth/current-actor.ts): who, until when, the session's hash and second factor. The
+        // HTTP endpoint passes on name, email, role and expiry only (handler.ts's publicSession).
+        return {
+          user: { id: u.id, email: u.email, name: u.name, role: u.role },
+          expires: session.expires,
+          sessionTokenHash: s.sessionToken ? hashSessionToken(s.sessionToken) : null,
+          secondFactorAt: s.secondFactorAt ?? null,
+        };
       },
     },
     events: {

@@ -165,6 +165,18 @@ describe("authorization matrix", () => {
     }
   });
 
+  it.each(cases)("$kind $name × an admin before their second factor → second_factor_required", async ({ run }) => {
+    const w = await makeWorld(db());
+    const before = await auditCount();
+    const outcome = await run(w, { ...w.admin, pendingSecondFactor: true }).then(
+      () => "ok",
+      (error: unknown) => (isAppError(error) ? error.code : "unexpected"),
+    );
+    expect(outcome).toBe("second_factor_required");
+    expect(await auditCount()).toBe(before);
+    expect(pageOutcome("second_factor_required")).toBe("second-factor");
+  });
+
   it("covers every dashboard operation (update this table when adding one)", () => {
     expect(cases.length).toBe(27);
   });

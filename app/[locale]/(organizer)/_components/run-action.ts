@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/organizers/access";
 import { refusal } from "@/lib/organizers/outcome";
 import { fieldErrors, formObject } from "@/lib/validation/organizers";
 import type { FormState } from "./form-state";
-import { signInHref } from "./guard";
+import { secondFactorHref, signInHref } from "./guard";
 import { describeError } from "@/lib/log";
 
 type Translate = (key: string) => string;
@@ -47,6 +47,7 @@ export async function runAction<S extends z.ZodType>(
     }
     const outcome = refusal(error);
     if (outcome === "sign-in") redirect(signInHref(locale));
+    if (outcome === "second-factor") redirect(secondFactorHref(locale));
     if (outcome === 404) return { errors: {}, message: t("errors.not_found"), values };
     const formCode = error.fields.form;
     return {

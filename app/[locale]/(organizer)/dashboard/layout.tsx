@@ -22,10 +22,12 @@ export default async function DashboardLayout({ children, params }: { children: 
       {actor && (
         <nav aria-label={t("label")} className="dashboard-nav">
           <ul className="links">
-            <li>
-              <Link href="/dashboard">{t("campaigns")}</Link>
-            </li>
-            {actor.role === "admin" && (
+            {!actor.pendingSecondFactor && (
+              <li>
+                <Link href="/dashboard">{t("campaigns")}</Link>
+              </li>
+            )}
+            {actor.role === "admin" && !actor.pendingSecondFactor && (
               <>
                 <li>
                   <Link href="/dashboard/people">{t("people")}</Link>
@@ -34,6 +36,11 @@ export default async function DashboardLayout({ children, params }: { children: 
                   <Link href="/dashboard/audit">{t("audit")}</Link>
                 </li>
               </>
+            )}
+            {actor.role === "admin" && (
+              <li>
+                <Link href="/dashboard/second-factor">{t("secondFactor")}</Link>
+              </li>
             )}
           </ul>
           <form action={signOutAction} className="sign-out">

@@ -12,6 +12,7 @@ import { loadOrRefuse } from "../../_components/guard";
 import { Notice } from "../../_components/notice";
 import { formStrings } from "../../_components/strings";
 import { inviteAction, removeUserAction } from "../actions";
+import { resetSecondFactorAction } from "../second-factor/actions";
 import { TableWrap } from "../../_components/table-wrap";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -103,6 +104,9 @@ export default async function PeoplePage({ params, searchParams }: Props) {
                   <td>
                     {!u.disabledAt && u.id !== actor?.userId && (
                       <ActionButton action={removeUserAction} hidden={{ userId: u.id }} label={t("people.remove")} pending={t("form.saving")} danger />
+                    )}
+                    {!u.disabledAt && u.role === "admin" && u.id !== actor?.userId && (
+                      <ActionButton action={resetSecondFactorAction} hidden={{ userId: u.id }} label={t("secondFactor.reset")} pending={t("secondFactor.resetting")} />
                     )}
                   </td>
                 </tr>

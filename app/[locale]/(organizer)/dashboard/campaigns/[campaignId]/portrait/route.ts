@@ -35,6 +35,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ loc
   } catch (error) {
     const outcome = refusal(error);
     if (outcome === 404) return new Response("Not found", { status: 404 });
+    if (outcome === "second-factor") return Response.redirect(`${appUrl()}/${locale}/dashboard/second-factor`, 303);
     if (isAppError(error) && error.fields.portrait) return back(`portraitError=${error.fields.portrait}`);
     throw error;
   }

@@ -47,6 +47,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ loc
       return Response.redirect(`${appUrl()}/${locale}/sign-in?${new URLSearchParams({ callbackUrl: back })}`, 303);
     }
     if (outcome === 404) return plain(404, t("notFound"));
+    if (outcome === "second-factor") return Response.redirect(`${appUrl()}/${locale}/dashboard/second-factor`, 303);
     throw error;
   }
 }
