@@ -16,6 +16,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(path.join(root, "package.json"));
@@ -44,6 +45,15 @@ const app = next({ dev: false, dir: root, hostname, port, customServer: true });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+function wellFormedPath(url) {
+  try {
+    decodeURIComponent(url.split("?")[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // One origin: links in emails, Auth.js's redirects and the CSP's form-action 'self' all assume APP_URL's host.
 // A page opened under another name (127.0.0.1 for localhost, a bare IP, a second domain) goes there first, before
 // any form is shown. (Done here: Next's proxy treats localhost and 127.0.0.1 as one host and would loop.)
@@ -51,6 +61,12 @@ const canonical = new URL(process.env.APP_URL || `http://localhost:${port}`);
 
 const server = createServer((req, res) => {
   const url = req.url ?? "/";
+  // A path that is not valid percent-encoding would reach Next's router and come back as its 500.
+  if (!wellFormedPath(url)) {
+    res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+    res.end("Bad request: the address is not valid URL encoding.\n");
+    return;
+  }
   if ((req.method === "GET" || req.method === "HEAD") && req.headers.host !== canonical.host && !/^\/(api|_next)\//.test(url)) {
     // Always a path on our origin: "//evil.example/x" must not become a protocol-relative redirect.
     const path = url.startsWith("/") ? url.replace(/^\/+/, "/") : "/";
@@ -67,12 +83,100 @@ const server = createServer((req, res) => {
     req.resume();
     return;
   }
+  if (req.method === "GET" || req.method === "HEAD") replaceScriptOnly404(req, res);
   handle(req, res).catch((error) => {
     console.error("[serve] request failed:", error instanceof Error ? error.name : "error");
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
     res.end();
   });
 });
+/**
+ * Next 16 answers notFound() in a dynamic render with `<html id="__next_error__">`, whose 404 content lives only in
+ * its scripts (vercel/next.js#62228, #97000): without JavaScript, a blank page. Such a 404 is sent instead as the
+ * translated 404 page (app/[locale]/page-not-found, fetched once per locale through this server, scripts removed:
+ * it needs none), keeping the status; an API path gets a JSON 404.
+ */
+const locales = ["ru", "kk", "en"];
+const notFoundDocuments = new Map();
+function notFoundDocument(locale) {
+  if (!notFoundDocuments.has(locale)) {
+    const page = fetch(`http://127.0.0.1:${port}/${locale}/page-not-found`, { headers: { host: canonical.host } })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`page-not-found answered ${r.status}`))))
+      .then((html) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/<link\b[^>]*rel="(?:preload|modulepreload)"[^>]*>/g, ""));
+    page.catch(() => notFoundDocuments.delete(locale));
+    notFoundDocuments.set(locale, page);
+  }
+  return notFoundDocuments.get(locale);
+}
+
+function decoded(raw, encoding) {
+  try {
+    if (encoding.includes("gzip")) return gunzipSync(raw).toString("utf8");
+    if (encoding.includes("br")) return brotliDecompressSync(raw).toString("utf8");
+    if (encoding.includes("deflate")) return inflateSync(raw).toString("utf8");
+  } catch {
+    return "";
+  }
+  return raw.toString("utf8");
+}
+
+function replaceScriptOnly404(req, res) {
+  const writeHead = res.writeHead.bind(res);
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  const flush = res.flushHeaders.bind(res);
+  const chunks = [];
+  let buffering = null;
+  let held = null;
+  const decide = () => {
+    buffering ??= res.statusCode === 404 && String(res.getHeader("content-type") ?? "").includes("text/html");
+    return buffering;
+  };
+  // Headers given to writeHead are kept on the response, so the decision (and a changed body) can come later.
+  res.writeHead = (status, ...args) => {
+    const headers = args.find((a) => a && typeof a === "object");
+    if (headers && !Array.isArray(headers)) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    res.statusCode = status;
+    if (!decide()) return writeHead(status, ...args.filter((a) => typeof a === "string"));
+    held = status;
+    return res;
+  };
+  res.flushHeaders = () => (decide() ? undefined : flush());
+  res.write = (chunk, ...rest) => {
+    if (!decide()) return write(chunk, ...rest);
+    if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
+    return true;
+  };
+  res.end = (chunk, ...rest) => {
+    if (!decide()) return end(chunk, ...rest);
+    if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
+    const raw = Buffer.concat(chunks);
+    const body = decoded(raw, String(res.getHeader("content-encoding") ?? ""));
+    const path = (req.url ?? "/").split("?")[0];
+    const first = path.split("/")[1];
+    const api = path.startsWith("/api/");
+    const finish = (doc) => {
+      if (doc !== null) {
+        res.removeHeader("content-length");
+        res.removeHeader("etag");
+        res.removeHeader("content-encoding");
+        if (api) res.setHeader("content-type", "application/json");
+      }
+      if (held !== null) writeHead(held);
+      end(req.method === "HEAD" ? undefined : (doc ?? raw));
+    };
+    if (!body.includes('id="__next_error__"')) {
+      finish(null);
+      return res;
+    }
+    (api ? Promise.resolve('{"error":"not_found"}') : notFoundDocument(locales.includes(first) ? first : "ru"))
+      .catch(() => null)
+      .then(finish)
+      .catch(() => res.destroy());
+    return res;
+  };
+}
+
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 server.requestTimeout = 60_000;

@@ -14,6 +14,20 @@ for (const locale of locales) {
     await page.getByRole("main").getByRole("link", { name: t(locale, "notFound.petitions") }).click();
     await expect(page).toHaveURL(new RegExp(`/${locale}/petitions$`));
   });
+
+  // Next renders notFound() in a dynamic page as a document whose content is only in its scripts; scripts/serve.mjs
+  // sends the real translated page instead, so the 404 reads the same with JavaScript off.
+  test(`a missing page says so in ${locale} with JavaScript off, with a 404 status`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of [`/${locale}/no-such-page`, `/${locale}/petitions/no-such-petition`, `/${locale}/petitions/a/b/c`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(locale, "notFound.title"));
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    }
+    await context.close();
+  });
 }
 
 test("an unknown language is a 404 too, never a 500", async ({ request }) => {
@@ -21,4 +35,15 @@ test("an unknown language is a 404 too, never a 500", async ({ request }) => {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
   }
+});
+
+test("an unknown API path answers JSON, not a page", async ({ request }) => {
+  const response = await request.get("/api/v1/no-such-thing");
+  expect(response.status()).toBe(404);
+  expect(await response.json()).toEqual({ error: "not_found" });
+});
+
+test("a path that is not valid URL encoding is a 400, not a 500", async ({ baseURL }) => {
+  const response = await fetch(`${baseURL}/ru/%ZZ`);
+  expect(response.status).toBe(400);
 });
