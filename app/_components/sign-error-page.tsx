@@ -3,8 +3,10 @@ import type { Petition } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { catalogues, translator } from "@/lib/i18n/translator";
+import { signerEmailMaxLength, signerNameMaxLength } from "@/lib/validation/signatures";
 import {
   type SignFormErrors,
+  type SignFormLimits,
   type SignFormStrings,
   type SignFormValues,
   SignFormView,
@@ -13,6 +15,16 @@ import {
 import { stylesheetHref } from "./stylesheet";
 
 type SignErrorCode = keyof (typeof catalogues)["en"]["signForm"]["errors"];
+
+export const signFormLimits: SignFormLimits = { name: signerNameMaxLength, email: signerEmailMaxLength };
+
+/**
+ * Where the sign form posts. The language rides in the URL too, so an answer that cannot read the body
+ * (too large, unreadable) is still in the form's language.
+ */
+export function signFormAction(slug: string, locale: Locale): string {
+  return `/api/v1/petitions/${slug}/signatures?locale=${locale}`;
+}
 
 export function signFormStrings(locale: Locale): SignFormStrings {
   const t = translator(locale);
@@ -75,6 +87,7 @@ export async function renderSignErrorPage(p: {
               values={p.values}
               errors={p.errors}
               strings={signFormStrings(p.locale)}
+              limits={signFormLimits}
             />
           ) : (
             <p className="notice notice-error" role="alert">

@@ -13,6 +13,9 @@ export type SignFormStrings = Record<(typeof signFormStringKeys)[number], string
 
 export const emptyValues: SignFormValues = { name: "", email: "", updates: false, public: false };
 
+/** The server's limits (lib/validation/signatures.ts), passed in so the client bundle does not carry zod. */
+export type SignFormLimits = { name: number; email: number };
+
 /**
  * The sign form's markup. A plain component (no hooks), so the same form renders on the petition page,
  * inside the enhancing client component, and in the route handler's error page when JavaScript is off.
@@ -23,6 +26,7 @@ export function SignFormView({
   values,
   errors,
   strings,
+  limits,
   pending = false,
   formProps,
   summaryRef,
@@ -32,6 +36,7 @@ export function SignFormView({
   values: SignFormValues;
   errors: SignFormErrors;
   strings: SignFormStrings;
+  limits: SignFormLimits;
   pending?: boolean;
   formProps?: FormHTMLAttributes<HTMLFormElement>;
   summaryRef?: (el: HTMLDivElement | null) => void;
@@ -65,7 +70,7 @@ export function SignFormView({
             type="text"
             autoComplete="name"
             required
-            maxLength={200}
+            maxLength={limits.name}
             defaultValue={values.name}
             aria-invalid={errors.name ? true : undefined}
             aria-describedby={describedBy}
@@ -83,7 +88,7 @@ export function SignFormView({
             autoCapitalize="none"
             spellCheck={false}
             required
-            maxLength={320}
+            maxLength={limits.email}
             defaultValue={values.email}
             aria-invalid={errors.email ? true : undefined}
             aria-describedby={describedBy}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useCallback, useState } from "react";
 import {
   type SignFormErrors,
+  type SignFormLimits,
   type SignFormStrings,
   type SignFormValues,
   SignFormView,
@@ -17,7 +18,7 @@ type ErrorBody = { error?: string; fields?: Record<string, string> };
  * The sign form, enhanced: with JavaScript it posts in the background, shows a pending state and
  * inline errors; without JavaScript the very same form posts and the server answers with a page.
  */
-export function SignForm({ action, locale }: { action: string; locale: string }) {
+export function SignForm({ action, locale, limits }: { action: string; locale: string; limits: SignFormLimits }) {
   const t = useTranslations("signForm");
   const strings = Object.fromEntries(signFormStringKeys.map((k) => [k, t(k)])) as SignFormStrings;
   const [pending, setPending] = useState(false);
@@ -73,6 +74,7 @@ export function SignForm({ action, locale }: { action: string; locale: string })
       values={values}
       errors={errors}
       strings={strings}
+      limits={limits}
       pending={pending}
       formProps={{ onSubmit }}
       summaryRef={focusSummary}

@@ -53,11 +53,11 @@ export async function signPetition(
     }
     if (existing.state === "pending") {
       if (await recordAnotherEmail(tx, existing.id, MAX_EMAILS_PER_SIGNATURE, expiresAt)) {
-        await ctx.jobs.enqueue(tx, "signatureConfirmation", { signatureId: existing.id });
+        await ctx.jobs.enqueue(tx, "signatureConfirmation", { signatureId: existing.id, locale: input.locale });
       }
     } else if (existing.state === "confirmed") {
       if (await recordAnotherEmail(tx, existing.id, MAX_EMAILS_PER_SIGNATURE)) {
-        await ctx.jobs.enqueue(tx, "alreadySigned", { signatureId: existing.id });
+        await ctx.jobs.enqueue(tx, "alreadySigned", { signatureId: existing.id, locale: input.locale });
       }
     }
     // invalidated / fraudulent / withdrawn: nothing to send, and nothing to reveal.

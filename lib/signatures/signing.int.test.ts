@@ -168,6 +168,23 @@ describe("signing a petition", () => {
     expect(await count()).toBe(before);
   });
 
+  it("writes each email in the language of the request that caused it, not the first signature's", async () => {
+    const signer = input({ locale: "kk" });
+    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    const first = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
+    expect(first.text).toContain("/kk/confirm/");
+    // Signing again on the English page while pending: the link is re-sent, in English.
+    await signPetition({ db: database.db, jobs: jobs! }, slug, { ...signer, locale: "en" });
+    const resent = await capture.waitFor((e) => e.to.includes(signer.email) && e.id !== first.id, 15_000);
+    expect(resent.subject).toMatch(/^Confirm your signature/);
+    expect(resent.text).toContain("/en/confirm/");
+    await confirmSignature(database.db, tokenIn(first.text)!);
+    // Once confirmed, signing on the Russian page: "already signed", in Russian.
+    await signPetition({ db: database.db, jobs: jobs! }, slug, { ...signer, locale: "ru" });
+    const notice = await capture.waitFor((e) => e.to.includes(signer.email) && e.subject.startsWith("Вы уже подписали"), 15_000);
+    expect(notice.text).toContain("/ru/petitions/");
+  });
+
   it("still delivers exactly one email when the provider fails twice with 500", async () => {
     capture.failNext(2, 500);
     const signer = input();

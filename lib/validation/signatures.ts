@@ -17,6 +17,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 // Control characters (C0/C1) and Unicode bidi overrides that can disguise a name.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
+/** The longest name and address the server takes; the sign form's `maxlength`s come from here. */
+export const signerNameMaxLength = 100;
+export const signerEmailMaxLength = 254;
+
 export const signerNameSchema = z
   .string({ error: "name_required" })
   .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
@@ -24,7 +28,7 @@ export const signerNameSchema = z
     z
       .string()
       .min(1, "name_required")
-      .max(100, "name_too_long")
+      .max(signerNameMaxLength, "name_too_long")
       .refine((s) => !CONTROL.test(s), "name_invalid")
       .refine((s) => !FORMULA_START.test(s), "name_formula")
       .refine((s) => !URL_LIKE.test(s), "name_url"),
@@ -33,7 +37,7 @@ export const signerNameSchema = z
 export const signerEmailSchema = z
   .string({ error: "email_required" })
   .transform((s) => s.trim())
-  .pipe(z.string().min(1, "email_required").max(254, "email_invalid").pipe(z.email("email_invalid")))
+  .pipe(z.string().min(1, "email_required").max(signerEmailMaxLength, "email_invalid").pipe(z.email("email_invalid")))
   .transform(normalizeEmail);
 
 const checkbox = z

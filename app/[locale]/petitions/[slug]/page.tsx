@@ -6,6 +6,7 @@ import { connection } from "next/server";
 import { cache } from "react";
 import { PetitionProgress } from "@/app/_components/petition-progress";
 import { SignForm } from "@/app/_components/sign-form";
+import { signFormAction, signFormLimits } from "@/app/_components/sign-error-page";
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import { type Locale, timeZone } from "@/lib/i18n/locales";
@@ -67,7 +68,7 @@ export default async function PetitionPage({ params }: Props) {
         <h2 id="sign">{t("petitions.signHeading")}</h2>
         {open ? (
           <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={{ signForm: catalogues[locale].signForm }}>
-            <SignForm action={`/api/v1/petitions/${petition.slug}/signatures`} locale={locale} />
+            <SignForm action={signFormAction(petition.slug, locale)} locale={locale} limits={signFormLimits} />
           </NextIntlClientProvider>
         ) : (
           <p role="status">{t("petitions.closedNotice", { count })}</p>
