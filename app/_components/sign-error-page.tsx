@@ -26,9 +26,9 @@ export function signFormAction(slug: string, locale: Locale): string {
   return `/api/v1/petitions/${slug}/signatures?locale=${locale}`;
 }
 
-export function signFormStrings(locale: Locale): SignFormStrings {
+export function signFormStrings(locale: Locale, target: string): SignFormStrings {
   const t = translator(locale);
-  return Object.fromEntries(signFormStringKeys.map((k) => [k, t(`signForm.${k}`)])) as SignFormStrings;
+  return Object.fromEntries(signFormStringKeys.map((k) => [k, t(`signForm.${k}`, { target })])) as SignFormStrings;
 }
 
 export function signErrorMessages(locale: Locale, fields: Record<string, string>, formCode?: string): SignFormErrors {
@@ -48,7 +48,7 @@ export function signErrorMessages(locale: Locale, fields: Record<string, string>
  */
 export async function renderSignErrorPage(p: {
   locale: Locale;
-  petition: Pick<Petition, "slug" | "title">;
+  petition: Pick<Petition, "slug" | "title" | "target">;
   action: string;
   values: SignFormValues;
   errors: SignFormErrors;
@@ -86,7 +86,7 @@ export async function renderSignErrorPage(p: {
               locale={p.locale}
               values={p.values}
               errors={p.errors}
-              strings={signFormStrings(p.locale)}
+              strings={signFormStrings(p.locale, pick(p.petition.target, p.locale))}
               limits={signFormLimits}
             />
           ) : (

@@ -1,17 +1,17 @@
 import type { FormHTMLAttributes, ReactNode } from "react";
 
-export type SignFormValues = { name: string; email: string; updates: boolean; public: boolean };
+export type SignFormValues = { name: string; email: string; updates: boolean; public: boolean; delivery: boolean };
 export type SignFormField = "name" | "email";
 /** Messages already in the page's language, per field, plus one for the whole form. */
 export type SignFormErrors = Partial<Record<SignFormField | "form", string>>;
-/** The signForm messages the form shows (the page's language). */
+/** The signForm messages the form shows (the page's language), formatted with `{ target }` (the petition's). */
 export const signFormStringKeys = [
   "name", "nameHint", "email", "emailHint", "updates", "updatesHint", "public", "publicHint",
-  "honeypot", "submit", "pending", "errorSummary", "privacy",
+  "delivery", "deliveryHint", "honeypot", "submit", "pending", "errorSummary", "privacy",
 ] as const;
 export type SignFormStrings = Record<(typeof signFormStringKeys)[number], string>;
 
-export const emptyValues: SignFormValues = { name: "", email: "", updates: false, public: false };
+export const emptyValues: SignFormValues = { name: "", email: "", updates: false, public: false, delivery: false };
 
 /** The server's limits (lib/validation/signatures.ts), passed in so the client bundle does not carry zod. */
 export type SignFormLimits = { name: number; email: number };
@@ -107,6 +107,13 @@ export function SignFormView({
         <div>
           <label htmlFor="sign-public">{strings.public}</label>
           <p className="hint" id="sign-public-hint">{strings.publicHint}</p>
+        </div>
+      </div>
+      <div className="field check">
+        <input id="sign-delivery" name="delivery" type="checkbox" defaultChecked={values.delivery} aria-describedby="sign-delivery-hint" />
+        <div>
+          <label htmlFor="sign-delivery">{strings.delivery}</label>
+          <p className="hint" id="sign-delivery-hint">{strings.deliveryHint}</p>
         </div>
       </div>
       <div className="hp" aria-hidden="true">

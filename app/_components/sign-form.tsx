@@ -18,9 +18,9 @@ type ErrorBody = { error?: string; fields?: Record<string, string> };
  * The sign form, enhanced: with JavaScript it posts in the background, shows a pending state and
  * inline errors; without JavaScript the very same form posts and the server answers with a page.
  */
-export function SignForm({ action, locale, limits }: { action: string; locale: string; limits: SignFormLimits }) {
+export function SignForm({ action, locale, limits, target }: { action: string; locale: string; limits: SignFormLimits; target: string }) {
   const t = useTranslations("signForm");
-  const strings = Object.fromEntries(signFormStringKeys.map((k) => [k, t(k)])) as SignFormStrings;
+  const strings = Object.fromEntries(signFormStringKeys.map((k) => [k, t(k, { target })])) as SignFormStrings;
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<SignFormErrors>({});
   const [values, setValues] = useState<SignFormValues>(emptyValues);
@@ -39,6 +39,7 @@ export function SignForm({ action, locale, limits }: { action: string; locale: s
       email: String(data.get("email") ?? ""),
       updates: data.get("updates") === "on",
       public: data.get("public") === "on",
+      delivery: data.get("delivery") === "on",
     });
     setPending(true);
     try {

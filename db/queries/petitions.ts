@@ -67,10 +67,10 @@ export async function findPetitionSigningState(db: Db, slug: string) {
   return row ?? null;
 }
 
-/** Title and slug of a visible petition, for pages that only name it. */
+/** Title, target and slug of a visible petition, for pages that only name it (and the sign form's error page). */
 export async function findPetitionForSignPage(db: Db, slug: string) {
   const [row] = await db
-    .select({ slug: petitions.slug, title: petitions.title })
+    .select({ slug: petitions.slug, title: petitions.title, target: petitions.target })
     .from(petitions)
     .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates]), inPublicCampaign));
   return row ?? null;

@@ -17,6 +17,8 @@ export type NewSignature = {
   consentUpdates: boolean;
   consentWordingVersion: string;
   showNamePublicly: boolean;
+  consentDelivery: boolean;
+  consentDeliveryWordingVersion: string;
   tokenNonce: string;
   tokenHash: string;
   tokenExpiresAt: Date;
@@ -43,6 +45,8 @@ export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature
       consent: s.consentUpdates,
       wording: s.consentUpdates ? s.consentWordingVersion : null,
       public: s.showNamePublicly,
+      delivery: s.consentDelivery,
+      delivery_wording: s.consentDelivery ? s.consentDeliveryWordingVersion : null,
       nonce: s.tokenNonce,
       hash: s.tokenHash,
       expires: s.tokenExpiresAt.toISOString(),
@@ -51,12 +55,14 @@ export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature
   const result = await db.execute(sql`
     with input as (
       select * from jsonb_to_recordset(${input}::jsonb) as t(slug text, email text, name text, locale text,
-        consent boolean, wording text, public boolean, nonce text, hash text, expires timestamptz)
+        consent boolean, wording text, public boolean, delivery boolean, delivery_wording text, nonce text, hash text,
+        expires timestamptz)
     ), inserted as (
       insert into ${signatures} (petition_id, email_normalized, name, locale, consent_updates, consent_updates_at,
-        consent_wording_version, show_name_publicly, token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
+        consent_wording_version, show_name_publicly, consent_delivery, consent_delivery_at, consent_delivery_wording_version,
+        token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
       select p.id, i.email, i.name, i.locale, i.consent, case when i.consent then now() end, i.wording,
-        i.public, i.nonce, i.hash, i.expires, 1
+        i.public, i.delivery, case when i.delivery then now() end, i.delivery_wording, i.nonce, i.hash, i.expires, 1
       from input i join ${petitions} p on p.slug = i.slug join ${campaigns} c on c.id = p.campaign_id
       where p.state = 'published' and (p.deadline is null or p.deadline > now()) and c.state = 'published'
       on conflict (petition_id, email_normalized) do nothing

@@ -24,6 +24,10 @@ export const signatures = pgTable(
     consentUpdatesAt: timestamp("consent_updates_at", { withTimezone: true }),
     consentWordingVersion: text("consent_wording_version"),
     showNamePublicly: boolean("show_name_publicly").notNull().default(false),
+    /** "Include my name in what is delivered to <target>": a consent of its own, never implied by the others. */
+    consentDelivery: boolean("consent_delivery").notNull().default(false),
+    consentDeliveryAt: timestamp("consent_delivery_at", { withTimezone: true }),
+    consentDeliveryWordingVersion: text("consent_delivery_wording_version"),
     /** Random; the link's token is HMAC(key, nonce) with a key outside the database. */
     tokenNonce: text("token_nonce").notNull(),
     /** SHA-256 of the token, to find the signature a link points at. */

@@ -22,6 +22,7 @@ export const auditActions = [
   "petition.deliver",
   "petition.archive",
   "signatures.export",
+  "signatures.delivery_pack",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

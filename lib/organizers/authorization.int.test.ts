@@ -17,6 +17,7 @@ import { updateProfile } from "@/lib/campaigns/update-profile";
 import { uploadPortrait } from "@/lib/campaigns/upload-portrait";
 import { isAppError } from "@/lib/errors";
 import { archivePetition } from "@/lib/petitions/archive-petition";
+import { buildDeliveryPack } from "@/lib/petitions/build-delivery-pack";
 import { closePetition } from "@/lib/petitions/close-petition";
 import { createPetition } from "@/lib/petitions/create-petition";
 import { deliverPetition } from "@/lib/petitions/deliver-petition";
@@ -83,11 +84,20 @@ const cases: Case[] = [
   { name: "people page", kind: "page", run: (w, a) => listUsers(db(), a), expect: adminOnly },
   { name: "audit log", kind: "page", run: (w, a) => readAuditLog(db(), a), expect: adminOnly },
   {
-    name: "CSV export",
+    name: "signers' export with addresses",
     kind: "export",
     run: async (w, a) => {
       const out = await exportSignatures(db(), a, { petitionId: w.published.id, labels });
       for await (const _ of out.lines);
+    },
+    expect: adminOnly,
+  },
+  {
+    name: "delivery pack",
+    kind: "export",
+    run: async (w, a) => {
+      const pack = await buildDeliveryPack(db(), a, { petitionId: w.published.id, locale: "kk", format: "csv" });
+      for await (const _ of pack.names);
     },
     expect: owner,
   },
@@ -166,6 +176,6 @@ describe("authorization matrix", () => {
   });
 
   it("covers every dashboard operation (update this table when adding one)", () => {
-    expect(cases.length).toBe(27);
+    expect(cases.length).toBe(28);
   });
 });

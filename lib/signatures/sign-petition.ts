@@ -8,6 +8,7 @@ import type { SignInput } from "@/lib/validation/signatures";
 import { insertNewSignature } from "./signature-batcher";
 import {
   CONSENT_WORDING_VERSION,
+  DELIVERY_CONSENT_WORDING_VERSION,
   MAX_EMAILS_PER_SIGNATURE,
   TOKEN_TTL_MS,
   hashToken,
@@ -38,6 +39,8 @@ export async function signPetition(
     consentUpdates: input.updates,
     consentWordingVersion: CONSENT_WORDING_VERSION,
     showNamePublicly: input.public,
+    consentDelivery: input.delivery,
+    consentDeliveryWordingVersion: DELIVERY_CONSENT_WORDING_VERSION,
     tokenNonce: nonce,
     tokenHash: hashToken(tokenFromNonce(nonce)),
     tokenExpiresAt: expiresAt,

@@ -135,6 +135,7 @@ export const petitionUpdateSchema = petitionDraftSchema.extend({ petitionId: idS
 export const petitionTransitionSchema = z.object({ petitionId: idSchema, version: versionSchema });
 export const petitionDeliverSchema = petitionTransitionSchema.extend({ deliveryNote: localizedText(2000) });
 export const petitionIdSchema = z.object({ petitionId: idSchema });
+export const deliveryPackSchema = z.object({ format: z.enum(["csv", "pdf"], { error: "invalid" }), language: z.enum(locales, { error: "invalid" }) });
 
 export type PetitionDraftInput = z.infer<typeof petitionDraftSchema>;
 

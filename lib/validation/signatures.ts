@@ -51,6 +51,7 @@ export const signInputSchema = z.object({
   email: signerEmailSchema,
   updates: checkbox,
   public: checkbox,
+  delivery: checkbox,
   locale: z.enum(locales).catch("ru"),
   /** Honeypot: people never see it; bots fill it. */
   website: z.string().max(0).optional().catch("filled"),

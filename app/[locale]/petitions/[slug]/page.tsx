@@ -68,7 +68,7 @@ export default async function PetitionPage({ params }: Props) {
         <h2 id="sign">{t("petitions.signHeading")}</h2>
         {open ? (
           <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={{ signForm: catalogues[locale].signForm }}>
-            <SignForm action={signFormAction(petition.slug, locale)} locale={locale} limits={signFormLimits} />
+            <SignForm action={signFormAction(petition.slug, locale)} locale={locale} limits={signFormLimits} target={pick(petition.target, locale)} />
           </NextIntlClientProvider>
         ) : (
           <p role="status">{t("petitions.closedNotice", { count })}</p>

@@ -126,6 +126,10 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
               <dt>{t("figures.publicName")}</dt>
               <dd>{format.number(figures.consents.publicName)}</dd>
             </div>
+            <div>
+              <dt>{t("figures.deliveryName")}</dt>
+              <dd data-testid="delivery-name-count">{format.number(figures.consents.deliveryName)}</dd>
+            </div>
           </dl>
           <h3>{t("figures.perDay")}</h3>
           {figures.perDay.length === 0 ? (
@@ -152,12 +156,44 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
       {figures && (
         <section aria-labelledby="export">
           <h2 id="export">{t("export.heading")}</h2>
-          <p>{actor.role === "admin" ? t("export.withEmail") : t("export.withoutEmail")}</p>
-          <form method="post" action={`/${locale}/dashboard/petitions/${petition.id}/export`}>
-            <button type="submit" className="button">
-              {t("export.download")}
-            </button>
+          <p>
+            {t("export.packIntro", {
+              target: pick(petition.target, locale),
+              count: figures.byState.confirmed,
+              named: figures.consents.deliveryName,
+            })}
+          </p>
+          <form method="post" action={`/${locale}/dashboard/petitions/${petition.id}/delivery-pack`} className="dashboard-form">
+            <div className="field">
+              <label htmlFor="pack-language">{t("export.language")}</label>
+              <select id="pack-language" name="language" defaultValue={locale}>
+                {(["ru", "kk", "en"] as const).map((l) => (
+                  <option key={l} value={l}>
+                    {strings.languages[l]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <p className="actions-row">
+              <button type="submit" name="format" value="pdf" className="button">
+                {t("export.pdf")}
+              </button>{" "}
+              <button type="submit" name="format" value="csv" className="button">
+                {t("export.csv")}
+              </button>
+            </p>
           </form>
+          {actor.role === "admin" && (
+            <>
+              <h3>{t("export.signersHeading")}</h3>
+              <p>{t("export.withEmail")}</p>
+              <form method="post" action={`/${locale}/dashboard/petitions/${petition.id}/export`}>
+                <button type="submit" className="button">
+                  {t("export.download")}
+                </button>
+              </form>
+            </>
+          )}
           <p className="muted">{t("export.audited")}</p>
         </section>
       )}

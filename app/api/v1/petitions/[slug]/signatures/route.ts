@@ -64,7 +64,13 @@ async function signErrorResponse(error: AppError, rawSlug: string, locale: Local
     locale,
     petition,
     action: signFormAction(petition.slug, locale),
-    values: { name: str(body.name), email: str(body.email), updates: checked(body.updates), public: checked(body.public) },
+    values: {
+      name: str(body.name),
+      email: str(body.email),
+      updates: checked(body.updates),
+      public: checked(body.public),
+      delivery: checked(body.delivery),
+    },
     errors: signErrorMessages(locale, error.fields, error.code === "invalid_input" ? undefined : error.code),
     showForm: error.code !== "petition_closed",
   });
