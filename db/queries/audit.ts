@@ -6,7 +6,7 @@ import type { AuditAction } from "@/lib/audit/actions";
 export type AuditEntry = {
   actorId: string | null;
   action: AuditAction;
-  entityType: "user" | "invitation" | "campaign" | "profile" | "timeline_event" | "source" | "petition" | "media";
+  entityType: "user" | "invitation" | "campaign" | "profile" | "timeline_event" | "source" | "petition" | "media" | "signature";
   entityId?: string | null;
   campaignId?: string | null;
   details?: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { campaigns, petitionCountShards, petitions, signatures } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -191,4 +191,58 @@ export async function reconcileConfirmedCounts(db: Db): Promise<number> {
     on conflict (petition_id, shard) do update set confirmed = ${petitionCountShards.confirmed} + excluded.confirmed
     returning petition_id`);
   return rowsOf(rows).length;
+}
+
+/** Shown on the public list: confirmed, "show my name" ticked, and not hidden by an organizer. */
+const publiclyNamed = and(
+  eq(signatures.state, "confirmed"),
+  eq(signatures.showNamePublicly, true),
+  isNull(signatures.nameHiddenAt),
+);
+/** The day a signature was confirmed, in Almaty: nothing finer ever leaves the database for the public list. */
+const confirmedDay = sql<string>`to_char(${signatures.confirmedAt} at time zone 'Asia/Almaty', 'YYYY-MM-DD')`;
+
+/** One page of the public list of signers, newest first: name and day only. */
+export async function listPublicSignerNames(db: Db, petitionId: string, page: { offset: number; limit: number }) {
+  return db
+    .select({ name: signatures.name, day: confirmedDay })
+    .from(signatures)
+    .where(and(eq(signatures.petitionId, petitionId), publiclyNamed))
+    .orderBy(desc(signatures.confirmedAt), desc(signatures.id))
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
+export async function countPublicSignerNames(db: Db, petitionId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(signatures)
+    .where(and(eq(signatures.petitionId, petitionId), publiclyNamed));
+  return row?.n ?? 0;
+}
+
+/** For organizers: every name its owner let be shown, hidden or not, newest first. */
+export async function listShowableSignerNames(db: Db, petitionId: string, page: { offset: number; limit: number }) {
+  const where = and(eq(signatures.petitionId, petitionId), eq(signatures.state, "confirmed"), eq(signatures.showNamePublicly, true));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: signatures.id, name: signatures.name, day: confirmedDay, hidden: sql<boolean>`${signatures.nameHiddenAt} is not null` })
+      .from(signatures)
+      .where(where)
+      .orderBy(desc(signatures.confirmedAt), desc(signatures.id))
+      .offset(page.offset)
+      .limit(page.limit),
+    db.select({ n: sql<number>`count(*)::int` }).from(signatures).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Hides (or shows again) a name on the public list; false when the signature is not this petition's. */
+export async function setSignatureNameHidden(db: Db, petitionId: string, signatureId: string, hidden: boolean): Promise<boolean> {
+  const rows = await db
+    .update(signatures)
+    .set({ nameHiddenAt: hidden ? sql`coalesce(${signatures.nameHiddenAt}, now())` : null, updatedAt: sql`now()` })
+    .where(and(eq(signatures.id, signatureId), eq(signatures.petitionId, petitionId)))
+    .returning({ id: signatures.id });
+  return rows.length > 0;
 }

@@ -23,6 +23,8 @@ export const auditActions = [
   "petition.archive",
   "signatures.export",
   "signatures.delivery_pack",
+  "signature.hide_name",
+  "signature.show_name",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -27,6 +27,9 @@ import { getPetitionFigures } from "@/lib/petitions/get-petition-figures";
 import { publishPetition } from "@/lib/petitions/publish-petition";
 import { reopenPetition } from "@/lib/petitions/reopen-petition";
 import { updatePetition } from "@/lib/petitions/update-petition";
+import { listSignerNames } from "@/lib/signatures/list-signer-names";
+import { setSignerNameHidden } from "@/lib/signatures/set-signer-name-hidden";
+import { signatures } from "@/db/schema";
 import type { Actor } from "./access";
 import { getDashboard } from "./get-dashboard";
 import { inviteUser } from "./invite-user";
@@ -135,6 +138,19 @@ const cases: Case[] = [
     expect: adminOnly,
   },
   { name: "remove organizer", kind: "action", run: (w, a) => removeUser(db(), a, { userId: w.other.userId }), expect: adminOnly },
+  { name: "public names to moderate", kind: "page", run: (w, a) => listSignerNames(db(), a, { petitionId: w.published.id, page: 1 }), expect: owner },
+  {
+    name: "hide a signer's name",
+    kind: "action",
+    run: async (w, a) => {
+      const [s] = await db()
+        .insert(signatures)
+        .values({ petitionId: w.published.id, emailNormalized: `s-${w.tag}@example.org`, name: "Signer", locale: "ru", state: "confirmed", showNamePublicly: true, tokenNonce: w.tag, tokenHash: w.tag, tokenExpiresAt: new Date(), confirmedAt: new Date() })
+        .returning({ id: signatures.id });
+      return setSignerNameHidden(db(), a, { petitionId: w.published.id, signatureId: s!.id, hidden: true });
+    },
+    expect: owner,
+  },
 ];
 
 let database: TestDatabase;
@@ -176,6 +192,6 @@ describe("authorization matrix", () => {
   });
 
   it("covers every dashboard operation (update this table when adding one)", () => {
-    expect(cases.length).toBe(28);
+    expect(cases.length).toBe(30);
   });
 });

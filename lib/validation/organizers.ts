@@ -135,6 +135,13 @@ export const petitionUpdateSchema = petitionDraftSchema.extend({ petitionId: idS
 export const petitionTransitionSchema = z.object({ petitionId: idSchema, version: versionSchema });
 export const petitionDeliverSchema = petitionTransitionSchema.extend({ deliveryNote: localizedText(2000) });
 export const petitionIdSchema = z.object({ petitionId: idSchema });
+export const signerNameVisibilitySchema = z.object({
+  petitionId: idSchema,
+  signatureId: idSchema,
+  hidden: z.enum(["1", "0"], { error: "invalid" }).transform((v) => v === "1"),
+});
+/** `?page=` of a paged list: a positive whole number, 1 when absent or malformed. */
+export const pageNumberSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 export const deliveryPackSchema = z.object({ format: z.enum(["csv", "pdf"], { error: "invalid" }), language: z.enum(locales, { error: "invalid" }) });
 
 export type PetitionDraftInput = z.infer<typeof petitionDraftSchema>;

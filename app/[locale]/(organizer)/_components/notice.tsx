@@ -16,6 +16,8 @@ const notices = [
   "invitedNoMail",
   "removedUser",
   "portrait",
+  "nameHidden",
+  "nameShown",
 ] as const;
 
 /** The result of the last action, carried by the redirect (`?notice=saved`); unknown values show nothing. */

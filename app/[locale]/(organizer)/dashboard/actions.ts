@@ -20,6 +20,7 @@ import { deliverPetition } from "@/lib/petitions/deliver-petition";
 import { publishPetition } from "@/lib/petitions/publish-petition";
 import { reopenPetition } from "@/lib/petitions/reopen-petition";
 import { updatePetition } from "@/lib/petitions/update-petition";
+import { setSignerNameHidden } from "@/lib/signatures/set-signer-name-hidden";
 import {
   campaignCreateSchema,
   campaignStateSchema,
@@ -32,6 +33,7 @@ import {
   profileSchema,
   removeChildSchema,
   removeUserSchema,
+  signerNameVisibilitySchema,
   sourceSchema,
   timelineEventSchema,
 } from "@/lib/validation/organizers";
@@ -179,5 +181,12 @@ export async function removeUserAction(_: FormState, form: FormData) {
   return runAction(form, removeUserSchema, async (db, actor, input, locale) => {
     await removeUser(db, actor, input);
     return `/${locale}/dashboard/people?notice=removedUser`;
+  });
+}
+
+export async function setSignerNameHiddenAction(_: FormState, form: FormData) {
+  return runAction(form, signerNameVisibilitySchema, async (db, actor, input, locale) => {
+    await setSignerNameHidden(db, actor, input);
+    return `${petitionPage(locale, input.petitionId, input.hidden ? "nameHidden" : "nameShown")}#names`;
   });
 }

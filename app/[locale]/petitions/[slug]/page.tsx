@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { setRequestLocale } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { PetitionProgress } from "@/app/_components/petition-progress";
 import { SignForm } from "@/app/_components/sign-form";
+import { SignerList } from "@/app/_components/signer-list";
 import { signFormAction, signFormLimits } from "@/app/_components/sign-error-page";
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
@@ -13,15 +15,22 @@ import { type Locale, timeZone } from "@/lib/i18n/locales";
 import { paragraphs, pick, pickedLocale } from "@/lib/i18n/localized";
 import { catalogues, formatter, translator } from "@/lib/i18n/translator";
 import { isOpenForSigning } from "@/lib/petitions/state";
+import { listPublicSigners } from "@/lib/signatures/list-public-signers";
 import { slugSchema } from "@/lib/validation/petitions";
 
 type Props = { params: Promise<{ locale: Locale; slug: string }> };
+
+/** How many of the newest names the petition page shows; the rest are on its signers page. */
+const namesOnPage = 10;
 
 const load = cache(async (slug: string) => {
   const parsed = slugSchema.safeParse(slug);
   if (!parsed.success) return null;
   await connection();
-  return findVisiblePetitionBySlug(await getDb(), parsed.data);
+  const db = await getDb();
+  const row = await findVisiblePetitionBySlug(db, parsed.data);
+  if (!row) return null;
+  return { ...row, signers: await listPublicSigners(db, row.petition.id, { page: 1, pageSize: namesOnPage }) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -44,7 +53,7 @@ export default async function PetitionPage({ params }: Props) {
   setRequestLocale(locale);
   const row = await load(slug);
   if (!row) notFound();
-  const { petition, count } = row;
+  const { petition, count, signers } = row;
   const t = translator(locale);
   const open = isOpenForSigning(petition);
   return (
@@ -80,6 +89,18 @@ export default async function PetitionPage({ params }: Props) {
               {p}
             </p>
           ))}
+      </section>
+      <section aria-labelledby="signers" className="signers">
+        <h2 id="signers">{t("petitions.signers.heading")}</h2>
+        <p>{t("petitions.signers.summary", { total: signers.total })}</p>
+        {signers.signers.length > 0 && <SignerList signers={signers.signers} locale={locale} />}
+        {signers.total > signers.signers.length && (
+          <p>
+            <Link href={`/${locale}/petitions/${petition.slug}/signers`} prefetch={false}>
+              {t("petitions.signers.seeAll", { total: signers.total })}
+            </Link>
+          </p>
+        )}
       </section>
     </article>
   );

@@ -8,6 +8,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
 import { getPetitionEditor } from "@/lib/petitions/get-petition-editor";
 import { getPetitionFigures } from "@/lib/petitions/get-petition-figures";
+import { listSignerNames } from "@/lib/signatures/list-signer-names";
+import { pageNumberSchema } from "@/lib/validation/organizers";
 import { availableActions, isEditable, isVisible, type PetitionAction } from "@/lib/petitions/state";
 import { ActionButton } from "../../../_components/action-button";
 import { ActionForm } from "../../../_components/action-form";
@@ -16,7 +18,16 @@ import { Notice } from "../../../_components/notice";
 import { PerDayChart } from "../../../_components/per-day-chart";
 import { petitionFieldLabels, petitionFields } from "../../../_components/petition-fields";
 import { formStrings, localizedLabels } from "../../../_components/strings";
-import { archivePetitionAction, closePetitionAction, deliverPetitionAction, publishPetitionAction, reopenPetitionAction, updatePetitionAction } from "../../actions";
+import {
+  archivePetitionAction,
+  closePetitionAction,
+  deliverPetitionAction,
+  publishPetitionAction,
+  reopenPetitionAction,
+  setSignerNameHiddenAction,
+  updatePetitionAction,
+} from "../../actions";
+import { TableWrap } from "../../../_components/table-wrap";
 
 type Props = { params: Promise<{ locale: Locale; petitionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,7 +48,7 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
   const { locale, petitionId } = await params;
   setRequestLocale(locale);
   await connection();
-  const { notice } = await searchParams;
+  const { notice, names: namesPage } = await searchParams;
   const path = `/dashboard/petitions/${petitionId}`;
   const { actor, petition, campaign } = await loadOrRefuse(locale, path, async () => getPetitionEditor(await getDb(), await currentActor(), petitionId));
   const t = await getTranslations("dashboard");
@@ -47,6 +58,7 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
   const actions = availableActions(petition.state);
   const labels = localizedLabels(await petitionFieldLabels(), strings.languages);
   const figures = petition.state === "draft" ? null : await getPetitionFigures(await getDb(), actor, petition.id);
+  const names = figures ? await listSignerNames(await getDb(), actor, { petitionId: petition.id, page: pageNumberSchema.parse(namesPage) }) : null;
   const dayFormat = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { day: "numeric", month: "short", timeZone: "UTC" });
 
   return (
@@ -149,6 +161,55 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
                 count: t("figures.confirmed"),
               }}
             />
+          )}
+        </section>
+      )}
+
+      {names && (
+        <section aria-labelledby="names">
+          <h2 id="names">{t("names.heading")}</h2>
+          <p>{t("names.intro")}</p>
+          {names.total === 0 ? (
+            <p>{t("names.none")}</p>
+          ) : (
+            <TableWrap label={t("names.heading")}>
+              <table className="stack-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("names.name")}</th>
+                    <th scope="col">{t("names.day")}</th>
+                    <th scope="col">{t("names.status")}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t("people.actions")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {names.names.map((n) => (
+                    <tr key={n.id}>
+                      <td data-label={t("names.name")}>{n.name}</td>
+                      <td data-label={t("names.day")}>{format.dateTime(new Date(`${n.day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}</td>
+                      <td data-label={t("names.status")}>{n.hidden ? t("names.hiddenState") : t("names.shown")}</td>
+                      <td>
+                        <ActionButton
+                          action={setSignerNameHiddenAction}
+                          hidden={{ petitionId: petition.id, signatureId: n.id, hidden: n.hidden ? "0" : "1" }}
+                          label={n.hidden ? t("names.show") : t("names.hide")}
+                          pending={t("form.saving")}
+                          danger={!n.hidden}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+          {names.pages > 1 && (
+            <p className="links-row">
+              {names.page > 1 && <Link href={`${path}?names=${names.page - 1}#names`}>{t("names.newer")}</Link>}{" "}
+              {names.page < names.pages && <Link href={`${path}?names=${names.page + 1}#names`}>{t("names.older")}</Link>}
+            </p>
           )}
         </section>
       )}

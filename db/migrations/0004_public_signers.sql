@@ -1,0 +1,2 @@
+ALTER TABLE "signatures" ADD COLUMN "name_hidden_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "signatures_public_names_idx" ON "signatures" USING btree ("petition_id","confirmed_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "signatures"."state" = 'confirmed' and "signatures"."show_name_publicly" and "signatures"."name_hidden_at" is null;
