@@ -3,6 +3,7 @@ import { type Db, rowsOf } from "@/db";
 import { campaigns, petitionCountShards, petitions, signatures } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { BOSS_SCHEMA } from "@/lib/jobs/queues";
+import { CONFIRM_GRACE_HOURS } from "@/lib/petitions/state";
 
 /**
  * The only module that reads or writes signers' personal data (email, name).
@@ -113,12 +114,38 @@ export async function recordAnotherEmail(db: Db, id: string, limit: number, toke
   return rows.length > 0;
 }
 
-/** pending → confirmed, guarded: reports the petition when (and only when) this call confirmed it. */
+/** When signing ended (the close, or the deadline once passed); null while open. Same rule as lib/petitions/state.ts. */
+const signingEndedAt = sql`(case
+  when ${petitions.state} = 'published' then (case when ${petitions.deadline} <= now() then ${petitions.deadline} end)
+  when ${petitions.state} = 'closed' then least(${petitions.closedAt}, ${petitions.deadline})
+end)`;
+
+/**
+ * Whether a signature's confirmation still counts: the petition is open, or it closed less than
+ * CONFIRM_GRACE_HOURS ago and the signature was made before it closed (GOV.UK's rule). After that the count is final.
+ */
+const confirmationCounts = sql<boolean>`(
+  (${petitions.state} = 'published' and (${petitions.deadline} is null or ${petitions.deadline} > now()))
+  or (${signingEndedAt} is not null and ${signatures.createdAt} < ${signingEndedAt}
+      and now() < ${signingEndedAt} + ${sql.raw(`interval '${CONFIRM_GRACE_HOURS} hours'`)})
+)`;
+
+/**
+ * pending → confirmed, guarded (the link not expired, the petition still counting confirmations): reports the
+ * petition when (and only when) this call confirmed it.
+ */
 export async function confirmPendingSignature(db: Db, tokenHash: string) {
   const [row] = await db
     .update(signatures)
     .set({ state: "confirmed", confirmedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(signatures.tokenHash, tokenHash), eq(signatures.state, "pending"), gt(signatures.tokenExpiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(signatures.tokenHash, tokenHash),
+        eq(signatures.state, "pending"),
+        gt(signatures.tokenExpiresAt, sql`now()`),
+        sql`exists (select 1 from ${petitions} where ${petitions.id} = ${signatures.petitionId} and ${confirmationCounts})`,
+      ),
+    )
     .returning({ petitionId: signatures.petitionId, locale: signatures.locale });
   return row ?? null;
 }
@@ -132,6 +159,9 @@ export async function findSignatureByTokenHash(db: Db, tokenHash: string) {
       petitionSlug: petitions.slug,
       petitionTitle: petitions.title,
       petitionState: petitions.state,
+      /** False once the petition stopped counting confirmations (closed more than a day ago, or this came after). */
+      confirmationCounts,
+      signingEndedAt: sql<Date | null>`${signingEndedAt}`.mapWith(petitions.closedAt),
     })
     .from(signatures)
     .innerJoin(petitions, eq(petitions.id, signatures.petitionId))

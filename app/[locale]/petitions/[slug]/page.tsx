@@ -14,7 +14,7 @@ import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import { type Locale, timeZone } from "@/lib/i18n/locales";
 import { paragraphs, pick, pickedLocale } from "@/lib/i18n/localized";
 import { catalogues, formatter, translator } from "@/lib/i18n/translator";
-import { isOpenForSigning } from "@/lib/petitions/state";
+import { isOpenForSigning, lateConfirmationsUntil } from "@/lib/petitions/state";
 import { listPublicSigners } from "@/lib/signatures/list-public-signers";
 import { slugSchema } from "@/lib/validation/petitions";
 
@@ -56,6 +56,7 @@ export default async function PetitionPage({ params }: Props) {
   const { petition, count, signers } = row;
   const t = translator(locale);
   const open = isOpenForSigning(petition);
+  const lateUntil = lateConfirmationsUntil(petition);
   return (
     <article className="petition">
       <p className="badge">{t(`petitions.state.${open || petition.state !== "published" ? petition.state : "closed"}`)}</p>
@@ -80,7 +81,10 @@ export default async function PetitionPage({ params }: Props) {
             <SignForm action={signFormAction(petition.slug, locale)} locale={locale} limits={signFormLimits} target={pick(petition.target, locale)} />
           </NextIntlClientProvider>
         ) : (
-          <p role="status">{t("petitions.closedNotice", { count })}</p>
+          <>
+            <p role="status">{t("petitions.closedNotice", { count })}</p>
+            {lateUntil && <p>{t("petitions.lateConfirmations", { date: formatter(locale).dateTime(lateUntil, { dateStyle: "long", timeStyle: "short" }) })}</p>}
+          </>
         )}
         {petition.state === "delivered" && <p>{t("petitions.deliveredNotice")}</p>}
         {petition.state === "delivered" &&

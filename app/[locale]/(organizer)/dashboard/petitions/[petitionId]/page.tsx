@@ -10,7 +10,8 @@ import { getPetitionEditor } from "@/lib/petitions/get-petition-editor";
 import { getPetitionFigures } from "@/lib/petitions/get-petition-figures";
 import { listSignerNames } from "@/lib/signatures/list-signer-names";
 import { pageNumberSchema } from "@/lib/validation/organizers";
-import { availableActions, isEditable, isVisible, type PetitionAction } from "@/lib/petitions/state";
+import { availableActions, isEditable, isVisible, lateConfirmationsUntil, type PetitionAction } from "@/lib/petitions/state";
+import { translator } from "@/lib/i18n/translator";
 import { ActionButton } from "../../../_components/action-button";
 import { ActionForm } from "../../../_components/action-form";
 import { loadOrRefuse } from "../../../_components/guard";
@@ -56,6 +57,7 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
   const strings = await formStrings();
   const hidden = { petitionId: petition.id, version: petition.version };
   const actions = availableActions(petition.state);
+  const lateUntil = lateConfirmationsUntil(petition);
   const labels = localizedLabels(await petitionFieldLabels(), strings.languages);
   const figures = petition.state === "draft" ? null : await getPetitionFigures(await getDb(), actor, petition.id);
   const names = figures ? await listSignerNames(await getDb(), actor, { petitionId: petition.id, page: pageNumberSchema.parse(namesPage) }) : null;
@@ -78,6 +80,11 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
       <section aria-labelledby="state">
         <h2 id="state">{t("petition.stateHeading")}</h2>
         <p>{t(`petition.stateHelp.${petition.state}`)}</p>
+        {lateUntil && (
+          <p className="notice">
+            {translator(locale)("petitions.lateConfirmations", { date: format.dateTime(lateUntil, { dateStyle: "long", timeStyle: "short" }) })}
+          </p>
+        )}
         <div className="actions-row">
           {actions
             .filter((a): a is Exclude<PetitionAction, "deliver"> => a !== "deliver")
