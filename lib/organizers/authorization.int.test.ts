@@ -8,7 +8,11 @@ import { addSource } from "@/lib/campaigns/add-source";
 import { addTimelineEvent } from "@/lib/campaigns/add-timeline-event";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { getCampaignEditor, getProfileEditor } from "@/lib/campaigns/get-campaign-editor";
-import { publishCampaign } from "@/lib/campaigns/publish-campaign";
+import { approveCampaign } from "@/lib/campaigns/approve-campaign";
+import { refuseCampaign } from "@/lib/campaigns/refuse-campaign";
+import { submitCampaign } from "@/lib/campaigns/submit-campaign";
+import { campaigns } from "@/db/schema";
+import { eq } from "drizzle-orm";
 import { removeSource } from "@/lib/campaigns/remove-source";
 import { removeTimelineEvent } from "@/lib/campaigns/remove-timeline-event";
 import { unpublishCampaign } from "@/lib/campaigns/unpublish-campaign";
@@ -106,7 +110,17 @@ const cases: Case[] = [
   },
   { name: "create campaign", kind: "action", run: (w, a) => createCampaign(db(), a, { slug: `new-${w.tag}`, name: tri("N"), tagline: tri("T") }), expect: anyone },
   { name: "edit campaign", kind: "action", run: (w, a) => updateCampaign(db(), a, { campaignId: w.campaignA.id, version: 1, name: tri("N"), tagline: tri("T") }), expect: owner },
-  { name: "publish campaign", kind: "action", run: (w, a) => publishCampaign(db(), a, { campaignId: w.draftCampaign.id, version: 1 }), expect: owner },
+  { name: "submit campaign for review", kind: "action", run: (w, a) => submitCampaign(db(), a, { campaignId: w.draftCampaign.id, version: 1 }), expect: owner },
+  { name: "approve campaign", kind: "action", run: (w, a) => approveCampaign(db(), a, { campaignId: w.draftCampaign.id, version: 1 }), expect: adminOnly },
+  {
+    name: "refuse campaign",
+    kind: "action",
+    run: async (w, a) => {
+      await db().update(campaigns).set({ state: "pending_review" }).where(eq(campaigns.id, w.draftCampaign.id));
+      return refuseCampaign(db(), a, { campaignId: w.draftCampaign.id, version: 1, reason: "Sources missing" });
+    },
+    expect: adminOnly,
+  },
   { name: "unpublish campaign", kind: "action", run: (w, a) => unpublishCampaign(db(), a, { campaignId: w.campaignA.id, version: 1 }), expect: owner },
   { name: "edit profile", kind: "action", run: (w, a) => updateProfile(db(), a, profileFields(w)), expect: owner },
   { name: "upload portrait", kind: "action", run: (w, a) => uploadPortrait(db(), a, { campaignId: w.campaignA.id, bytes: png }), expect: owner },
@@ -192,6 +206,6 @@ describe("authorization matrix", () => {
   });
 
   it("covers every dashboard operation (update this table when adding one)", () => {
-    expect(cases.length).toBe(30);
+    expect(cases.length).toBe(32);
   });
 });

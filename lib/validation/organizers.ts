@@ -73,6 +73,12 @@ export const campaignUpdateSchema = z.object({
 });
 
 export const campaignStateSchema = z.object({ campaignId: idSchema, version: versionSchema });
+export const campaignRefuseSchema = campaignStateSchema.extend({
+  reason: z
+    .string({ error: "required" })
+    .transform((s) => s.replace(/\r\n?/g, "\n").trim())
+    .pipe(z.string().min(1, { error: "required" }).max(1000, { error: "too_long" })),
+});
 
 export const profileSchema = z.object({
   campaignId: idSchema,

@@ -7,6 +7,8 @@ const notices = [
   "removed",
   "campaignPublished",
   "campaignUnpublished",
+  "campaignSubmitted",
+  "campaignRefused",
   "published",
   "closed",
   "reopened",
