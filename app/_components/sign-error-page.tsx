@@ -57,6 +57,7 @@ export async function renderSignErrorPage(p: {
 }): Promise<string> {
   const t = translator(p.locale);
   const title = pick(p.petition.title, p.locale);
+  const heading = p.showForm ? t("petitions.signHeading") : t("petitions.closedHeading");
   // @react-email/render is React's server renderer made usable from a route handler (Next refuses a
   // direct react-dom/server import there). It prepends an XHTML doctype; ours is added by html().
   const markup = await render(
@@ -64,7 +65,7 @@ export async function renderSignErrorPage(p: {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${t("petitions.signHeading")}: ${title} · ${t("meta.siteName")}`}</title>
+        <title>{`${heading}: ${title} · ${t("meta.siteName")}`}</title>
         <link rel="stylesheet" href={stylesheetHref()} />
       </head>
       <body>
@@ -77,9 +78,9 @@ export async function renderSignErrorPage(p: {
         </header>
         <main id="content" className="container">
           <p>
-            <a href={`/${p.locale}/petitions/${p.petition.slug}`}>{title}</a>
+            <a href={`/${p.locale}/petitions/${p.petition.slug}`}>← {title}</a>
           </p>
-          <h1>{t("petitions.signHeading")}</h1>
+          <h1>{heading}</h1>
           {p.showForm ? (
             <SignFormView
               action={p.action}

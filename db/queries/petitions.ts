@@ -21,7 +21,14 @@ const cardColumns = {
   target: petitions.target,
   summary: petitions.summary,
   goal: petitions.goal,
+  deadline: petitions.deadline,
 };
+
+/** Open petitions first, then closed ones, then delivered ones; oldest first within each. */
+const openFirst = sql`case
+  when ${petitions.state} = 'published' and (${petitions.deadline} is null or ${petitions.deadline} > now()) then 0
+  when ${petitions.state} in ('published', 'closed') then 1
+  else 2 end`;
 export type ListedPetition = Pick<Petition, keyof typeof cardColumns>;
 
 const visiblePetitions = (db: Db, ofCampaign: boolean) =>
@@ -35,7 +42,7 @@ const visiblePetitions = (db: Db, ofCampaign: boolean) =>
         ofCampaign ? eq(petitions.campaignId, sql.placeholder("campaignId")) : undefined,
       ),
     )
-    .orderBy(asc(petitions.state), asc(petitions.createdAt));
+    .orderBy(openFirst, asc(petitions.createdAt));
 const allVisible = preparedPer((db) => visiblePetitions(db, false).prepare("visible_petitions"));
 const visibleOfCampaign = preparedPer((db) => visiblePetitions(db, true).prepare("visible_petitions_of_campaign"));
 

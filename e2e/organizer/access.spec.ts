@@ -47,6 +47,7 @@ const pages: { name: string; path: () => string; expect: Record<Who, Outcome> }[
   { name: "profile preview", path: () => `/en/dashboard/campaigns/${world.campaign}/profile/preview`, expect: owner },
   { name: "new petition", path: () => `/en/dashboard/campaigns/${world.campaign}/petitions/new`, expect: owner },
   { name: "petition", path: () => `/en/dashboard/petitions/${world.petition}`, expect: owner },
+  { name: "petition preview", path: () => `/en/dashboard/petitions/${world.petition}/preview`, expect: owner },
   { name: "people", path: () => "/en/dashboard/people", expect: adminOnly },
   { name: "audit log", path: () => "/en/dashboard/audit", expect: adminOnly },
   { name: "unknown petition id", path: () => `/en/dashboard/petitions/${"0".repeat(8)}-0000-4000-8000-000000000000`, expect: { anonymous: "sign-in", other: 404, organizer: 404, admin: 404 } },

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "../support/fixtures";
 import { campaign, t } from "../support/site";
-import { createUser, localized, signInByEmail, unique } from "./helpers";
+import { confirmPetitionAction, createUser, localized, signInByEmail, unique } from "./helpers";
 
 const kk = (key: string, values?: Record<string, string | number>) => t("kk", key, values);
 const en = (key: string, values?: Record<string, string | number>) => t("en", key, values);
@@ -69,7 +69,7 @@ test("an admin invites an organizer, who writes a petition in three languages, p
   await expect(org.getByRole("heading", { level: 1 })).toHaveText(titles.kk);
   const petitionUrl = org.url().replace(/\?.*$/, "");
 
-  await org.getByRole("button", { name: kk("dashboard.petition.actions.publish") }).click();
+  await confirmPetitionAction(org, "kk", "publish");
   await expect(org.getByRole("status")).toHaveText(kk("dashboard.notices.published"));
   await expect(org.getByText(kk("dashboard.petitionState.published"), { exact: true })).toBeVisible();
   await expect(org.getByTestId("confirmed-count")).toHaveText("0");
@@ -107,7 +107,7 @@ test("an admin invites an organizer, who writes a petition in three languages, p
   expect(csv).not.toContain(supporterEmail);
 
   // Closing: the public page shows the final count and takes no more signatures.
-  await org.getByRole("button", { name: kk("dashboard.petition.actions.close") }).click();
+  await confirmPetitionAction(org, "kk", "close");
   await expect(org.getByRole("status")).toHaveText(kk("dashboard.notices.closed"));
   await supporter.goto(`/en/petitions/${slug}`);
   await expect(supporter.getByText(en("petitions.state.closed"), { exact: true })).toBeVisible();

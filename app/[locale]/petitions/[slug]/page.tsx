@@ -57,42 +57,47 @@ export default async function PetitionPage({ params }: Props) {
   const t = translator(locale);
   const open = isOpenForSigning(petition);
   const lateUntil = lateConfirmationsUntil(petition);
+  const body = paragraphs(pick(petition.body, locale));
   return (
     <article className="petition">
       <p className="badge">{t(`petitions.state.${open || petition.state !== "published" ? petition.state : "closed"}`)}</p>
       <h1>{pick(petition.title, locale)}</h1>
       <p className="target">{t("petitions.to", { target: pick(petition.target, locale) })}</p>
-      <p className="lead">{pick(petition.summary, locale)}</p>
-      <PetitionProgress count={count} goal={petition.goal} locale={locale} />
-      {petition.deadline && open && (
-        <p className="muted">
-          {t("petitions.deadline", { date: formatter(locale).dateTime(petition.deadline, { dateStyle: "long" }) })}
-        </p>
-      )}
-      <div className="petition-body">
-        {paragraphs(pick(petition.body, locale)).map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
-      </div>
-      <section aria-labelledby="sign" className="sign-panel" id="sign-form">
-        <h2 id="sign">{t("petitions.signHeading")}</h2>
-        {open ? (
+      <PetitionProgress count={count} goal={petition.goal} locale={locale} final={!open} />
+      {open ? (
+        // The form comes first, within the first screen of a phone; the text follows it.
+        <section aria-labelledby="sign" className="sign-panel" id="sign-form">
+          <h2 id="sign">{t("petitions.signHeading")}</h2>
+          <p className="muted">
+            {petition.deadline && <>{t("petitions.deadline", { date: formatter(locale).dateTime(petition.deadline, { dateStyle: "long" }) })} · </>}
+            <a href="#text">{t("petitions.readFirst")}</a>
+          </p>
           <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={{ signForm: catalogues[locale].signForm }}>
             <SignForm action={signFormAction(petition.slug, locale)} locale={locale} limits={signFormLimits} target={pick(petition.target, locale)} />
           </NextIntlClientProvider>
-        ) : (
-          <>
-            <p role="status">{t("petitions.closedNotice", { count })}</p>
-            {lateUntil && <p>{t("petitions.lateConfirmations", { date: formatter(locale).dateTime(lateUntil, { dateStyle: "long", timeStyle: "short" }) })}</p>}
-          </>
-        )}
-        {petition.state === "delivered" && <p>{t("petitions.deliveredNotice")}</p>}
-        {petition.state === "delivered" &&
-          paragraphs(pick(petition.deliveryNote, locale)).map((p, i) => (
-            <p key={`delivery-${i}`} lang={petition.deliveryNote ? pickedLocale(petition.deliveryNote, locale) : undefined}>
-              {p}
-            </p>
+        </section>
+      ) : (
+        <section aria-labelledby="closed" className="sign-panel" id="sign-form">
+          <h2 id="closed">{t(petition.state === "delivered" ? "petitions.deliveredHeading" : "petitions.closedHeading")}</h2>
+          <p role="status">{t("petitions.closedNotice", { count })}</p>
+          {lateUntil && <p>{t("petitions.lateConfirmations", { date: formatter(locale).dateTime(lateUntil, { dateStyle: "long", timeStyle: "short" }) })}</p>}
+          {petition.state === "delivered" && <p>{t("petitions.deliveredNotice")}</p>}
+          {petition.state === "delivered" &&
+            paragraphs(pick(petition.deliveryNote, locale)).map((p, i) => (
+              <p key={`delivery-${i}`} lang={petition.deliveryNote ? pickedLocale(petition.deliveryNote, locale) : undefined}>
+                {p}
+              </p>
+            ))}
+        </section>
+      )}
+      <section aria-labelledby="text" className="petition-text">
+        <h2 id="text">{t("petitions.textHeading")}</h2>
+        <p className="lead">{pick(petition.summary, locale)}</p>
+        <div className="petition-body">
+          {body.map((p, i) => (
+            <p key={i}>{p}</p>
           ))}
+        </div>
       </section>
       <section aria-labelledby="signers" className="signers">
         <h2 id="signers">{t("petitions.signers.heading")}</h2>

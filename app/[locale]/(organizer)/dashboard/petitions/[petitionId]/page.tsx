@@ -39,6 +39,12 @@ const buttonActions = {
   archive: archivePetitionAction,
 } as const;
 
+/** Actions asked about first: publishing freezes the text for good, closing stops signing, archiving hides it for good. */
+const confirmable = ["publish", "close", "archive"] as const;
+type Confirmable = (typeof confirmable)[number];
+const isConfirmable = (a: string): a is Confirmable => (confirmable as readonly string[]).includes(a);
+const needsConfirmation = (a: PetitionAction): a is Confirmable => isConfirmable(a);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "dashboard" });
@@ -49,7 +55,7 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
   const { locale, petitionId } = await params;
   setRequestLocale(locale);
   await connection();
-  const { notice, names: namesPage } = await searchParams;
+  const { notice, names: namesPage, confirm } = await searchParams;
   const path = `/dashboard/petitions/${petitionId}`;
   const { actor, petition, campaign } = await loadOrRefuse(locale, path, async () => getPetitionEditor(await getDb(), await currentActor(), petitionId));
   const t = await getTranslations("dashboard");
@@ -58,6 +64,7 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
   const hidden = { petitionId: petition.id, version: petition.version };
   const actions = availableActions(petition.state);
   const lateUntil = lateConfirmationsUntil(petition);
+  const asking = typeof confirm === "string" && isConfirmable(confirm) && actions.includes(confirm) ? confirm : null;
   const labels = localizedLabels(await petitionFieldLabels(), strings.languages);
   const figures = petition.state === "draft" ? null : await getPetitionFigures(await getDb(), actor, petition.id);
   const names = figures ? await listSignerNames(await getDb(), actor, { petitionId: petition.id, page: pageNumberSchema.parse(namesPage) }) : null;
@@ -71,9 +78,13 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
       <p className="badge">{t(`petitionState.${petition.state}`)}</p>
       <h1>{pick(petition.title, locale) || petition.slug}</h1>
       <Notice value={notice} />
-      {isVisible(petition.state) && (
+      {isVisible(petition.state) ? (
         <p>
           <Link href={`/petitions/${petition.slug}`}>{t("petition.publicPage")}</Link>
+        </p>
+      ) : (
+        <p>
+          <Link href={`${path}/preview`}>{t("petition.preview")}</Link>
         </p>
       )}
 
@@ -85,13 +96,34 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
             {translator(locale)("petitions.lateConfirmations", { date: format.dateTime(lateUntil, { dateStyle: "long", timeStyle: "short" }) })}
           </p>
         )}
-        <div className="actions-row">
-          {actions
-            .filter((a): a is Exclude<PetitionAction, "deliver"> => a !== "deliver")
-            .map((a) => (
-              <ActionButton key={a} action={buttonActions[a]} hidden={hidden} label={t(`petition.actions.${a}`)} pending={t("form.saving")} danger={a === "close" || a === "archive"} fieldLabels={labels} />
-            ))}
-        </div>
+        {asking ? (
+          // Asked first, on a page of its own (works without JavaScript): publishing freezes the text, closing stops signing.
+          <section className="notice confirm-box" aria-labelledby="confirm-question">
+            <p id="confirm-question">
+              <strong>{t(`petition.confirm.${asking}`)}</strong>
+            </p>
+            <div className="actions-row">
+              <ActionButton action={buttonActions[asking]} hidden={hidden} label={t(`petition.confirmYes.${asking}`)} pending={t("form.saving")} danger={asking !== "publish"} fieldLabels={labels} />
+              <Link className="button" href={path}>
+                {t("petition.confirmCancel")}
+              </Link>
+            </div>
+          </section>
+        ) : (
+          <div className="actions-row">
+            {actions
+              .filter((a): a is Exclude<PetitionAction, "deliver"> => a !== "deliver")
+              .map((a) =>
+                needsConfirmation(a) ? (
+                  <Link key={a} className={a === "publish" ? "button" : "button button-danger"} href={`${path}?confirm=${a}#state`}>
+                    {t(`petition.actions.${a}`)}
+                  </Link>
+                ) : (
+                  <ActionButton key={a} action={buttonActions[a]} hidden={hidden} label={t(`petition.actions.${a}`)} pending={t("form.saving")} fieldLabels={labels} />
+                ),
+              )}
+          </div>
+        )}
         {actions.includes("deliver") && (
           <section aria-labelledby="deliver">
             <h3 id="deliver">{t("petition.deliverHeading")}</h3>
@@ -293,7 +325,7 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
       ) : (
         <section aria-labelledby="text">
           <h2 id="text">{t("petition.textHeading")}</h2>
-          <p className="muted">{t("petition.frozen")}</p>
+          <p className="muted">{figures && figures.byState.confirmed + figures.byState.pending > 0 ? t("petition.frozen") : t("petition.frozenUnsigned")}</p>
           {(["ru", "kk", "en"] as const).map((l) => (
             <details key={l} lang={l}>
               <summary>{strings.languages[l]}</summary>
