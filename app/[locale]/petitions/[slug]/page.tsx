@@ -11,6 +11,7 @@ import { SignerList } from "@/app/_components/signer-list";
 import { signFormAction, signFormLimits } from "@/app/_components/sign-error-page";
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
+import { datePhrase } from "@/lib/i18n/date-phrases";
 import { type Locale, timeZone } from "@/lib/i18n/locales";
 import { paragraphs, pick, pickedLocale } from "@/lib/i18n/localized";
 import { catalogues, formatter, translator } from "@/lib/i18n/translator";
@@ -69,7 +70,7 @@ export default async function PetitionPage({ params }: Props) {
         <section aria-labelledby="sign" className="sign-panel" id="sign-form">
           <h2 id="sign">{t("petitions.signHeading")}</h2>
           <p className="muted">
-            {petition.deadline && <>{t("petitions.deadline", { date: formatter(locale).dateTime(petition.deadline, { dateStyle: "long" }) })} · </>}
+            {petition.deadline && <>{t("petitions.deadline", { date: datePhrase(locale, petition.deadline, { case: "dative" }) })} · </>}
             <a href="#text">{t("petitions.readFirst")}</a>
           </p>
           <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={{ signForm: catalogues[locale].signForm }}>
