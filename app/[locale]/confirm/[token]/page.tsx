@@ -40,7 +40,7 @@ export default async function ConfirmPage({ params }: Props) {
         <p>{t("closedBody", { title: pick(signature.petitionTitle, locale) })}</p>
         {ended && <p>{t("closedWhen", { date: formatter(locale).dateTime(ended, { dateStyle: "long", timeStyle: "short" }) })}</p>}
         <p>
-          <Link className="button" href={`/petitions/${signature.petitionSlug}`}>
+          <Link className="button" href={`/petitions/${signature.petitionSlug}`} prefetch={false}>
             {t("closedLink")}
           </Link>
         </p>
