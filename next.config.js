@@ -11,8 +11,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native/WASM and worker packages stay as plain node_modules at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "postgres", "pg"],
-  outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
+  // pdfkit loads its data files (and fontkit's) from its own folder at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "postgres", "pg", "pdfkit", "fontkit"],
+  outputFileTracingIncludes: { "/**": ["./db/migrations/**/*", "./assets/fonts/**/*"] },
   typedRoutes: false,
 };
 

@@ -146,9 +146,15 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** The first port in [from, to] nobody listens on. */
+/**
+ * A port in [from, to] nobody listens on, trying from a random one: several e2e runs share the machine,
+ * and two that both probe the first free port race for it (the loser's tests then talk to the winner's app).
+ */
 async function freePort(from: number, to: number): Promise<number> {
-  for (let port = from; port <= to; port++) {
+  const span = to - from + 1;
+  const offset = Math.floor(Math.random() * span);
+  for (let i = 0; i < span; i++) {
+    const port = from + ((offset + i) % span);
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer();
       probe.once("error", () => resolve(false));

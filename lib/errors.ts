@@ -7,6 +7,8 @@ export const errorStatus = {
   petition_closed: 409,
   token_invalid: 404,
   token_expired: 410,
+  /** The petition closed and its day of late confirmations is over: the count is final. */
+  confirmation_closed: 410,
   unsupported_media_type: 415,
   body_too_large: 413,
   bad_request: 400,

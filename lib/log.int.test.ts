@@ -20,6 +20,8 @@ const signer = {
   consentUpdates: true,
   consentWordingVersion: "v1",
   showNamePublicly: false,
+  consentDelivery: true,
+  consentDeliveryWordingVersion: "v1",
   tokenNonce: "n0nceQ7x2LmZpR4tV9wYb3Kc",
   tokenHash: "a3f1c9e27b5d4086f1e2d3c4b5a69788a3f1c9e27b5d4086f1e2d3c4b5a69788",
   tokenExpiresAt: new Date(),

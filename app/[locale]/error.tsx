@@ -13,7 +13,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         <button type="button" className="button" onClick={() => reset()}>
           {t("retry")}
         </button>{" "}
-        <Link href="/">{t("home")}</Link>
+        <Link href="/" prefetch={false}>{t("home")}</Link>
       </p>
     </>
   );

@@ -11,6 +11,7 @@ import { listVisiblePetitions } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
 import { translator } from "@/lib/i18n/translator";
+import { isOpenForSigning } from "@/lib/petitions/state";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -45,8 +46,8 @@ export default async function HomePage({ params }: Props) {
   if (!data) notFound();
   const { campaign, profile, petitions } = data;
   const t = translator(locale);
-  const open = petitions.filter((p) => p.petition.state === "published");
-  const others = petitions.filter((p) => p.petition.state !== "published");
+  const open = petitions.filter((p) => isOpenForSigning(p.petition));
+  const others = petitions.filter((p) => !isOpenForSigning(p.petition));
   return (
     <>
       <section className="hero">
@@ -54,7 +55,7 @@ export default async function HomePage({ params }: Props) {
         <p className="lead">{pick(campaign.tagline, locale)}</p>
         {open[0] && (
           <p>
-            <Link className="button button-primary" href={`/${locale}/petitions/${open[0].petition.slug}`} prefetch={false}>
+            <Link className="button button-primary" href={`/${locale}/petitions/${open[0].petition.slug}#sign-form`} prefetch={false}>
               {t("home.cta")}
             </Link>
           </p>

@@ -3,6 +3,7 @@ import type { ListedPetition } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { translator } from "@/lib/i18n/translator";
+import { isOpenForSigning } from "@/lib/petitions/state";
 import { PetitionProgress } from "./petition-progress";
 
 /** `headingLevel`: one below the heading the cards sit under (h2 on the petitions page, h3 under a section). */
@@ -20,18 +21,21 @@ export function PetitionCard({
   const t = translator(locale);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const href = `/${locale}/petitions/${petition.slug}`;
+  const open = isOpenForSigning(petition);
+  // A published petition whose deadline passed is closed too, whatever its row says.
+  const state = open || petition.state !== "published" ? petition.state : "closed";
   return (
-    <article className="card">
-      <p className="badge">{t(`petitions.state.${petition.state}`)}</p>
+    <article className={open ? "card" : "card card-closed"}>
+      <p className="badge">{t(`petitions.state.${state}`)}</p>
       <Heading className="card-title">
         <Link href={href} prefetch={false}>{pick(petition.title, locale)}</Link>
       </Heading>
       <p className="muted">{t("petitions.to", { target: pick(petition.target, locale) })}</p>
       <p>{pick(petition.summary, locale)}</p>
-      <PetitionProgress count={count} goal={petition.goal} locale={locale} />
+      <PetitionProgress count={count} goal={petition.goal} locale={locale} final={!open} />
       <p>
-        <Link className="button" href={href} prefetch={false}>
-          {t("petitions.read")}
+        <Link className={open ? "button button-primary" : "button"} href={open ? `${href}#sign-form` : href} prefetch={false}>
+          {open ? t("petitions.read") : t("petitions.readClosed")}
         </Link>
       </p>
     </article>

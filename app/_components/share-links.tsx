@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { CopyLink } from "./copy-link";
 
 /** Plain share links: no third-party script or image is loaded until the person chooses one. */
 export async function ShareLinks({ url, title }: { url: string; title: string }) {
@@ -23,10 +24,7 @@ export async function ShareLinks({ url, title }: { url: string; title: string })
           </li>
         ))}
       </ul>
-      <p className="field">
-        <label htmlFor="share-url">{t("copy")}</label>
-        <input id="share-url" className="copy-field" type="text" readOnly value={url} />
-      </p>
+      <CopyLink url={url} label={t("copy")} copy={t("copyButton")} copied={t("copied")} />
     </>
   );
 }

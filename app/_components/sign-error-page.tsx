@@ -3,8 +3,10 @@ import type { Petition } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { catalogues, translator } from "@/lib/i18n/translator";
+import { signerEmailMaxLength, signerNameMaxLength } from "@/lib/validation/signatures";
 import {
   type SignFormErrors,
+  type SignFormLimits,
   type SignFormStrings,
   type SignFormValues,
   SignFormView,
@@ -14,9 +16,19 @@ import { stylesheetHref } from "./stylesheet";
 
 type SignErrorCode = keyof (typeof catalogues)["en"]["signForm"]["errors"];
 
-export function signFormStrings(locale: Locale): SignFormStrings {
+export const signFormLimits: SignFormLimits = { name: signerNameMaxLength, email: signerEmailMaxLength };
+
+/**
+ * Where the sign form posts. The language rides in the URL too, so an answer that cannot read the body
+ * (too large, unreadable) is still in the form's language.
+ */
+export function signFormAction(slug: string, locale: Locale): string {
+  return `/api/v1/petitions/${slug}/signatures?locale=${locale}`;
+}
+
+export function signFormStrings(locale: Locale, target: string): SignFormStrings {
   const t = translator(locale);
-  return Object.fromEntries(signFormStringKeys.map((k) => [k, t(`signForm.${k}`)])) as SignFormStrings;
+  return Object.fromEntries(signFormStringKeys.map((k) => [k, t(`signForm.${k}`, { target })])) as SignFormStrings;
 }
 
 export function signErrorMessages(locale: Locale, fields: Record<string, string>, formCode?: string): SignFormErrors {
@@ -36,7 +48,7 @@ export function signErrorMessages(locale: Locale, fields: Record<string, string>
  */
 export async function renderSignErrorPage(p: {
   locale: Locale;
-  petition: Pick<Petition, "slug" | "title">;
+  petition: Pick<Petition, "slug" | "title" | "target">;
   action: string;
   values: SignFormValues;
   errors: SignFormErrors;
@@ -45,6 +57,7 @@ export async function renderSignErrorPage(p: {
 }): Promise<string> {
   const t = translator(p.locale);
   const title = pick(p.petition.title, p.locale);
+  const heading = p.showForm ? t("petitions.signHeading") : t("petitions.closedHeading");
   // @react-email/render is React's server renderer made usable from a route handler (Next refuses a
   // direct react-dom/server import there). It prepends an XHTML doctype; ours is added by html().
   const markup = await render(
@@ -52,7 +65,7 @@ export async function renderSignErrorPage(p: {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${t("petitions.signHeading")}: ${title} · ${t("meta.siteName")}`}</title>
+        <title>{`${heading}: ${title} · ${t("meta.siteName")}`}</title>
         <link rel="stylesheet" href={stylesheetHref()} />
       </head>
       <body>
@@ -65,16 +78,17 @@ export async function renderSignErrorPage(p: {
         </header>
         <main id="content" className="container">
           <p>
-            <a href={`/${p.locale}/petitions/${p.petition.slug}`}>{title}</a>
+            <a href={`/${p.locale}/petitions/${p.petition.slug}`}>← {title}</a>
           </p>
-          <h1>{t("petitions.signHeading")}</h1>
+          <h1>{heading}</h1>
           {p.showForm ? (
             <SignFormView
               action={p.action}
               locale={p.locale}
               values={p.values}
               errors={p.errors}
-              strings={signFormStrings(p.locale)}
+              strings={signFormStrings(p.locale, pick(p.petition.target, p.locale))}
+              limits={signFormLimits}
             />
           ) : (
             <p className="notice notice-error" role="alert">

@@ -1,17 +1,20 @@
 import type { FormHTMLAttributes, ReactNode } from "react";
 
-export type SignFormValues = { name: string; email: string; updates: boolean; public: boolean };
+export type SignFormValues = { name: string; email: string; updates: boolean; public: boolean; delivery: boolean };
 export type SignFormField = "name" | "email";
 /** Messages already in the page's language, per field, plus one for the whole form. */
 export type SignFormErrors = Partial<Record<SignFormField | "form", string>>;
-/** The signForm messages the form shows (the page's language). */
+/** The signForm messages the form shows (the page's language), formatted with `{ target }` (the petition's). */
 export const signFormStringKeys = [
   "name", "nameHint", "email", "emailHint", "updates", "updatesHint", "public", "publicHint",
-  "honeypot", "submit", "pending", "errorSummary", "privacy",
+  "delivery", "deliveryHint", "honeypot", "submit", "pending", "errorSummary", "privacy",
 ] as const;
 export type SignFormStrings = Record<(typeof signFormStringKeys)[number], string>;
 
-export const emptyValues: SignFormValues = { name: "", email: "", updates: false, public: false };
+export const emptyValues: SignFormValues = { name: "", email: "", updates: false, public: false, delivery: false };
+
+/** The server's limits (lib/validation/signatures.ts), passed in so the client bundle does not carry zod. */
+export type SignFormLimits = { name: number; email: number };
 
 /**
  * The sign form's markup. A plain component (no hooks), so the same form renders on the petition page,
@@ -23,6 +26,7 @@ export function SignFormView({
   values,
   errors,
   strings,
+  limits,
   pending = false,
   formProps,
   summaryRef,
@@ -32,6 +36,7 @@ export function SignFormView({
   values: SignFormValues;
   errors: SignFormErrors;
   strings: SignFormStrings;
+  limits: SignFormLimits;
   pending?: boolean;
   formProps?: FormHTMLAttributes<HTMLFormElement>;
   summaryRef?: (el: HTMLDivElement | null) => void;
@@ -65,7 +70,7 @@ export function SignFormView({
             type="text"
             autoComplete="name"
             required
-            maxLength={200}
+            maxLength={limits.name}
             defaultValue={values.name}
             aria-invalid={errors.name ? true : undefined}
             aria-describedby={describedBy}
@@ -83,7 +88,7 @@ export function SignFormView({
             autoCapitalize="none"
             spellCheck={false}
             required
-            maxLength={320}
+            maxLength={limits.email}
             defaultValue={values.email}
             aria-invalid={errors.email ? true : undefined}
             aria-describedby={describedBy}
@@ -102,6 +107,13 @@ export function SignFormView({
         <div>
           <label htmlFor="sign-public">{strings.public}</label>
           <p className="hint" id="sign-public-hint">{strings.publicHint}</p>
+        </div>
+      </div>
+      <div className="field check">
+        <input id="sign-delivery" name="delivery" type="checkbox" defaultChecked={values.delivery} aria-describedby="sign-delivery-hint" />
+        <div>
+          <label htmlFor="sign-delivery">{strings.delivery}</label>
+          <p className="hint" id="sign-delivery-hint">{strings.deliveryHint}</p>
         </div>
       </div>
       <div className="hp" aria-hidden="true">

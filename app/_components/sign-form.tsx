@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useCallback, useState } from "react";
 import {
   type SignFormErrors,
+  type SignFormLimits,
   type SignFormStrings,
   type SignFormValues,
   SignFormView,
@@ -17,9 +18,9 @@ type ErrorBody = { error?: string; fields?: Record<string, string> };
  * The sign form, enhanced: with JavaScript it posts in the background, shows a pending state and
  * inline errors; without JavaScript the very same form posts and the server answers with a page.
  */
-export function SignForm({ action, locale }: { action: string; locale: string }) {
+export function SignForm({ action, locale, limits, target }: { action: string; locale: string; limits: SignFormLimits; target: string }) {
   const t = useTranslations("signForm");
-  const strings = Object.fromEntries(signFormStringKeys.map((k) => [k, t(k)])) as SignFormStrings;
+  const strings = Object.fromEntries(signFormStringKeys.map((k) => [k, t(k, { target })])) as SignFormStrings;
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<SignFormErrors>({});
   const [values, setValues] = useState<SignFormValues>(emptyValues);
@@ -38,6 +39,7 @@ export function SignForm({ action, locale }: { action: string; locale: string })
       email: String(data.get("email") ?? ""),
       updates: data.get("updates") === "on",
       public: data.get("public") === "on",
+      delivery: data.get("delivery") === "on",
     });
     setPending(true);
     try {
@@ -73,6 +75,7 @@ export function SignForm({ action, locale }: { action: string; locale: string })
       values={values}
       errors={errors}
       strings={strings}
+      limits={limits}
       pending={pending}
       formProps={{ onSubmit }}
       summaryRef={focusSummary}

@@ -1,12 +1,13 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
-import { auditLog, users } from "@/db/schema";
+import { auditLog, campaigns, petitions, users } from "@/db/schema";
 import type { AuditAction } from "@/lib/audit/actions";
 
 export type AuditEntry = {
   actorId: string | null;
   action: AuditAction;
-  entityType: "user" | "second_factor" | "invitation" | "campaign" | "profile" | "timeline_event" | "source" | "petition" | "media";
+  entityType: "user" | "second_factor" | "invitation" | "campaign" | "profile" | "timeline_event" | "source" | "petition" | "media" | "signature";
   entityId?: string | null;
   campaignId?: string | null;
   details?: Record<string, unknown>;
@@ -24,8 +25,16 @@ export async function insertAuditEntry(db: Db, entry: AuditEntry): Promise<void>
   });
 }
 
-/** Newest first, with the actor's address; `before` pages back through older entries. */
+const subject = alias(users, "subject");
+
+/**
+ * Newest first, with the actor's address and what the record names: the petition's title (of a petition, or of
+ * a signature's petition), the campaign's name, or the account's address. `before` pages back.
+ */
 export async function listAuditEntries(db: Db, options: { limit: number; before?: Date; campaignId?: string }) {
+  const petitionOfEntry = sql`case ${auditLog.entityType}
+    when 'petition' then ${auditLog.entityId}
+    when 'signature' then ${auditLog.details} ->> 'petitionId' end`;
   return db
     .select({
       id: auditLog.id,
@@ -36,9 +45,15 @@ export async function listAuditEntries(db: Db, options: { limit: number; before?
       campaignId: auditLog.campaignId,
       details: auditLog.details,
       actorEmail: users.email,
+      petitionTitle: petitions.title,
+      campaignName: campaigns.name,
+      subjectEmail: subject.email,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(petitions, sql`${petitions.id}::text = ${petitionOfEntry}`)
+    .leftJoin(campaigns, eq(campaigns.id, auditLog.campaignId))
+    .leftJoin(subject, and(eq(auditLog.entityType, "user"), sql`${subject.id}::text = ${auditLog.entityId}`))
     .where(
       and(
         options.before ? lt(auditLog.at, options.before) : undefined,

@@ -49,7 +49,7 @@ export async function updateCampaignAtVersion(
   db: Db,
   id: string,
   version: number,
-  set: Partial<Pick<Campaign, "name" | "tagline" | "state">>,
+  set: Partial<Pick<Campaign, "name" | "tagline" | "state" | "reviewNote">>,
 ) {
   const [row] = await db
     .update(campaigns)

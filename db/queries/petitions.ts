@@ -21,7 +21,14 @@ const cardColumns = {
   target: petitions.target,
   summary: petitions.summary,
   goal: petitions.goal,
+  deadline: petitions.deadline,
 };
+
+/** Open petitions first, then closed ones, then delivered ones; oldest first within each. */
+const openFirst = sql`case
+  when ${petitions.state} = 'published' and (${petitions.deadline} is null or ${petitions.deadline} > now()) then 0
+  when ${petitions.state} in ('published', 'closed') then 1
+  else 2 end`;
 export type ListedPetition = Pick<Petition, keyof typeof cardColumns>;
 
 const visiblePetitions = (db: Db, ofCampaign: boolean) =>
@@ -35,7 +42,7 @@ const visiblePetitions = (db: Db, ofCampaign: boolean) =>
         ofCampaign ? eq(petitions.campaignId, sql.placeholder("campaignId")) : undefined,
       ),
     )
-    .orderBy(asc(petitions.state), asc(petitions.createdAt));
+    .orderBy(openFirst, asc(petitions.createdAt));
 const allVisible = preparedPer((db) => visiblePetitions(db, false).prepare("visible_petitions"));
 const visibleOfCampaign = preparedPer((db) => visiblePetitions(db, true).prepare("visible_petitions_of_campaign"));
 
@@ -67,10 +74,10 @@ export async function findPetitionSigningState(db: Db, slug: string) {
   return row ?? null;
 }
 
-/** Title and slug of a visible petition, for pages that only name it. */
+/** Title, target and slug of a visible petition, for pages that only name it (and the sign form's error page). */
 export async function findPetitionForSignPage(db: Db, slug: string) {
   const [row] = await db
-    .select({ slug: petitions.slug, title: petitions.title })
+    .select({ slug: petitions.slug, title: petitions.title, target: petitions.target })
     .from(petitions)
     .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates]), inPublicCampaign));
   return row ?? null;

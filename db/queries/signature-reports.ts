@@ -30,16 +30,29 @@ export async function confirmedPerDay(db: Db, petitionId: string, timeZone: stri
   return rowsOf<{ day: string; n: number }>(result).map((r) => ({ day: r.day, n: Number(r.n) }));
 }
 
-/** Of the confirmed signers: how many asked for updates, and how many let their name be shown. */
+/** Of the confirmed signers: how many asked for updates, let their name be shown, and be named to the target. */
 export async function consentCounts(db: Db, petitionId: string) {
   const [row] = await db
     .select({
       updates: sql<number>`count(*) filter (where ${signatures.consentUpdates})::int`,
       publicName: sql<number>`count(*) filter (where ${signatures.showNamePublicly})::int`,
+      deliveryName: sql<number>`count(*) filter (where ${signatures.consentDelivery})::int`,
     })
     .from(signatures)
     .where(and(eq(signatures.petitionId, petitionId), eq(signatures.state, "confirmed")));
-  return { updates: row?.updates ?? 0, publicName: row?.publicName ?? 0 };
+  return { updates: row?.updates ?? 0, publicName: row?.publicName ?? 0, deliveryName: row?.deliveryName ?? 0 };
+}
+
+/** Confirmed signatures, and how many of those signers agreed to be named to the petition's target. */
+export async function deliveryCounts(db: Db, petitionId: string): Promise<{ confirmed: number; named: number }> {
+  const [row] = await db
+    .select({
+      confirmed: sql<number>`count(*)::int`,
+      named: sql<number>`count(*) filter (where ${signatures.consentDelivery})::int`,
+    })
+    .from(signatures)
+    .where(and(eq(signatures.petitionId, petitionId), eq(signatures.state, "confirmed")));
+  return { confirmed: row?.confirmed ?? 0, named: row?.named ?? 0 };
 }
 
 /** `cursor` is the row's sort key at full (microsecond) precision; pass the last row's back as `after`. */
@@ -47,12 +60,13 @@ export type ExportRow = { id: string; name: string; confirmedAt: Date; cursor: s
 
 /**
  * Confirmed signatures in confirmation order, one page at a time (keyset on confirmed_at, id), so an export of
- * any size streams without holding every row. The address is read only when `withEmail`.
+ * any size streams without holding every row. The address is read only when `withEmail`; `namedForDelivery`
+ * keeps only the signers who agreed to have their name delivered to the petition's target.
  */
 export async function confirmedSignaturesPage(
   db: Db,
   petitionId: string,
-  options: { withEmail: boolean; after?: { cursor: string; id: string }; limit: number },
+  options: { withEmail: boolean; namedForDelivery?: boolean; after?: { cursor: string; id: string }; limit: number },
 ): Promise<ExportRow[]> {
   const after = options.after;
   // A confirmed row always has confirmed_at; the fallback only keeps the keyset total if one ever does not.
@@ -70,6 +84,7 @@ export async function confirmedSignaturesPage(
       and(
         eq(signatures.petitionId, petitionId),
         eq(signatures.state, "confirmed"),
+        options.namedForDelivery ? eq(signatures.consentDelivery, true) : undefined,
         after
           ? or(sql`${at} > ${after.cursor}::timestamptz`, and(sql`${at} = ${after.cursor}::timestamptz`, gt(signatures.id, after.id)))
           : undefined,

@@ -1,8 +1,9 @@
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { campaigns, petitionCountShards, petitions, signatures } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { BOSS_SCHEMA } from "@/lib/jobs/queues";
+import { CONFIRM_GRACE_HOURS } from "@/lib/petitions/state";
 
 /**
  * The only module that reads or writes signers' personal data (email, name).
@@ -17,6 +18,8 @@ export type NewSignature = {
   consentUpdates: boolean;
   consentWordingVersion: string;
   showNamePublicly: boolean;
+  consentDelivery: boolean;
+  consentDeliveryWordingVersion: string;
   tokenNonce: string;
   tokenHash: string;
   tokenExpiresAt: Date;
@@ -43,6 +46,8 @@ export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature
       consent: s.consentUpdates,
       wording: s.consentUpdates ? s.consentWordingVersion : null,
       public: s.showNamePublicly,
+      delivery: s.consentDelivery,
+      delivery_wording: s.consentDelivery ? s.consentDeliveryWordingVersion : null,
       nonce: s.tokenNonce,
       hash: s.tokenHash,
       expires: s.tokenExpiresAt.toISOString(),
@@ -51,12 +56,14 @@ export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature
   const result = await db.execute(sql`
     with input as (
       select * from jsonb_to_recordset(${input}::jsonb) as t(slug text, email text, name text, locale text,
-        consent boolean, wording text, public boolean, nonce text, hash text, expires timestamptz)
+        consent boolean, wording text, public boolean, delivery boolean, delivery_wording text, nonce text, hash text,
+        expires timestamptz)
     ), inserted as (
       insert into ${signatures} (petition_id, email_normalized, name, locale, consent_updates, consent_updates_at,
-        consent_wording_version, show_name_publicly, token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
+        consent_wording_version, show_name_publicly, consent_delivery, consent_delivery_at, consent_delivery_wording_version,
+        token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
       select p.id, i.email, i.name, i.locale, i.consent, case when i.consent then now() end, i.wording,
-        i.public, i.nonce, i.hash, i.expires, 1
+        i.public, i.delivery, case when i.delivery then now() end, i.delivery_wording, i.nonce, i.hash, i.expires, 1
       from input i join ${petitions} p on p.slug = i.slug join ${campaigns} c on c.id = p.campaign_id
       where p.state = 'published' and (p.deadline is null or p.deadline > now()) and c.state = 'published'
       on conflict (petition_id, email_normalized) do nothing
@@ -107,12 +114,38 @@ export async function recordAnotherEmail(db: Db, id: string, limit: number, toke
   return rows.length > 0;
 }
 
-/** pending → confirmed, guarded: reports the petition when (and only when) this call confirmed it. */
+/** When signing ended (the close, or the deadline once passed); null while open. Same rule as lib/petitions/state.ts. */
+const signingEndedAt = sql`(case
+  when ${petitions.state} = 'published' then (case when ${petitions.deadline} <= now() then ${petitions.deadline} end)
+  when ${petitions.state} = 'closed' then least(${petitions.closedAt}, ${petitions.deadline})
+end)`;
+
+/**
+ * Whether a signature's confirmation still counts: the petition is open, or it closed less than
+ * CONFIRM_GRACE_HOURS ago and the signature was made before it closed (GOV.UK's rule). After that the count is final.
+ */
+const confirmationCounts = sql<boolean>`(
+  (${petitions.state} = 'published' and (${petitions.deadline} is null or ${petitions.deadline} > now()))
+  or (${signingEndedAt} is not null and ${signatures.createdAt} < ${signingEndedAt}
+      and now() < ${signingEndedAt} + ${sql.raw(`interval '${CONFIRM_GRACE_HOURS} hours'`)})
+)`;
+
+/**
+ * pending → confirmed, guarded (the link not expired, the petition still counting confirmations): reports the
+ * petition when (and only when) this call confirmed it.
+ */
 export async function confirmPendingSignature(db: Db, tokenHash: string) {
   const [row] = await db
     .update(signatures)
     .set({ state: "confirmed", confirmedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(signatures.tokenHash, tokenHash), eq(signatures.state, "pending"), gt(signatures.tokenExpiresAt, sql`now()`)))
+    .where(
+      and(
+        eq(signatures.tokenHash, tokenHash),
+        eq(signatures.state, "pending"),
+        gt(signatures.tokenExpiresAt, sql`now()`),
+        sql`exists (select 1 from ${petitions} where ${petitions.id} = ${signatures.petitionId} and ${confirmationCounts})`,
+      ),
+    )
     .returning({ petitionId: signatures.petitionId, locale: signatures.locale });
   return row ?? null;
 }
@@ -126,6 +159,9 @@ export async function findSignatureByTokenHash(db: Db, tokenHash: string) {
       petitionSlug: petitions.slug,
       petitionTitle: petitions.title,
       petitionState: petitions.state,
+      /** False once the petition stopped counting confirmations (closed more than a day ago, or this came after). */
+      confirmationCounts,
+      signingEndedAt: sql<Date | null>`${signingEndedAt}`.mapWith(petitions.closedAt),
     })
     .from(signatures)
     .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
@@ -185,4 +221,58 @@ export async function reconcileConfirmedCounts(db: Db): Promise<number> {
     on conflict (petition_id, shard) do update set confirmed = ${petitionCountShards.confirmed} + excluded.confirmed
     returning petition_id`);
   return rowsOf(rows).length;
+}
+
+/** Shown on the public list: confirmed, "show my name" ticked, and not hidden by an organizer. */
+const publiclyNamed = and(
+  eq(signatures.state, "confirmed"),
+  eq(signatures.showNamePublicly, true),
+  isNull(signatures.nameHiddenAt),
+);
+/** The day a signature was confirmed, in Almaty: nothing finer ever leaves the database for the public list. */
+const confirmedDay = sql<string>`to_char(${signatures.confirmedAt} at time zone 'Asia/Almaty', 'YYYY-MM-DD')`;
+
+/** One page of the public list of signers, newest first: name and day only. */
+export async function listPublicSignerNames(db: Db, petitionId: string, page: { offset: number; limit: number }) {
+  return db
+    .select({ name: signatures.name, day: confirmedDay })
+    .from(signatures)
+    .where(and(eq(signatures.petitionId, petitionId), publiclyNamed))
+    .orderBy(desc(signatures.confirmedAt), desc(signatures.id))
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
+export async function countPublicSignerNames(db: Db, petitionId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(signatures)
+    .where(and(eq(signatures.petitionId, petitionId), publiclyNamed));
+  return row?.n ?? 0;
+}
+
+/** For organizers: every name its owner let be shown, hidden or not, newest first. */
+export async function listShowableSignerNames(db: Db, petitionId: string, page: { offset: number; limit: number }) {
+  const where = and(eq(signatures.petitionId, petitionId), eq(signatures.state, "confirmed"), eq(signatures.showNamePublicly, true));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: signatures.id, name: signatures.name, day: confirmedDay, hidden: sql<boolean>`${signatures.nameHiddenAt} is not null` })
+      .from(signatures)
+      .where(where)
+      .orderBy(desc(signatures.confirmedAt), desc(signatures.id))
+      .offset(page.offset)
+      .limit(page.limit),
+    db.select({ n: sql<number>`count(*)::int` }).from(signatures).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Hides (or shows again) a name on the public list; false when the signature is not this petition's. */
+export async function setSignatureNameHidden(db: Db, petitionId: string, signatureId: string, hidden: boolean): Promise<boolean> {
+  const rows = await db
+    .update(signatures)
+    .set({ nameHiddenAt: hidden ? sql`coalesce(${signatures.nameHiddenAt}, now())` : null, updatedAt: sql`now()` })
+    .where(and(eq(signatures.id, signatureId), eq(signatures.petitionId, petitionId)))
+    .returning({ id: signatures.id });
+  return rows.length > 0;
 }

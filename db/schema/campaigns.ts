@@ -2,19 +2,24 @@ import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, localized, updatedAt } from "./columns";
 
+/** A campaign goes public only once an admin approves it (lib/campaigns/state.ts). */
+export const campaignStates = ["draft", "pending_review", "published"] as const;
+
 export const campaigns = pgTable(
   "campaigns",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     slug: text("slug").notNull().unique(),
-    state: text("state", { enum: ["draft", "published"] }).notNull().default("draft"),
+    state: text("state", { enum: campaignStates }).notNull().default("draft"),
+    /** An admin's reason for refusing the last review, shown to its organizers until they submit it again. */
+    reviewNote: text("review_note"),
     name: localized("name"),
     tagline: localized("tagline"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [check("campaigns_state_check", sql`${t.state} in ('draft', 'published')`)],
+  (t) => [check("campaigns_state_check", sql`${t.state} in ('draft', 'pending_review', 'published')`)],
 );
 
 /** The person the campaign defends. One per campaign. */

@@ -24,6 +24,12 @@ export const signatures = pgTable(
     consentUpdatesAt: timestamp("consent_updates_at", { withTimezone: true }),
     consentWordingVersion: text("consent_wording_version"),
     showNamePublicly: boolean("show_name_publicly").notNull().default(false),
+    /** "Include my name in what is delivered to <target>": a consent of its own, never implied by the others. */
+    consentDelivery: boolean("consent_delivery").notNull().default(false),
+    consentDeliveryAt: timestamp("consent_delivery_at", { withTimezone: true }),
+    consentDeliveryWordingVersion: text("consent_delivery_wording_version"),
+    /** Set when an organizer hid this name from the public list of signers (the signature still counts). */
+    nameHiddenAt: timestamp("name_hidden_at", { withTimezone: true }),
     /** Random; the link's token is HMAC(key, nonce) with a key outside the database. */
     tokenNonce: text("token_nonce").notNull(),
     /** SHA-256 of the token, to find the signature a link points at. */
@@ -38,6 +44,10 @@ export const signatures = pgTable(
     uniqueIndex("signatures_petition_email_uq").on(t.petitionId, t.emailNormalized),
     uniqueIndex("signatures_token_hash_uq").on(t.tokenHash),
     index("signatures_petition_state_idx").on(t.petitionId, t.state, t.confirmedAt),
+    // The public list of signers: newest first, only names their owners let be shown and nobody hid.
+    index("signatures_public_names_idx")
+      .on(t.petitionId, t.confirmedAt.desc(), t.id.desc())
+      .where(sql`${t.state} = 'confirmed' and ${t.showNamePublicly} and ${t.nameHiddenAt} is null`),
     check(
       "signatures_state_check",
       sql`${t.state} in ('pending', 'confirmed', 'invalidated', 'fraudulent', 'withdrawn')`,

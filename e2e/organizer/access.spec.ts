@@ -24,8 +24,10 @@ test.beforeAll(async () => {
   const other = await createUser("organizer", [b.id]);
   const admin = await createUser("admin");
   const signerEmail = `signer-${randomBytes(4).toString("hex")}@example.org`;
+  await db()`insert into signatures (petition_id, email_normalized, name, locale, state, token_nonce, token_hash, token_expires_at, confirmed_at, consent_delivery)
+             values (${petition.id}, ${signerEmail}, ${"=1+1 Signer"}, 'en', 'confirmed', ${randomBytes(8).toString("hex")}, ${randomBytes(8).toString("hex")}, now() + interval '1 day', now(), true)`;
   await db()`insert into signatures (petition_id, email_normalized, name, locale, state, token_nonce, token_hash, token_expires_at, confirmed_at)
-             values (${petition.id}, ${signerEmail}, ${"=1+1 Signer"}, 'en', 'confirmed', ${randomBytes(8).toString("hex")}, ${randomBytes(8).toString("hex")}, now() + interval '1 day', now())`;
+             values (${petition.id}, ${`quiet-${signerEmail}`}, ${"Quiet Signer"}, 'en', 'confirmed', ${randomBytes(8).toString("hex")}, ${randomBytes(8).toString("hex")}, now() + interval '1 day', now())`;
   const cookie = async (userId: string) => {
     const token = randomBytes(32).toString("base64url");
     // Sessions past the second factor (admins need one in production).
@@ -46,6 +48,7 @@ const pages: { name: string; path: () => string; expect: Record<Who, Outcome> }[
   { name: "profile preview", path: () => `/en/dashboard/campaigns/${world.campaign}/profile/preview`, expect: owner },
   { name: "new petition", path: () => `/en/dashboard/campaigns/${world.campaign}/petitions/new`, expect: owner },
   { name: "petition", path: () => `/en/dashboard/petitions/${world.petition}`, expect: owner },
+  { name: "petition preview", path: () => `/en/dashboard/petitions/${world.petition}/preview`, expect: owner },
   { name: "people", path: () => "/en/dashboard/people", expect: adminOnly },
   { name: "audit log", path: () => "/en/dashboard/audit", expect: adminOnly },
   { name: "unknown petition id", path: () => `/en/dashboard/petitions/${"0".repeat(8)}-0000-4000-8000-000000000000`, expect: { anonymous: "sign-in", other: 404, organizer: 404, admin: 404 } },
@@ -73,8 +76,8 @@ for (const page of pages) {
 }
 
 for (const who of whos) {
-  const expected = owner[who];
-  test(`POST export as ${who} → ${expected}`, async ({ baseURL }) => {
+  const expected = adminOnly[who];
+  test(`POST signers' export (addresses) as ${who} → ${expected}`, async ({ baseURL }) => {
     const api = await as(who, baseURL!);
     const response = await api.post(`/en/dashboard/petitions/${world.petition}/export`, { maxRedirects: 0 });
     if (expected === "sign-in") {
@@ -89,8 +92,31 @@ for (const who of whos) {
       expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="petition-.+-signatures\.csv"$/);
       const csv = await response.text();
       expect(csv).toContain(`"'=1+1 Signer"`);
-      if (who === "admin") expect(csv).toContain(world.signerEmail);
-      else expect(csv).not.toContain(world.signerEmail);
+      expect(csv).toContain(world.signerEmail);
+    }
+    await api.dispose();
+  });
+}
+
+for (const who of whos) {
+  const expected = owner[who];
+  test(`POST delivery pack as ${who} → ${expected}`, async ({ baseURL }) => {
+    const api = await as(who, baseURL!);
+    const response = await api.post(`/en/dashboard/petitions/${world.petition}/delivery-pack`, { form: { format: "csv", language: "en" }, maxRedirects: 0 });
+    if (expected === "sign-in") {
+      expect(response.status()).toBe(303);
+      expect(response.headers().location).toContain("/en/sign-in");
+    } else if (expected === 404) {
+      expect(response.status()).toBe(404);
+      expect(await response.text()).not.toContain("Signer");
+    } else {
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="petition-.+-delivery-en\.csv"$/);
+      const csv = await response.text();
+      // Only the signer who agreed to be named to the target; never an address.
+      expect(csv).toContain(`"'=1+1 Signer"`);
+      expect(csv).not.toContain("Quiet Signer");
+      expect(csv).not.toContain("@");
     }
     await api.dispose();
   });

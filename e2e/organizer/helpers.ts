@@ -105,3 +105,10 @@ export async function enrollSecondFactor(page: Page, locale: Locale): Promise<{ 
 export function localized(page: Page, legend: string, language: "Русский" | "Қазақша" | "English") {
   return page.getByRole("group", { name: legend }).getByLabel(language);
 }
+
+/** Publish, close or archive: the dashboard asks first (a page of its own, so it works without JavaScript). */
+export async function confirmPetitionAction(page: Page, locale: Locale, action: "publish" | "close" | "archive"): Promise<void> {
+  await page.getByRole("link", { name: t(locale, `dashboard.petition.actions.${action}`), exact: true }).click();
+  await expect(page.getByText(t(locale, `dashboard.petition.confirm.${action}`))).toBeVisible();
+  await page.getByRole("button", { name: t(locale, `dashboard.petition.confirmYes.${action}`) }).click();
+}

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "../support/fixtures";
 import { campaign, t } from "../support/site";
-import { createUser, enrollSecondFactor, localized, signInByEmail, unique } from "./helpers";
+import { confirmPetitionAction, createUser, enrollSecondFactor, localized, signInByEmail, unique } from "./helpers";
 
 const kk = (key: string, values?: Record<string, string | number>) => t("kk", key, values);
 const en = (key: string, values?: Record<string, string | number>) => t("en", key, values);
@@ -70,7 +70,7 @@ test("an admin invites an organizer, who writes a petition in three languages, p
   await expect(org.getByRole("heading", { level: 1 })).toHaveText(titles.kk);
   const petitionUrl = org.url().replace(/\?.*$/, "");
 
-  await org.getByRole("button", { name: kk("dashboard.petition.actions.publish") }).click();
+  await confirmPetitionAction(org, "kk", "publish");
   await expect(org.getByRole("status")).toHaveText(kk("dashboard.notices.published"));
   await expect(org.getByText(kk("dashboard.petitionState.published"), { exact: true })).toBeVisible();
   await expect(org.getByTestId("confirmed-count")).toHaveText("0");
@@ -83,6 +83,7 @@ test("an admin invites an organizer, who writes a petition in three languages, p
   await expect(supporter.getByRole("heading", { level: 1 })).toHaveText(titles.en);
   await supporter.getByLabel(en("signForm.name")).fill("Әлия Нұрланқызы");
   await supporter.getByLabel(en("signForm.email")).fill(supporterEmail);
+  await supporter.getByLabel(en("signForm.delivery", { target: "To the Prosecutor General" })).check();
   await supporter.getByRole("button", { name: en("signForm.submit") }).click();
   await expect(supporter).toHaveURL(/\/signed$/);
   const confirmation = await mailbox.waitFor((e) => e.to.includes(supporterEmail));
@@ -91,28 +92,32 @@ test("an admin invites an organizer, who writes a petition in three languages, p
   await supporter.getByRole("button", { name: en("confirm.button") }).click();
   await expect(supporter).toHaveURL(/\/thanks$/);
 
-  // The organizer sees the count and the day's bar, and exports the CSV (names and dates, no addresses).
+  // The organizer sees the count and the day's bar, and downloads the delivery pack: the name the signer
+  // agreed to hand over, no address; the signers' export with addresses is not offered to an organizer.
   await org.goto(petitionUrl);
   await expect(org.getByTestId("confirmed-count")).toHaveText("1");
+  await expect(org.getByTestId("delivery-name-count")).toHaveText("1");
   await expect(org.getByRole("img", { name: new RegExp(kk("dashboard.figures.perDay")) })).toBeVisible();
-  const [download] = await Promise.all([org.waitForEvent("download"), org.getByRole("button", { name: kk("dashboard.export.download") }).click()]);
-  expect(download.suggestedFilename()).toBe(`${slug}-signatures.csv`);
+  await expect(org.getByRole("button", { name: kk("dashboard.export.download") })).toHaveCount(0);
+  await org.getByLabel(kk("dashboard.export.language")).selectOption("en");
+  const [download] = await Promise.all([org.waitForEvent("download"), org.getByRole("button", { name: kk("dashboard.export.csv") }).click()]);
+  expect(download.suggestedFilename()).toBe(`${slug}-delivery-en.csv`);
   const csv = await readFile((await download.path())!, "utf8");
   expect(csv).toContain("Әлия Нұрланқызы");
-  expect(csv.split("\r\n")[0]).toBe(`\uFEFF"${kk("dashboard.export.columns.name")}","${kk("dashboard.export.columns.confirmedAt")}"`);
+  expect(csv.split("\r\n")[0]).toBe(`\uFEFF"${en("deliveryPack.csvPetition")}","${titles.en}"`);
   expect(csv).not.toContain(supporterEmail);
 
   // Closing: the public page shows the final count and takes no more signatures.
-  await org.getByRole("button", { name: kk("dashboard.petition.actions.close") }).click();
+  await confirmPetitionAction(org, "kk", "close");
   await expect(org.getByRole("status")).toHaveText(kk("dashboard.notices.closed"));
   await supporter.goto(`/en/petitions/${slug}`);
   await expect(supporter.getByText(en("petitions.state.closed"), { exact: true })).toBeVisible();
   await expect(supporter.getByRole("status")).toHaveText(en("petitions.closedNotice", { count: 1 }));
   await expect(supporter.getByRole("button", { name: en("signForm.submit") })).toHaveCount(0);
 
-  // The admin's audit log has the sign-ins, the invitation, the publication, the export and the close.
+  // The admin's audit log has the sign-ins, the invitation, the publication, the delivery pack and the close.
   await adminPage.goto("/en/dashboard/audit");
-  for (const action of ["sign_in", "invite", "petition_publish", "signatures_export", "petition_close"]) {
+  for (const action of ["sign_in", "invite", "petition_publish", "signatures_delivery_pack", "petition_close"]) {
     await expect(adminPage.getByRole("cell", { name: en(`dashboard.audit.actions.${action}`), exact: true }).first()).toBeVisible();
   }
   await expect(adminPage.getByRole("cell", { name: organizerEmail }).first()).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from "../support/fixtures";
 import { t } from "../support/site";
-import { contextWithSession, createCampaign, createPetitionIn, createUser, localized, unique } from "./helpers";
+import { confirmPetitionAction, contextWithSession, createCampaign, createPetitionIn, createUser, localized, unique } from "./helpers";
 
 const ru = (key: string, values?: Record<string, string | number>) => t("ru", key, values);
 
@@ -31,16 +31,16 @@ test("with JavaScript off an organizer writes, corrects, publishes and closes a 
   await page.getByRole("button", { name: ru("dashboard.petition.create") }).click();
   await expect(page.getByRole("status")).toHaveText(ru("dashboard.notices.created"));
 
-  await page.getByRole("button", { name: ru("dashboard.petition.actions.publish") }).click();
+  await confirmPetitionAction(page, "ru", "publish");
   const alert = page.getByRole("main").getByRole("alert");
   await expect(alert).toContainText(`${ru("dashboard.fields.body")} (English): ${ru("dashboard.errors.translation_missing")}`);
 
   await localized(page, ru("dashboard.fields.body"), "English").fill("Text");
   await page.getByRole("button", { name: ru("dashboard.form.save") }).click();
   await expect(page.getByRole("status")).toHaveText(ru("dashboard.notices.saved"));
-  await page.getByRole("button", { name: ru("dashboard.petition.actions.publish") }).click();
+  await confirmPetitionAction(page, "ru", "publish");
   await expect(page.getByRole("status")).toHaveText(ru("dashboard.notices.published"));
-  await page.getByRole("button", { name: ru("dashboard.petition.actions.close") }).click();
+  await confirmPetitionAction(page, "ru", "close");
   await expect(page.getByRole("status")).toHaveText(ru("dashboard.notices.closed"));
 
   await page.goto(`/ru/petitions/${slug}`);

@@ -33,3 +33,23 @@ export async function createPetition(options: { goal?: number } = {}): Promise<F
   if (rows.length !== 1) throw new Error("createPetition: the seeded campaign is missing");
   return { slug, title, goal };
 }
+
+export type TestSignature = { name: string; state?: "pending" | "confirmed"; publicName?: boolean; delivery?: boolean; confirmedAt?: Date };
+
+/** Signatures written straight into a petition (the sign and confirm flows have their own tests). */
+export async function addSignatures(slug: string, rows: TestSignature[]): Promise<void> {
+  for (const r of rows) {
+    const tag = randomBytes(6).toString("hex");
+    const state = r.state ?? "confirmed";
+    await db()`
+      insert into signatures (petition_id, email_normalized, name, locale, state, show_name_publicly, consent_delivery,
+                              token_nonce, token_hash, token_expires_at, confirmed_at)
+      select id, ${`signer.${tag}@example.org`}, ${r.name}, 'en', ${state}, ${r.publicName ?? false}, ${r.delivery ?? false},
+             ${tag}, ${tag}, now() + interval '1 day', ${state === "confirmed" ? (r.confirmedAt ?? new Date()) : null}
+      from petitions where slug = ${slug}`;
+    if (state === "confirmed") {
+      await db()`insert into petition_count_shards (petition_id, shard, confirmed) select id, 0, 1 from petitions where slug = ${slug}
+                 on conflict (petition_id, shard) do update set confirmed = petition_count_shards.confirmed + 1`;
+    }
+  }
+}

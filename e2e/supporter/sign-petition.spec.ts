@@ -142,7 +142,7 @@ test("API clients get clear 4xx answers for bad input, never a 500", async ({ re
     ["wrong content type", request.post(url, { headers: { ...json, "Content-Type": "text/plain" }, data: "name=a" }), 415],
     ["malformed JSON", request.post(url, { headers: { ...json, "Content-Type": "application/json" }, data: "{nope" }), 400],
     ["malformed multipart", request.post(url, { headers: { ...json, "Content-Type": "multipart/form-data; boundary=zzz" }, data: "--zzz\r\nbroken" }), 400],
-    ["oversized body", request.post(url, { headers: { ...json, "Content-Type": "application/x-www-form-urlencoded" }, data: `name=${"a".repeat(20_000)}` }), 413],
+    ["oversized body", request.post(url, { headers: { ...json, "Content-Type": "application/x-www-form-urlencoded" }, data: `name=${"a".repeat(70_000)}` }), 413],
     ["unknown petition", request.post(`/api/v1/petitions/no-such-petition/signatures`, { headers: json, data: { name: "A", email: "a@example.org" } }), 404],
     ["bad slug", request.post(`/api/v1/petitions/NOT%20A%20SLUG/signatures`, { headers: json, data: { name: "A", email: "a@example.org" } }), 404],
     ["unknown petition JSON", request.get(`/api/v1/petitions/no-such-petition`), 404],

@@ -8,6 +8,9 @@ export const auditActions = [
   "campaign.update",
   "campaign.publish",
   "campaign.unpublish",
+  "campaign.submit",
+  "campaign.approve",
+  "campaign.refuse",
   "profile.update",
   "profile.portrait",
   "timeline.add",
@@ -28,6 +31,9 @@ export const auditActions = [
   "second_factor.recovery_code",
   "second_factor.new_codes",
   "second_factor.reset",
+  "signatures.delivery_pack",
+  "signature.hide_name",
+  "signature.show_name",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -2,7 +2,8 @@ import { createFormatter, createTranslator } from "next-intl";
 import en from "@/messages/en.json";
 import kk from "@/messages/kk.json";
 import ru from "@/messages/ru.json";
-import { type Locale, timeZone } from "./locales";
+import { notFound } from "next/navigation";
+import { isLocale, type Locale, timeZone } from "./locales";
 
 export const catalogues = { en, ru, kk } as const;
 
@@ -24,6 +25,9 @@ const formatters = new Map<Locale, ReturnType<typeof createFormatter>>();
  * next-intl's `getTranslations` builds again on every request (measured: most of the i18n cost of a page).
  */
 export function translator(locale: Locale) {
+  // A page under an unknown first segment (/robots.txt, /de) renders beside its layout, which answers 404;
+  // without this its every message logged a MISSING_MESSAGE error with a stack trace (51 for the home page).
+  if (!isLocale(locale)) notFound();
   let t = translators.get(locale);
   if (!t) translators.set(locale, (t = createCatalogueTranslator(locale)));
   return t;
@@ -31,6 +35,7 @@ export function translator(locale: Locale) {
 
 /** Dates and numbers in one language and the site's time zone, kept for the process like `translator`. */
 export function formatter(locale: Locale) {
+  if (!isLocale(locale)) notFound();
   let f = formatters.get(locale);
   if (!f) formatters.set(locale, (f = createFormatter({ locale, timeZone })));
   return f;

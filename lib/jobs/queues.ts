@@ -1,18 +1,20 @@
 import type PgBoss from "pg-boss";
 import { z } from "zod";
+import { locales } from "@/lib/i18n/locales";
 
 /** pg-boss's tables live in this schema of the app's database. */
 export const BOSS_SCHEMA = "pgboss";
 
 /** Every queue: its name, the zod schema of its payload, and its retry policy. */
 export const queues = {
+  /** `locale`: the language of the request that caused the email (a re-sign may come from another page). */
   signatureConfirmation: {
     name: "signature-confirmation",
-    payload: z.object({ signatureId: z.uuid() }),
+    payload: z.object({ signatureId: z.uuid(), locale: z.enum(locales).optional() }),
   },
   alreadySigned: {
     name: "signature-already-signed",
-    payload: z.object({ signatureId: z.uuid() }),
+    payload: z.object({ signatureId: z.uuid(), locale: z.enum(locales).optional() }),
   },
   recountPetitions: {
     name: "petition-recount",

@@ -8,7 +8,11 @@ import { addSource } from "@/lib/campaigns/add-source";
 import { addTimelineEvent } from "@/lib/campaigns/add-timeline-event";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { getCampaignEditor, getProfileEditor } from "@/lib/campaigns/get-campaign-editor";
-import { publishCampaign } from "@/lib/campaigns/publish-campaign";
+import { approveCampaign } from "@/lib/campaigns/approve-campaign";
+import { refuseCampaign } from "@/lib/campaigns/refuse-campaign";
+import { submitCampaign } from "@/lib/campaigns/submit-campaign";
+import { campaigns } from "@/db/schema";
+import { eq } from "drizzle-orm";
 import { removeSource } from "@/lib/campaigns/remove-source";
 import { removeTimelineEvent } from "@/lib/campaigns/remove-timeline-event";
 import { unpublishCampaign } from "@/lib/campaigns/unpublish-campaign";
@@ -17,6 +21,7 @@ import { updateProfile } from "@/lib/campaigns/update-profile";
 import { uploadPortrait } from "@/lib/campaigns/upload-portrait";
 import { isAppError } from "@/lib/errors";
 import { archivePetition } from "@/lib/petitions/archive-petition";
+import { buildDeliveryPack } from "@/lib/petitions/build-delivery-pack";
 import { closePetition } from "@/lib/petitions/close-petition";
 import { createPetition } from "@/lib/petitions/create-petition";
 import { deliverPetition } from "@/lib/petitions/deliver-petition";
@@ -26,6 +31,9 @@ import { getPetitionFigures } from "@/lib/petitions/get-petition-figures";
 import { publishPetition } from "@/lib/petitions/publish-petition";
 import { reopenPetition } from "@/lib/petitions/reopen-petition";
 import { updatePetition } from "@/lib/petitions/update-petition";
+import { listSignerNames } from "@/lib/signatures/list-signer-names";
+import { setSignerNameHidden } from "@/lib/signatures/set-signer-name-hidden";
+import { signatures } from "@/db/schema";
 import type { Actor } from "./access";
 import { getDashboard } from "./get-dashboard";
 import { inviteUser } from "./invite-user";
@@ -83,17 +91,36 @@ const cases: Case[] = [
   { name: "people page", kind: "page", run: (w, a) => listUsers(db(), a), expect: adminOnly },
   { name: "audit log", kind: "page", run: (w, a) => readAuditLog(db(), a), expect: adminOnly },
   {
-    name: "CSV export",
+    name: "signers' export with addresses",
     kind: "export",
     run: async (w, a) => {
       const out = await exportSignatures(db(), a, { petitionId: w.published.id, labels });
       for await (const _ of out.lines);
     },
+    expect: adminOnly,
+  },
+  {
+    name: "delivery pack",
+    kind: "export",
+    run: async (w, a) => {
+      const pack = await buildDeliveryPack(db(), a, { petitionId: w.published.id, locale: "kk", format: "csv" });
+      for await (const _ of pack.names);
+    },
     expect: owner,
   },
   { name: "create campaign", kind: "action", run: (w, a) => createCampaign(db(), a, { slug: `new-${w.tag}`, name: tri("N"), tagline: tri("T") }), expect: anyone },
   { name: "edit campaign", kind: "action", run: (w, a) => updateCampaign(db(), a, { campaignId: w.campaignA.id, version: 1, name: tri("N"), tagline: tri("T") }), expect: owner },
-  { name: "publish campaign", kind: "action", run: (w, a) => publishCampaign(db(), a, { campaignId: w.draftCampaign.id, version: 1 }), expect: owner },
+  { name: "submit campaign for review", kind: "action", run: (w, a) => submitCampaign(db(), a, { campaignId: w.draftCampaign.id, version: 1 }), expect: owner },
+  { name: "approve campaign", kind: "action", run: (w, a) => approveCampaign(db(), a, { campaignId: w.draftCampaign.id, version: 1 }), expect: adminOnly },
+  {
+    name: "refuse campaign",
+    kind: "action",
+    run: async (w, a) => {
+      await db().update(campaigns).set({ state: "pending_review" }).where(eq(campaigns.id, w.draftCampaign.id));
+      return refuseCampaign(db(), a, { campaignId: w.draftCampaign.id, version: 1, reason: "Sources missing" });
+    },
+    expect: adminOnly,
+  },
   { name: "unpublish campaign", kind: "action", run: (w, a) => unpublishCampaign(db(), a, { campaignId: w.campaignA.id, version: 1 }), expect: owner },
   { name: "edit profile", kind: "action", run: (w, a) => updateProfile(db(), a, profileFields(w)), expect: owner },
   { name: "upload portrait", kind: "action", run: (w, a) => uploadPortrait(db(), a, { campaignId: w.campaignA.id, bytes: png }), expect: owner },
@@ -125,6 +152,19 @@ const cases: Case[] = [
     expect: adminOnly,
   },
   { name: "remove organizer", kind: "action", run: (w, a) => removeUser(db(), a, { userId: w.other.userId }), expect: adminOnly },
+  { name: "public names to moderate", kind: "page", run: (w, a) => listSignerNames(db(), a, { petitionId: w.published.id, page: 1 }), expect: owner },
+  {
+    name: "hide a signer's name",
+    kind: "action",
+    run: async (w, a) => {
+      const [s] = await db()
+        .insert(signatures)
+        .values({ petitionId: w.published.id, emailNormalized: `s-${w.tag}@example.org`, name: "Signer", locale: "ru", state: "confirmed", showNamePublicly: true, tokenNonce: w.tag, tokenHash: w.tag, tokenExpiresAt: new Date(), confirmedAt: new Date() })
+        .returning({ id: signatures.id });
+      return setSignerNameHidden(db(), a, { petitionId: w.published.id, signatureId: s!.id, hidden: true });
+    },
+    expect: owner,
+  },
 ];
 
 let database: TestDatabase;
@@ -178,6 +218,6 @@ describe("authorization matrix", () => {
   });
 
   it("covers every dashboard operation (update this table when adding one)", () => {
-    expect(cases.length).toBe(27);
+    expect(cases.length).toBe(32);
   });
 });

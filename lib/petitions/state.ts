@@ -29,6 +29,29 @@ export function isOpenForSigning(p: { state: PetitionState; deadline: Date | nul
   return (signableStates as readonly PetitionState[]).includes(p.state) && (!p.deadline || p.deadline > now);
 }
 
+/**
+ * GOV.UK's rule for late confirmations: a signature made while the petition was open may still be confirmed
+ * for this long after signing ended (closed by an organizer, or the deadline passed); then the count is final.
+ * db/queries/signatures.ts applies the same rule in SQL.
+ */
+export const CONFIRM_GRACE_HOURS = 24;
+
+/** When signing ended: the close, or the deadline once passed; null while open. Only a closed (or expired) petition has one. */
+export function signingEndedAt(p: { state: PetitionState; deadline: Date | null; closedAt: Date | null }, now = new Date()): Date | null {
+  if (p.state === "published") return p.deadline && p.deadline <= now ? p.deadline : null;
+  if (p.state !== "closed") return null;
+  const ends = [p.closedAt, p.deadline].filter((d): d is Date => d !== null);
+  return ends.length ? new Date(Math.min(...ends.map((d) => d.getTime()))) : null;
+}
+
+/** Until when late confirmations still count, while that is in the future; null otherwise. */
+export function lateConfirmationsUntil(p: Parameters<typeof signingEndedAt>[0], now = new Date()): Date | null {
+  const ended = signingEndedAt(p, now);
+  if (!ended) return null;
+  const until = new Date(ended.getTime() + CONFIRM_GRACE_HOURS * 3_600_000);
+  return until > now ? until : null;
+}
+
 /** Only drafts can be edited: once people sign, the text they signed stays as it was. */
 export const editableStates = ["draft"] as const satisfies readonly PetitionState[];
 

@@ -7,7 +7,8 @@ export type ConfirmOutcome = { outcome: "confirmed" | "already_confirmed"; petit
 
 /**
  * Confirms the signature a link's token points at. One transaction: the guarded state change
- * (pending → confirmed) and the count go together, so confirming twice counts once.
+ * (pending → confirmed) and the count go together, so confirming twice counts once. A closed petition still
+ * counts confirmations of signatures made while it was open for CONFIRM_GRACE_HOURS; then the count is final.
  */
 export async function confirmSignature(db: Db, token: string): Promise<ConfirmOutcome> {
   const tokenHash = hashToken(token);
@@ -20,6 +21,7 @@ export async function confirmSignature(db: Db, token: string): Promise<ConfirmOu
   if (!signature) throw new AppError("token_invalid");
   if (confirmed) return { outcome: "confirmed", petitionSlug: signature.petitionSlug };
   if (signature.state === "confirmed") return { outcome: "already_confirmed", petitionSlug: signature.petitionSlug };
+  if (signature.state === "pending" && !signature.confirmationCounts) throw new AppError("confirmation_closed");
   if (signature.state === "pending") throw new AppError("token_expired");
   throw new AppError("token_invalid");
 }

@@ -8,6 +8,7 @@ import type { SignInput } from "@/lib/validation/signatures";
 import { insertNewSignature } from "./signature-batcher";
 import {
   CONSENT_WORDING_VERSION,
+  DELIVERY_CONSENT_WORDING_VERSION,
   MAX_EMAILS_PER_SIGNATURE,
   TOKEN_TTL_MS,
   hashToken,
@@ -38,6 +39,8 @@ export async function signPetition(
     consentUpdates: input.updates,
     consentWordingVersion: CONSENT_WORDING_VERSION,
     showNamePublicly: input.public,
+    consentDelivery: input.delivery,
+    consentDeliveryWordingVersion: DELIVERY_CONSENT_WORDING_VERSION,
     tokenNonce: nonce,
     tokenHash: hashToken(tokenFromNonce(nonce)),
     tokenExpiresAt: expiresAt,
@@ -53,11 +56,11 @@ export async function signPetition(
     }
     if (existing.state === "pending") {
       if (await recordAnotherEmail(tx, existing.id, MAX_EMAILS_PER_SIGNATURE, expiresAt)) {
-        await ctx.jobs.enqueue(tx, "signatureConfirmation", { signatureId: existing.id });
+        await ctx.jobs.enqueue(tx, "signatureConfirmation", { signatureId: existing.id, locale: input.locale });
       }
     } else if (existing.state === "confirmed") {
       if (await recordAnotherEmail(tx, existing.id, MAX_EMAILS_PER_SIGNATURE)) {
-        await ctx.jobs.enqueue(tx, "alreadySigned", { signatureId: existing.id });
+        await ctx.jobs.enqueue(tx, "alreadySigned", { signatureId: existing.id, locale: input.locale });
       }
     }
     // invalidated / fraudulent / withdrawn: nothing to send, and nothing to reveal.

@@ -85,21 +85,27 @@ describe("signing a petition", () => {
     expect(mailTo(signer.email)).toHaveLength(1);
   });
 
-  it("stores consent with its time and wording, and nothing for unticked boxes", async () => {
-    const withConsent = input({ updates: "on", public: "on" });
+  it("stores each consent on its own with its time and wording, and nothing for unticked boxes", async () => {
+    const withConsent = input({ updates: "on", public: "on", delivery: "on" });
+    const publicOnly = input({ public: "on" });
     const without = input();
-    await signPetition({ db: database.db, jobs: jobs! }, slug, withConsent);
-    await signPetition({ db: database.db, jobs: jobs! }, slug, without);
+    for (const s of [withConsent, publicOnly, without]) await signPetition({ db: database.db, jobs: jobs! }, slug, s);
     const rows = await database.db
       .select()
       .from(signatures)
-      .where(sql`${signatures.emailNormalized} in (${withConsent.email}, ${without.email})`);
+      .where(sql`${signatures.emailNormalized} in (${withConsent.email}, ${publicOnly.email}, ${without.email})`);
     const a = rows.find((r) => r.emailNormalized === withConsent.email)!;
+    const p = rows.find((r) => r.emailNormalized === publicOnly.email)!;
     const b = rows.find((r) => r.emailNormalized === without.email)!;
-    expect(a).toMatchObject({ consentUpdates: true, showNamePublicly: true, state: "pending" });
+    expect(a).toMatchObject({ consentUpdates: true, showNamePublicly: true, consentDelivery: true, state: "pending" });
     expect(a.consentUpdatesAt).toBeInstanceOf(Date);
     expect(a.consentWordingVersion).toMatch(/^updates-/);
+    expect(a.consentDeliveryAt).toBeInstanceOf(Date);
+    expect(a.consentDeliveryWordingVersion).toMatch(/^delivery-/);
+    // Showing a name publicly is not agreeing to hand it to the target.
+    expect(p).toMatchObject({ showNamePublicly: true, consentDelivery: false, consentDeliveryAt: null, consentDeliveryWordingVersion: null });
     expect(b).toMatchObject({ consentUpdates: false, showNamePublicly: false, consentUpdatesAt: null, consentWordingVersion: null });
+    expect(b).toMatchObject({ consentDelivery: false, consentDeliveryAt: null, consentDeliveryWordingVersion: null });
     expect(a.tokenHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -166,6 +172,23 @@ describe("signing a petition", () => {
     const notice = await capture.waitFor((e) => e.to.includes(signer.email) && e.subject.startsWith("You have already signed"), 15_000);
     expect(notice.text).toContain("already confirmed");
     expect(await count()).toBe(before);
+  });
+
+  it("writes each email in the language of the request that caused it, not the first signature's", async () => {
+    const signer = input({ locale: "kk" });
+    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    const first = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
+    expect(first.text).toContain("/kk/confirm/");
+    // Signing again on the English page while pending: the link is re-sent, in English.
+    await signPetition({ db: database.db, jobs: jobs! }, slug, { ...signer, locale: "en" });
+    const resent = await capture.waitFor((e) => e.to.includes(signer.email) && e.id !== first.id, 15_000);
+    expect(resent.subject).toMatch(/^Confirm your signature/);
+    expect(resent.text).toContain("/en/confirm/");
+    await confirmSignature(database.db, tokenIn(first.text)!);
+    // Once confirmed, signing on the Russian page: "already signed", in Russian.
+    await signPetition({ db: database.db, jobs: jobs! }, slug, { ...signer, locale: "ru" });
+    const notice = await capture.waitFor((e) => e.to.includes(signer.email) && e.subject.startsWith("Вы уже подписали"), 15_000);
+    expect(notice.text).toContain("/ru/petitions/");
   });
 
   it("still delivers exactly one email when the provider fails twice with 500", async () => {

@@ -26,4 +26,6 @@ export const TOKEN_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 /** At most this many emails about one signature, so nobody can flood an inbox by signing with it. */
 export const MAX_EMAILS_PER_SIGNATURE = 3;
 /** The wording of the "send me updates" checkbox the signer saw; bump when the text in messages changes. */
-export const CONSENT_WORDING_VERSION = "updates-2026-11-v1";
+export const CONSENT_WORDING_VERSION = "updates-2026-12-v2";
+/** The wording of "include my name in what is delivered to <target>"; bump when that text changes. */
+export const DELIVERY_CONSENT_WORDING_VERSION = "delivery-2026-12-v1";

@@ -75,6 +75,12 @@ export const campaignUpdateSchema = z.object({
 });
 
 export const campaignStateSchema = z.object({ campaignId: idSchema, version: versionSchema });
+export const campaignRefuseSchema = campaignStateSchema.extend({
+  reason: z
+    .string({ error: "required" })
+    .transform((s) => s.replace(/\r\n?/g, "\n").trim())
+    .pipe(z.string().min(1, { error: "required" }).max(1000, { error: "too_long" })),
+});
 
 export const profileSchema = z.object({
   campaignId: idSchema,
@@ -137,6 +143,14 @@ export const petitionUpdateSchema = petitionDraftSchema.extend({ petitionId: idS
 export const petitionTransitionSchema = z.object({ petitionId: idSchema, version: versionSchema });
 export const petitionDeliverSchema = petitionTransitionSchema.extend({ deliveryNote: localizedText(2000) });
 export const petitionIdSchema = z.object({ petitionId: idSchema });
+export const signerNameVisibilitySchema = z.object({
+  petitionId: idSchema,
+  signatureId: idSchema,
+  hidden: z.enum(["1", "0"], { error: "invalid" }).transform((v) => v === "1"),
+});
+/** `?page=` of a paged list: a positive whole number, 1 when absent or malformed. */
+export const pageNumberSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+export const deliveryPackSchema = z.object({ format: z.enum(["csv", "pdf"], { error: "invalid" }), language: z.enum(locales, { error: "invalid" }) });
 
 export type PetitionDraftInput = z.infer<typeof petitionDraftSchema>;
 

@@ -17,6 +17,10 @@ export function normalizeEmail(email: string): string {
 const URL_LIKE = /(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|ru|kz|info|io|xyz|top|link|me|online|site|club|biz)\b)/i;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** The longest name and address the server takes; the sign form's `maxlength`s come from here. */
+export const signerNameMaxLength = 100;
+export const signerEmailMaxLength = 254;
+
 export const signerNameSchema = z
   .string({ error: "name_required" })
   // Checked before anything else: normalize() and the database both choke on ill-formed text.
@@ -26,7 +30,7 @@ export const signerNameSchema = z
     z
       .string()
       .min(1, "name_required")
-      .max(100, "name_too_long")
+      .max(signerNameMaxLength, "name_too_long")
       .refine((s) => !FORMULA_START.test(s), "name_formula")
       .refine((s) => !URL_LIKE.test(s), "name_url"),
   );
@@ -34,7 +38,7 @@ export const signerNameSchema = z
 export const signerEmailSchema = z
   .string({ error: "email_required" })
   .transform((s) => s.trim())
-  .pipe(z.string().min(1, "email_required").max(254, "email_invalid").pipe(z.email("email_invalid")))
+  .pipe(z.string().min(1, "email_required").max(signerEmailMaxLength, "email_invalid").pipe(z.email("email_invalid")))
   .transform(normalizeEmail);
 
 const checkbox = z
@@ -48,6 +52,7 @@ export const signInputSchema = z.object({
   email: signerEmailSchema,
   updates: checkbox,
   public: checkbox,
+  delivery: checkbox,
   locale: z.enum(locales).catch("ru"),
   /** Honeypot: people never see it; bots fill it. */
   website: z.string().max(0).optional().catch("filled"),

@@ -7,6 +7,8 @@ const notices = [
   "removed",
   "campaignPublished",
   "campaignUnpublished",
+  "campaignSubmitted",
+  "campaignRefused",
   "published",
   "closed",
   "reopened",
@@ -18,6 +20,8 @@ const notices = [
   "portrait",
   "codesSaved",
   "secondFactorReset",
+  "nameHidden",
+  "nameShown",
 ] as const;
 
 /** The result of the last action, carried by the redirect (`?notice=saved`); unknown values show nothing. */

@@ -4,7 +4,9 @@ import { findCampaignById } from "@/db/queries/campaign-admin";
 import { addSource } from "@/lib/campaigns/add-source";
 import { addTimelineEvent } from "@/lib/campaigns/add-timeline-event";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
-import { publishCampaign } from "@/lib/campaigns/publish-campaign";
+import { approveCampaign } from "@/lib/campaigns/approve-campaign";
+import { refuseCampaign } from "@/lib/campaigns/refuse-campaign";
+import { submitCampaign } from "@/lib/campaigns/submit-campaign";
 import { removeSource } from "@/lib/campaigns/remove-source";
 import { removeTimelineEvent } from "@/lib/campaigns/remove-timeline-event";
 import { unpublishCampaign } from "@/lib/campaigns/unpublish-campaign";
@@ -20,8 +22,10 @@ import { deliverPetition } from "@/lib/petitions/deliver-petition";
 import { publishPetition } from "@/lib/petitions/publish-petition";
 import { reopenPetition } from "@/lib/petitions/reopen-petition";
 import { updatePetition } from "@/lib/petitions/update-petition";
+import { setSignerNameHidden } from "@/lib/signatures/set-signer-name-hidden";
 import {
   campaignCreateSchema,
+  campaignRefuseSchema,
   campaignStateSchema,
   campaignUpdateSchema,
   inviteSchema,
@@ -32,6 +36,7 @@ import {
   profileSchema,
   removeChildSchema,
   removeUserSchema,
+  signerNameVisibilitySchema,
   sourceSchema,
   timelineEventSchema,
 } from "@/lib/validation/organizers";
@@ -62,10 +67,24 @@ export async function updateCampaignAction(_: FormState, form: FormData) {
   });
 }
 
-export async function publishCampaignAction(_: FormState, form: FormData) {
+export async function submitCampaignAction(_: FormState, form: FormData) {
   return runAction(form, campaignStateSchema, async (db, actor, input, locale) => {
-    await publishCampaign(db, actor, input);
+    await submitCampaign(db, actor, input);
+    return campaignPage(locale, input.campaignId, "campaignSubmitted");
+  });
+}
+
+export async function approveCampaignAction(_: FormState, form: FormData) {
+  return runAction(form, campaignStateSchema, async (db, actor, input, locale) => {
+    await approveCampaign(db, actor, input);
     return campaignPage(locale, input.campaignId, "campaignPublished");
+  });
+}
+
+export async function refuseCampaignAction(_: FormState, form: FormData) {
+  return runAction(form, campaignRefuseSchema, async (db, actor, input, locale) => {
+    await refuseCampaign(db, actor, input);
+    return campaignPage(locale, input.campaignId, "campaignRefused");
   });
 }
 
@@ -179,5 +198,12 @@ export async function removeUserAction(_: FormState, form: FormData) {
   return runAction(form, removeUserSchema, async (db, actor, input, locale) => {
     await removeUser(db, actor, input);
     return `/${locale}/dashboard/people?notice=removedUser`;
+  });
+}
+
+export async function setSignerNameHiddenAction(_: FormState, form: FormData) {
+  return runAction(form, signerNameVisibilitySchema, async (db, actor, input, locale) => {
+    await setSignerNameHidden(db, actor, input);
+    return `${petitionPage(locale, input.petitionId, input.hidden ? "nameHidden" : "nameShown")}#names`;
   });
 }

@@ -26,12 +26,25 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   await connection();
   const { notice } = await searchParams;
-  const { campaigns } = await loadOrRefuse(locale, "/dashboard", async () => getDashboard(await getDb(), await currentActor()));
+  const { actor, campaigns } = await loadOrRefuse(locale, "/dashboard", async () => getDashboard(await getDb(), await currentActor()));
   const t = await getTranslations("dashboard");
+  const waiting = actor?.role === "admin" ? campaigns.filter((c) => c.state === "pending_review") : [];
   return (
     <>
       <h1>{t("home.title")}</h1>
       <Notice value={notice} />
+      {waiting.length > 0 && (
+        <section aria-labelledby="review" className="notice">
+          <h2 id="review">{t("home.review")}</h2>
+          <ul>
+            {waiting.map((c) => (
+              <li key={c.id}>
+                <Link href={`/dashboard/campaigns/${c.id}`}>{pick(c.name, locale) || c.slug}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {campaigns.length === 0 ? (
         <p>{t("home.none")}</p>
       ) : (

@@ -6,6 +6,8 @@ import { getDb } from "@/db";
 import { findSignatureByTokenHash } from "@/db/queries/signatures";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
+import { Link } from "@/lib/i18n/navigation";
+import { formatter } from "@/lib/i18n/translator";
 import { hashToken } from "@/lib/signatures/tokens";
 import { tokenSchema } from "@/lib/validation/signatures";
 
@@ -28,9 +30,25 @@ export default async function ConfirmPage({ params }: Props) {
   const parsed = tokenSchema.safeParse(token);
   const signature = parsed.success ? await findSignatureByTokenHash(await getDb(), hashToken(parsed.data)) : null;
   if (!signature) notFound();
+  const t = await getTranslations("confirm");
+  if (signature.state === "pending" && !signature.confirmationCounts) {
+    // The petition closed, and the day in which signatures made before the close could still be confirmed is over.
+    const ended = signature.signingEndedAt;
+    return (
+      <>
+        <h1>{t("closedTitle")}</h1>
+        <p>{t("closedBody", { title: pick(signature.petitionTitle, locale) })}</p>
+        {ended && <p>{t("closedWhen", { date: formatter(locale).dateTime(ended, { dateStyle: "long", timeStyle: "short" }) })}</p>}
+        <p>
+          <Link className="button" href={`/petitions/${signature.petitionSlug}`} prefetch={false}>
+            {t("closedLink")}
+          </Link>
+        </p>
+      </>
+    );
+  }
   const expired = signature.state === "pending" && signature.tokenExpiresAt <= new Date();
   if (expired || (signature.state !== "pending" && signature.state !== "confirmed")) notFound();
-  const t = await getTranslations("confirm");
   return (
     <>
       <h1>{t("title")}</h1>

@@ -1,26 +1,37 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { setRequestLocale } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { PetitionProgress } from "@/app/_components/petition-progress";
 import { SignForm } from "@/app/_components/sign-form";
+import { SignerList } from "@/app/_components/signer-list";
+import { signFormAction, signFormLimits } from "@/app/_components/sign-error-page";
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
+import { datePhrase } from "@/lib/i18n/date-phrases";
 import { type Locale, timeZone } from "@/lib/i18n/locales";
 import { paragraphs, pick, pickedLocale } from "@/lib/i18n/localized";
 import { catalogues, formatter, translator } from "@/lib/i18n/translator";
-import { isOpenForSigning } from "@/lib/petitions/state";
+import { isOpenForSigning, lateConfirmationsUntil } from "@/lib/petitions/state";
+import { listPublicSigners } from "@/lib/signatures/list-public-signers";
 import { slugSchema } from "@/lib/validation/petitions";
 
 type Props = { params: Promise<{ locale: Locale; slug: string }> };
+
+/** How many of the newest names the petition page shows; the rest are on its signers page. */
+const namesOnPage = 10;
 
 const load = cache(async (slug: string) => {
   const parsed = slugSchema.safeParse(slug);
   if (!parsed.success) return null;
   await connection();
-  return findVisiblePetitionBySlug(await getDb(), parsed.data);
+  const db = await getDb();
+  const row = await findVisiblePetitionBySlug(db, parsed.data);
+  if (!row) return null;
+  return { ...row, signers: await listPublicSigners(db, row.petition.id, { page: 1, pageSize: namesOnPage }) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -43,42 +54,63 @@ export default async function PetitionPage({ params }: Props) {
   setRequestLocale(locale);
   const row = await load(slug);
   if (!row) notFound();
-  const { petition, count } = row;
+  const { petition, count, signers } = row;
   const t = translator(locale);
   const open = isOpenForSigning(petition);
+  const lateUntil = lateConfirmationsUntil(petition);
+  const body = paragraphs(pick(petition.body, locale));
   return (
     <article className="petition">
       <p className="badge">{t(`petitions.state.${open || petition.state !== "published" ? petition.state : "closed"}`)}</p>
       <h1>{pick(petition.title, locale)}</h1>
       <p className="target">{t("petitions.to", { target: pick(petition.target, locale) })}</p>
-      <p className="lead">{pick(petition.summary, locale)}</p>
-      <PetitionProgress count={count} goal={petition.goal} locale={locale} />
-      {petition.deadline && open && (
-        <p className="muted">
-          {t("petitions.deadline", { date: formatter(locale).dateTime(petition.deadline, { dateStyle: "long" }) })}
-        </p>
-      )}
-      <div className="petition-body">
-        {paragraphs(pick(petition.body, locale)).map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
-      </div>
-      <section aria-labelledby="sign" className="sign-panel" id="sign-form">
-        <h2 id="sign">{t("petitions.signHeading")}</h2>
-        {open ? (
+      <PetitionProgress count={count} goal={petition.goal} locale={locale} final={!open} />
+      {open ? (
+        // The form comes first, within the first screen of a phone; the text follows it.
+        <section aria-labelledby="sign" className="sign-panel" id="sign-form">
+          <h2 id="sign">{t("petitions.signHeading")}</h2>
+          <p className="muted">
+            {petition.deadline && <>{t("petitions.deadline", { date: datePhrase(locale, petition.deadline, { case: "dative" }) })} · </>}
+            <a href="#text">{t("petitions.readFirst")}</a>
+          </p>
           <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={{ signForm: catalogues[locale].signForm }}>
-            <SignForm action={`/api/v1/petitions/${petition.slug}/signatures`} locale={locale} />
+            <SignForm action={signFormAction(petition.slug, locale)} locale={locale} limits={signFormLimits} target={pick(petition.target, locale)} />
           </NextIntlClientProvider>
-        ) : (
+        </section>
+      ) : (
+        <section aria-labelledby="closed" className="sign-panel" id="sign-form">
+          <h2 id="closed">{t(petition.state === "delivered" ? "petitions.deliveredHeading" : "petitions.closedHeading")}</h2>
           <p role="status">{t("petitions.closedNotice", { count })}</p>
-        )}
-        {petition.state === "delivered" && <p>{t("petitions.deliveredNotice")}</p>}
-        {petition.state === "delivered" &&
-          paragraphs(pick(petition.deliveryNote, locale)).map((p, i) => (
-            <p key={`delivery-${i}`} lang={petition.deliveryNote ? pickedLocale(petition.deliveryNote, locale) : undefined}>
-              {p}
-            </p>
+          {lateUntil && <p>{t("petitions.lateConfirmations", { date: formatter(locale).dateTime(lateUntil, { dateStyle: "long", timeStyle: "short" }) })}</p>}
+          {petition.state === "delivered" && <p>{t("petitions.deliveredNotice")}</p>}
+          {petition.state === "delivered" &&
+            paragraphs(pick(petition.deliveryNote, locale)).map((p, i) => (
+              <p key={`delivery-${i}`} lang={petition.deliveryNote ? pickedLocale(petition.deliveryNote, locale) : undefined}>
+                {p}
+              </p>
+            ))}
+        </section>
+      )}
+      <section aria-labelledby="text" className="petition-text">
+        <h2 id="text">{t("petitions.textHeading")}</h2>
+        <p className="lead">{pick(petition.summary, locale)}</p>
+        <div className="petition-body">
+          {body.map((p, i) => (
+            <p key={i}>{p}</p>
           ))}
+        </div>
+      </section>
+      <section aria-labelledby="signers" className="signers">
+        <h2 id="signers">{t("petitions.signers.heading")}</h2>
+        <p>{t("petitions.signers.summary", { total: signers.total })}</p>
+        {signers.signers.length > 0 && <SignerList signers={signers.signers} locale={locale} />}
+        {signers.total > signers.signers.length && (
+          <p>
+            <Link href={`/${locale}/petitions/${petition.slug}/signers`} prefetch={false}>
+              {t("petitions.signers.seeAll", { total: signers.total })}
+            </Link>
+          </p>
+        )}
       </section>
     </article>
   );

@@ -6,6 +6,7 @@ import { readAuditLog } from "@/lib/audit/read-audit-log";
 import { currentActor } from "@/lib/auth/current-actor";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
+import { pick } from "@/lib/i18n/localized";
 import { loadOrRefuse } from "../../_components/guard";
 import { TableWrap } from "../../_components/table-wrap";
 
@@ -28,6 +29,13 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const t = await getTranslations("dashboard.audit");
   const format = await getFormatter();
   const last = entries[entries.length - 1];
+  const kind = (type: string) => (t.has(`entities.${type}`) ? t(`entities.${type}` as "entities.petition") : type);
+  /** What the entry is about, by name: "Petition: Drop the charges", "Campaign: …", "Account: …". */
+  const record = (e: (typeof entries)[number]) => {
+    const name = e.petitionTitle ? pick(e.petitionTitle, locale) : e.subjectEmail ?? (e.campaignName ? pick(e.campaignName, locale) : "");
+    const type = e.entityType === "signature" || e.entityType === "petition" ? e.entityType : e.subjectEmail ? "user" : e.entityType;
+    return name ? `${kind(type)}: ${name}` : kind(type);
+  };
   return (
     <>
       <h1>{t("title")}</h1>
@@ -53,11 +61,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
                   </td>
                   <td>{e.actorEmail ?? t("system")}</td>
                   <td>{t.has(`actions.${e.action.replace(/\./g, "_")}`) ? t(`actions.${e.action.replace(/\./g, "_")}` as "actions.sign_in") : e.action}</td>
-                  <td>
-                    <code>
-                      {e.entityType} {e.entityId?.slice(0, 8)}
-                    </code>
-                  </td>
+                  <td>{record(e)}</td>
                 </tr>
               ))}
             </tbody>

@@ -76,7 +76,7 @@ export default async function PeoplePage({ params, searchParams }: Props) {
       <section aria-labelledby="accounts">
         <h2 id="accounts">{t("people.accounts")}</h2>
         <TableWrap label={t("people.accounts")}>
-          <table>
+          <table className="stack-table">
             <thead>
               <tr>
                 <th scope="col">{t("fields.email")}</th>
@@ -91,10 +91,10 @@ export default async function PeoplePage({ params, searchParams }: Props) {
             <tbody>
               {users.map((u) => (
                 <tr key={u.id}>
-                  <td>{u.email}</td>
-                  <td>{t(`nav.roles.${u.role}`)}</td>
-                  <td>{u.campaigns.map((c) => (c.name ? pick(c.name, locale) : "")).join(", ") || "—"}</td>
-                  <td>
+                  <td className="people-email">{u.email}</td>
+                  <td data-label={t("fields.role")}>{t(`nav.roles.${u.role}`)}</td>
+                  <td data-label={t("people.campaigns")}>{u.campaigns.map((c) => (c.name ? pick(c.name, locale) : "")).join(", ") || "—"}</td>
+                  <td data-label={t("people.status")}>
                     {u.disabledAt
                       ? t("people.removed", { date: format.dateTime(u.disabledAt, { dateStyle: "medium" }) })
                       : u.emailVerified

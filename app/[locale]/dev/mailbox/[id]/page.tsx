@@ -6,6 +6,7 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { findDevMail } from "@/db/queries/dev-mailbox";
+import { linkify } from "@/lib/email/linkify";
 import { usesDevMailbox } from "@/lib/env";
 import { isLocalRequest } from "@/lib/security/local-only";
 import { Link } from "@/lib/i18n/navigation";
@@ -25,7 +26,7 @@ export default async function DevMailPage({ params }: Props) {
   const mail = await findDevMail(await getDb(), parsed.data);
   if (!mail) notFound();
   const t = await getTranslations("devMailbox");
-  const parts = mail.text.split(/(https?:\/\/[^\s<>"]+)/g);
+  const parts = linkify(mail.text);
   return (
     <>
       <p>
@@ -39,7 +40,7 @@ export default async function DevMailPage({ params }: Props) {
         <a href={`/api/dev/mailbox/${mail.id}`}>{t("html")}</a>
       </p>
       <pre className="mail-text" data-testid="mail-text">
-        {parts.map((part, i) => (i % 2 === 1 ? <a key={i} href={part}>{part}</a> : part))}
+        {parts.map((part, i) => (part.href ? <a key={i} href={part.href}>{part.text}</a> : part.text))}
       </pre>
     </>
   );

@@ -37,7 +37,7 @@ export default async function SignedPage({ params }: Props) {
       </div>
       {usesDevMailbox() && (
         <p className="notice">
-          {t("devMailbox")} <Link href="/dev/mailbox">{t("devMailboxLink")}</Link>
+          {t("devMailbox")} <Link href="/dev/mailbox" prefetch={false}>{t("devMailboxLink")}</Link>
         </p>
       )}
       <p>{t("notArrived")}</p>
@@ -45,7 +45,7 @@ export default async function SignedPage({ params }: Props) {
       <p>{t("shareBody")}</p>
       <ShareLinks url={`${appUrl()}/${locale}/petitions/${petition.slug}`} title={title} />
       <p>
-        <Link href={`/petitions/${petition.slug}`}>{t("back")}</Link>
+        <Link href={`/petitions/${petition.slug}`} prefetch={false}>{t("back")}</Link>
       </p>
     </>
   );

@@ -40,7 +40,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
       <p>{t("next")}</p>
       <ShareLinks url={`${appUrl()}/${locale}/petitions/${row.petition.slug}`} title={title} />
       <p>
-        <Link href={`/petitions/${row.petition.slug}`}>{title}</Link>
+        <Link href={`/petitions/${row.petition.slug}`} prefetch={false}>{title}</Link>
       </p>
     </>
   );

@@ -8,8 +8,8 @@ import { confirmInputSchema } from "@/lib/validation/signatures";
 
 /**
  * The confirmation page's button posts here (a GET of the emailed link never confirms: mail scanners
- * open links). Success → 303 to the thank-you page; a bad or expired token → 303 back to the link's page,
- * which explains (404/410) and offers to sign again.
+ * open links). Success → 303 to the thank-you page; a bad or expired token, or a petition whose late
+ * confirmations are over → 303 back to the link's page, which explains.
  */
 export async function POST(request: Request) {
   const json = wantsJson(request);
@@ -27,7 +27,7 @@ export async function POST(request: Request) {
   } catch (error) {
     const appError = isAppError(error) ? error : unexpected(error, "confirm");
     if (json) return problem(appError);
-    if (appError.code === "token_invalid" || appError.code === "token_expired") {
+    if (appError.code === "token_invalid" || appError.code === "token_expired" || appError.code === "confirmation_closed") {
       return seeOther(`/${locale}/confirm/${/^[A-Za-z0-9_-]{1,64}$/.test(token) ? token : "invalid"}`);
     }
     return problem(appError);

@@ -12,7 +12,7 @@ import { ActionForm } from "../../../_components/action-form";
 import { loadOrRefuse } from "../../../_components/guard";
 import { Notice } from "../../../_components/notice";
 import { formStrings, localizedLabels } from "../../../_components/strings";
-import { publishCampaignAction, unpublishCampaignAction, updateCampaignAction } from "../../actions";
+import { approveCampaignAction, refuseCampaignAction, submitCampaignAction, unpublishCampaignAction, updateCampaignAction } from "../../actions";
 import { TableWrap } from "../../../_components/table-wrap";
 
 type Props = { params: Promise<{ locale: Locale; campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -32,7 +32,10 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     getCampaignEditor(await getDb(), await currentActor(), campaignId),
   );
   const t = await getTranslations("dashboard");
+  const actor = await currentActor();
+  const isAdmin = actor?.role === "admin";
   const hidden = { campaignId: campaign.id, version: campaign.version };
+  const nameLabels = localizedLabels({ name: t("fields.campaignName") }, (await formStrings()).languages);
   return (
     <>
       <p className="badge">{t(`campaignState.${campaign.state}`)}</p>
@@ -79,10 +82,40 @@ export default async function CampaignPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="visibility">
         <h2 id="visibility">{t("campaign.visibility")}</h2>
-        <p>{campaign.state === "published" ? t("campaign.isPublished") : t("campaign.isDraft")}</p>
-        {campaign.state === "draft" ? (
-          <ActionButton action={publishCampaignAction} hidden={hidden} label={t("campaign.publish")} pending={t("form.saving")} fieldLabels={localizedLabels({ name: t("fields.campaignName") }, (await formStrings()).languages)} />
-        ) : (
+        <p>{t(`campaign.stateHelp.${campaign.state}`)}</p>
+        {campaign.state === "draft" && campaign.reviewNote && (
+          <div className="notice notice-error">
+            <p>
+              <strong>{t("campaign.refusedHeading")}</strong>
+            </p>
+            <p>{campaign.reviewNote}</p>
+          </div>
+        )}
+        {campaign.state === "draft" &&
+          (isAdmin ? (
+            <ActionButton action={approveCampaignAction} hidden={hidden} label={t("campaign.publish")} pending={t("form.saving")} fieldLabels={nameLabels} />
+          ) : (
+            <ActionButton action={submitCampaignAction} hidden={hidden} label={t("campaign.submit")} pending={t("form.saving")} fieldLabels={nameLabels} />
+          ))}
+        {campaign.state === "pending_review" && isAdmin && (
+          <>
+            <ActionButton action={approveCampaignAction} hidden={hidden} label={t("campaign.approve")} pending={t("form.saving")} fieldLabels={nameLabels} />
+            <h3>{t("campaign.refuseHeading")}</h3>
+            <ActionForm
+              id="campaign-refuse"
+              action={refuseCampaignAction}
+              initial={hidden}
+              fields={[
+                { kind: "hidden", name: "campaignId", value: campaign.id },
+                { kind: "hidden", name: "version", value: String(campaign.version) },
+                { kind: "textarea", name: "reason", label: t("fields.refuseReason"), hint: t("fields.refuseReasonHint"), rows: 3, maxLength: 1000 },
+              ]}
+              strings={{ ...(await formStrings()), submit: t("campaign.refuse") }}
+              primary={false}
+            />
+          </>
+        )}
+        {campaign.state === "published" && (
           <ActionButton action={unpublishCampaignAction} hidden={hidden} label={t("campaign.unpublish")} pending={t("form.saving")} danger />
         )}
       </section>

@@ -8,7 +8,10 @@ import type { Locale } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
 import { getPetitionEditor } from "@/lib/petitions/get-petition-editor";
 import { getPetitionFigures } from "@/lib/petitions/get-petition-figures";
-import { availableActions, isEditable, isVisible, type PetitionAction } from "@/lib/petitions/state";
+import { listSignerNames } from "@/lib/signatures/list-signer-names";
+import { pageNumberSchema } from "@/lib/validation/organizers";
+import { availableActions, isEditable, isVisible, lateConfirmationsUntil, type PetitionAction } from "@/lib/petitions/state";
+import { translator } from "@/lib/i18n/translator";
 import { ActionButton } from "../../../_components/action-button";
 import { ActionForm } from "../../../_components/action-form";
 import { loadOrRefuse } from "../../../_components/guard";
@@ -16,7 +19,16 @@ import { Notice } from "../../../_components/notice";
 import { PerDayChart } from "../../../_components/per-day-chart";
 import { petitionFieldLabels, petitionFields } from "../../../_components/petition-fields";
 import { formStrings, localizedLabels } from "../../../_components/strings";
-import { archivePetitionAction, closePetitionAction, deliverPetitionAction, publishPetitionAction, reopenPetitionAction, updatePetitionAction } from "../../actions";
+import {
+  archivePetitionAction,
+  closePetitionAction,
+  deliverPetitionAction,
+  publishPetitionAction,
+  reopenPetitionAction,
+  setSignerNameHiddenAction,
+  updatePetitionAction,
+} from "../../actions";
+import { TableWrap } from "../../../_components/table-wrap";
 
 type Props = { params: Promise<{ locale: Locale; petitionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,6 +38,12 @@ const buttonActions = {
   reopen: reopenPetitionAction,
   archive: archivePetitionAction,
 } as const;
+
+/** Actions asked about first: publishing freezes the text for good, closing stops signing, archiving hides it for good. */
+const confirmable = ["publish", "close", "archive"] as const;
+type Confirmable = (typeof confirmable)[number];
+const isConfirmable = (a: string): a is Confirmable => (confirmable as readonly string[]).includes(a);
+const needsConfirmation = (a: PetitionAction): a is Confirmable => isConfirmable(a);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
@@ -37,7 +55,7 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
   const { locale, petitionId } = await params;
   setRequestLocale(locale);
   await connection();
-  const { notice } = await searchParams;
+  const { notice, names: namesPage, confirm } = await searchParams;
   const path = `/dashboard/petitions/${petitionId}`;
   const { actor, petition, campaign } = await loadOrRefuse(locale, path, async () => getPetitionEditor(await getDb(), await currentActor(), petitionId));
   const t = await getTranslations("dashboard");
@@ -45,8 +63,11 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
   const strings = await formStrings();
   const hidden = { petitionId: petition.id, version: petition.version };
   const actions = availableActions(petition.state);
+  const lateUntil = lateConfirmationsUntil(petition);
+  const asking = typeof confirm === "string" && isConfirmable(confirm) && actions.includes(confirm) ? confirm : null;
   const labels = localizedLabels(await petitionFieldLabels(), strings.languages);
   const figures = petition.state === "draft" ? null : await getPetitionFigures(await getDb(), actor, petition.id);
+  const names = figures ? await listSignerNames(await getDb(), actor, { petitionId: petition.id, page: pageNumberSchema.parse(namesPage) }) : null;
   const dayFormat = (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { day: "numeric", month: "short", timeZone: "UTC" });
 
   return (
@@ -57,22 +78,52 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
       <p className="badge">{t(`petitionState.${petition.state}`)}</p>
       <h1>{pick(petition.title, locale) || petition.slug}</h1>
       <Notice value={notice} />
-      {isVisible(petition.state) && (
+      {isVisible(petition.state) ? (
         <p>
           <Link href={`/petitions/${petition.slug}`}>{t("petition.publicPage")}</Link>
+        </p>
+      ) : (
+        <p>
+          <Link href={`${path}/preview`}>{t("petition.preview")}</Link>
         </p>
       )}
 
       <section aria-labelledby="state">
         <h2 id="state">{t("petition.stateHeading")}</h2>
         <p>{t(`petition.stateHelp.${petition.state}`)}</p>
-        <div className="actions-row">
-          {actions
-            .filter((a): a is Exclude<PetitionAction, "deliver"> => a !== "deliver")
-            .map((a) => (
-              <ActionButton key={a} action={buttonActions[a]} hidden={hidden} label={t(`petition.actions.${a}`)} pending={t("form.saving")} danger={a === "close" || a === "archive"} fieldLabels={labels} />
-            ))}
-        </div>
+        {lateUntil && (
+          <p className="notice">
+            {translator(locale)("petitions.lateConfirmations", { date: format.dateTime(lateUntil, { dateStyle: "long", timeStyle: "short" }) })}
+          </p>
+        )}
+        {asking ? (
+          // Asked first, on a page of its own (works without JavaScript): publishing freezes the text, closing stops signing.
+          <section className="notice confirm-box" aria-labelledby="confirm-question">
+            <p id="confirm-question">
+              <strong>{t(`petition.confirm.${asking}`)}</strong>
+            </p>
+            <div className="actions-row">
+              <ActionButton action={buttonActions[asking]} hidden={hidden} label={t(`petition.confirmYes.${asking}`)} pending={t("form.saving")} danger={asking !== "publish"} fieldLabels={labels} />
+              <Link className="button" href={path}>
+                {t("petition.confirmCancel")}
+              </Link>
+            </div>
+          </section>
+        ) : (
+          <div className="actions-row">
+            {actions
+              .filter((a): a is Exclude<PetitionAction, "deliver"> => a !== "deliver")
+              .map((a) =>
+                needsConfirmation(a) ? (
+                  <Link key={a} className={a === "publish" ? "button" : "button button-danger"} href={`${path}?confirm=${a}#state`}>
+                    {t(`petition.actions.${a}`)}
+                  </Link>
+                ) : (
+                  <ActionButton key={a} action={buttonActions[a]} hidden={hidden} label={t(`petition.actions.${a}`)} pending={t("form.saving")} fieldLabels={labels} />
+                ),
+              )}
+          </div>
+        )}
         {actions.includes("deliver") && (
           <section aria-labelledby="deliver">
             <h3 id="deliver">{t("petition.deliverHeading")}</h3>
@@ -126,6 +177,10 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
               <dt>{t("figures.publicName")}</dt>
               <dd>{format.number(figures.consents.publicName)}</dd>
             </div>
+            <div>
+              <dt>{t("figures.deliveryName")}</dt>
+              <dd data-testid="delivery-name-count">{format.number(figures.consents.deliveryName)}</dd>
+            </div>
           </dl>
           <h3>{t("figures.perDay")}</h3>
           {figures.perDay.length === 0 ? (
@@ -149,15 +204,96 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
         </section>
       )}
 
+      {names && (
+        <section aria-labelledby="names">
+          <h2 id="names">{t("names.heading")}</h2>
+          <p>{t("names.intro")}</p>
+          {names.total === 0 ? (
+            <p>{t("names.none")}</p>
+          ) : (
+            <TableWrap label={t("names.heading")}>
+              <table className="stack-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("names.name")}</th>
+                    <th scope="col">{t("names.day")}</th>
+                    <th scope="col">{t("names.status")}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t("people.actions")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {names.names.map((n) => (
+                    <tr key={n.id}>
+                      <td data-label={t("names.name")}>{n.name}</td>
+                      <td data-label={t("names.day")}>{format.dateTime(new Date(`${n.day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}</td>
+                      <td data-label={t("names.status")}>{n.hidden ? t("names.hiddenState") : t("names.shown")}</td>
+                      <td>
+                        <ActionButton
+                          action={setSignerNameHiddenAction}
+                          hidden={{ petitionId: petition.id, signatureId: n.id, hidden: n.hidden ? "0" : "1" }}
+                          label={n.hidden ? t("names.show") : t("names.hide")}
+                          pending={t("form.saving")}
+                          danger={!n.hidden}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+          {names.pages > 1 && (
+            <p className="links-row">
+              {names.page > 1 && <Link href={`${path}?names=${names.page - 1}#names`}>{t("names.newer")}</Link>}{" "}
+              {names.page < names.pages && <Link href={`${path}?names=${names.page + 1}#names`}>{t("names.older")}</Link>}
+            </p>
+          )}
+        </section>
+      )}
+
       {figures && (
         <section aria-labelledby="export">
           <h2 id="export">{t("export.heading")}</h2>
-          <p>{actor.role === "admin" ? t("export.withEmail") : t("export.withoutEmail")}</p>
-          <form method="post" action={`/${locale}/dashboard/petitions/${petition.id}/export`}>
-            <button type="submit" className="button">
-              {t("export.download")}
-            </button>
+          <p>
+            {t("export.packIntro", {
+              target: pick(petition.target, locale),
+              count: figures.byState.confirmed,
+              named: figures.consents.deliveryName,
+            })}
+          </p>
+          <form method="post" action={`/${locale}/dashboard/petitions/${petition.id}/delivery-pack`} className="dashboard-form">
+            <div className="field">
+              <label htmlFor="pack-language">{t("export.language")}</label>
+              <select id="pack-language" name="language" defaultValue={locale}>
+                {(["ru", "kk", "en"] as const).map((l) => (
+                  <option key={l} value={l}>
+                    {strings.languages[l]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <p className="actions-row">
+              <button type="submit" name="format" value="pdf" className="button">
+                {t("export.pdf")}
+              </button>{" "}
+              <button type="submit" name="format" value="csv" className="button">
+                {t("export.csv")}
+              </button>
+            </p>
           </form>
+          {actor.role === "admin" && (
+            <>
+              <h3>{t("export.signersHeading")}</h3>
+              <p>{t("export.withEmail")}</p>
+              <form method="post" action={`/${locale}/dashboard/petitions/${petition.id}/export`}>
+                <button type="submit" className="button">
+                  {t("export.download")}
+                </button>
+              </form>
+            </>
+          )}
           <p className="muted">{t("export.audited")}</p>
         </section>
       )}
@@ -189,7 +325,7 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
       ) : (
         <section aria-labelledby="text">
           <h2 id="text">{t("petition.textHeading")}</h2>
-          <p className="muted">{t("petition.frozen")}</p>
+          <p className="muted">{figures && figures.byState.confirmed + figures.byState.pending > 0 ? t("petition.frozen") : t("petition.frozenUnsigned")}</p>
           {(["ru", "kk", "en"] as const).map((l) => (
             <details key={l} lang={l}>
               <summary>{strings.languages[l]}</summary>

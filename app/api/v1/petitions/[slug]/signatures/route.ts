@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { findPetitionForSignPage } from "@/db/queries/petitions";
-import { renderSignErrorPage, signErrorMessages } from "@/app/_components/sign-error-page";
+import { renderSignErrorPage, signErrorMessages, signFormAction } from "@/app/_components/sign-error-page";
 import { AppError, isAppError } from "@/lib/errors";
 import { readForm } from "@/lib/http/read-form";
 import { html, problem, seeOther, unexpected, wantsJson } from "@/lib/http/responses";
@@ -13,18 +13,25 @@ import { slugSchema } from "@/lib/validation/petitions";
 type Ctx = { params: Promise<{ slug: string }> };
 
 /**
+ * Larger than the app's default form cap: a name pasted far over its limit (5,000 Cyrillic letters are
+ * 30 KB urlencoded) still gets its form back, with what was typed and a message, instead of a bare 413.
+ */
+const SIGN_FORM_MAX_BYTES = 64 * 1024;
+
+/**
  * POST a signature. A plain HTML form gets 303 to "check your email", or its form back with messages
  * (4xx); API clients and the enhancing script (Accept: application/json) get JSON.
  */
 export async function POST(request: Request, { params }: Ctx) {
   const { slug: rawSlug } = await params;
   const json = wantsJson(request);
-  let locale: Locale = "ru";
+  const queryLocale = new URL(request.url).searchParams.get("locale");
+  let locale: Locale = isLocale(queryLocale) ? queryLocale : "ru";
   let body: Record<string, unknown> = {};
   try {
     const slug = slugSchema.safeParse(rawSlug);
     if (!slug.success) throw new AppError("petition_not_found");
-    body = await readForm(request);
+    body = await readForm(request, SIGN_FORM_MAX_BYTES);
     if (isLocale(body.locale)) locale = body.locale;
     const parsed = signInputSchema.safeParse(body);
     if (!parsed.success) {
@@ -51,13 +58,19 @@ async function signErrorResponse(error: AppError, rawSlug: string, locale: Local
   const petition = slug.success ? await findPetitionForSignPage(await getDb(), slug.data).catch(() => null) : null;
   // Unknown petition: its page answers with the translated 404.
   if (!petition || error.code === "petition_not_found") return seeOther(`/${locale}/petitions/${slug.success ? slug.data : "unknown"}`);
-  const str = (v: unknown) => (typeof v === "string" ? v.slice(0, 300) : "");
+  const str = (v: unknown) => (typeof v === "string" ? v.slice(0, 10_000) : "");
   const checked = (v: unknown) => v === "on" || v === "true" || v === "1";
   const page = await renderSignErrorPage({
     locale,
     petition,
-    action: `/api/v1/petitions/${petition.slug}/signatures`,
-    values: { name: str(body.name), email: str(body.email), updates: checked(body.updates), public: checked(body.public) },
+    action: signFormAction(petition.slug, locale),
+    values: {
+      name: str(body.name),
+      email: str(body.email),
+      updates: checked(body.updates),
+      public: checked(body.public),
+      delivery: checked(body.delivery),
+    },
     errors: signErrorMessages(locale, error.fields, error.code === "invalid_input" ? undefined : error.code),
     showForm: error.code !== "petition_closed",
   });

@@ -11,7 +11,7 @@ const plain = (status: number, text: string) =>
   new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" } });
 
 /**
- * The delivery export, as a download. POST, because every export is recorded; the form posts from our own
+ * The signers' export with addresses (admins only), as a download. POST, because every export is recorded; the form posts from our own
  * origin (the session cookie is SameSite=Lax, and a foreign Origin is refused here too).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ locale: string; petitionId: string }> }) {

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signatures } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { isAppError } from "@/lib/errors";
+import { makeWorld } from "@/lib/organizers/test-world";
+import { listPublicSigners } from "./list-public-signers";
+import { listSignerNames } from "./list-signer-names";
+import { setSignerNameHidden } from "./set-signer-name-hidden";
+
+let database: TestDatabase;
+const db = () => database.db;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function sign(petitionId: string, name: string, o: { state?: "pending" | "confirmed"; publicName?: boolean; confirmedAt?: string }) {
+  const tag = `${name}-${Math.random()}`;
+  const [row] = await db()
+    .insert(signatures)
+    .values({
+      petitionId,
+      emailNormalized: `${tag}@example.org`,
+      name,
+      locale: "ru",
+      state: o.state ?? "confirmed",
+      showNamePublicly: o.publicName ?? true,
+      tokenNonce: tag,
+      tokenHash: tag,
+      tokenExpiresAt: new Date(Date.now() + 86_400_000),
+      confirmedAt: (o.state ?? "confirmed") === "confirmed" ? new Date(o.confirmedAt ?? "2026-11-20T10:00:00Z") : null,
+    })
+    .returning({ id: signatures.id });
+  return row!.id;
+}
+
+describe("public list of signers", () => {
+  it("names only confirmed signers who asked to be shown, newest first, with the day and nothing else", async () => {
+    const w = await makeWorld(db());
+    const p = w.published.id;
+    await sign(p, "Әлия Нұрланқызы", { confirmedAt: "2026-11-20T18:30:00Z" }); // 23:30 in Almaty
+    await sign(p, "Ұлан Қайратұлы", { confirmedAt: "2026-11-20T19:30:00Z" }); // 00:30 on the 21st in Almaty
+    await sign(p, "Тихий Подписант", { publicName: false, confirmedAt: "2026-11-22T10:00:00Z" });
+    await sign(p, "Ещё Не Подтвердил", { state: "pending" });
+    const list = await listPublicSigners(db(), p, { page: 1 });
+    expect(list.total).toBe(2);
+    expect(list.signers).toEqual([
+      { name: "Ұлан Қайратұлы", day: "2026-11-21" },
+      { name: "Әлия Нұрланқызы", day: "2026-11-20" },
+    ]);
+    expect(JSON.stringify(list)).not.toContain("@");
+  });
+
+  it("pages through the names, newest first, without repeats", async () => {
+    const w = await makeWorld(db());
+    for (let i = 0; i < 7; i++) await sign(w.published.id, `Signer ${i}`, { confirmedAt: new Date(Date.parse("2026-11-01T00:00:00Z") + i * 3_600_000).toISOString() });
+    const pages = await Promise.all([1, 2, 3].map((page) => listPublicSigners(db(), w.published.id, { page, pageSize: 3 })));
+    expect(pages.map((p) => p.signers.map((s) => s.name))).toEqual([
+      ["Signer 6", "Signer 5", "Signer 4"],
+      ["Signer 3", "Signer 2", "Signer 1"],
+      ["Signer 0"],
+    ]);
+    expect(pages[0]!.pages).toBe(3);
+  });
+
+  it("lets the petition's organizers hide a name (the signature still counts) and show it again; nobody else", async () => {
+    const w = await makeWorld(db());
+    const p = w.published.id;
+    const fake = await sign(p, "Fake Name", {});
+    await sign(p, "Real Name", {});
+    await expect(setSignerNameHidden(db(), w.other, { petitionId: p, signatureId: fake, hidden: true })).rejects.toSatisfy((e) => isAppError(e, "not_found"));
+    // A signature of another petition cannot be reached through this one.
+    await expect(setSignerNameHidden(db(), w.organizer, { petitionId: w.closed.id, signatureId: fake, hidden: true })).rejects.toSatisfy((e) => isAppError(e, "not_found"));
+    await setSignerNameHidden(db(), w.organizer, { petitionId: p, signatureId: fake, hidden: true });
+    expect((await listPublicSigners(db(), p, { page: 1 })).signers.map((s) => s.name)).toEqual(["Real Name"]);
+    const moderation = await listSignerNames(db(), w.organizer, { petitionId: p, page: 1 });
+    expect(moderation.names.map((n) => [n.name, n.hidden])).toEqual(expect.arrayContaining([["Fake Name", true], ["Real Name", false]]));
+    await setSignerNameHidden(db(), w.admin, { petitionId: p, signatureId: fake, hidden: false });
+    expect((await listPublicSigners(db(), p, { page: 1 })).total).toBe(2);
+  });
+});
