@@ -69,8 +69,8 @@ const server = createServer((req, res) => {
   }
   if ((req.method === "GET" || req.method === "HEAD") && req.headers.host !== canonical.host && !/^\/(api|_next)\//.test(url)) {
     // Always a path on our origin: "//evil.example/x" must not become a protocol-relative redirect.
-    const path = url.startsWith("/") ? url.replace(/^\/+/, "/") : "/";
-    res.writeHead(308, { Location: `${canonical.origin}${path}`, "Cache-Control": "no-store" });
+    const target = url.startsWith("/") ? url.replace(/^\/+/, "/") : "/";
+    res.writeHead(308, { Location: `${canonical.origin}${target}`, "Cache-Control": "no-store" });
     res.end();
     return;
   }
@@ -93,20 +93,42 @@ const server = createServer((req, res) => {
 /**
  * Next 16 answers notFound() in a dynamic render with `<html id="__next_error__">`, whose 404 content lives only in
  * its scripts (vercel/next.js#62228, #97000): without JavaScript, a blank page. Such a 404 is sent instead as the
- * translated 404 page (app/[locale]/page-not-found, fetched once per locale through this server, scripts removed:
- * it needs none), keeping the status; an API path gets a JSON 404.
+ * translated 404 page of the nearest not-found boundary (its page-not-found page, fetched once per locale through this
+ * server, scripts removed: it needs none), keeping the status; an API path gets a JSON 404.
  */
 const locales = ["ru", "kk", "en"];
-const notFoundDocuments = new Map();
-function notFoundDocument(locale) {
-  if (!notFoundDocuments.has(locale)) {
-    const page = fetch(`http://127.0.0.1:${port}/${locale}/page-not-found`, { headers: { host: canonical.host } })
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`page-not-found answered ${r.status}`))))
-      .then((html) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/<link\b[^>]*rel="(?:preload|modulepreload)"[^>]*>/g, ""));
-    page.catch(() => notFoundDocuments.delete(locale));
-    notFoundDocuments.set(locale, page);
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+/**
+ * Each not-found boundary has a page-not-found page beside it (app/[locale]/page-not-found,
+ * app/[locale]/confirm/page-not-found …; a unit test holds every not-found.tsx to that): their static prefixes,
+ * longest first, from the build's own list of pages.
+ */
+const notFoundPrefixes = (() => {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "app-paths-manifest.json"), "utf8"));
+    return Object.keys(manifest)
+      .filter((page) => page.startsWith("/[locale]") && page.endsWith("/page-not-found/page"))
+      .map((page) => page.slice("/[locale]".length, -"/page-not-found/page".length).replace(/\/\([^/]+\)/g, ""))
+      .sort((a, b) => b.length - a.length);
+  } catch {
+    return [""];
   }
-  return notFoundDocuments.get(locale);
+})();
+const notFoundDocuments = new Map();
+function notFoundDocument(requestPath) {
+  const [, first = "", ...rest] = requestPath.split("/");
+  const locale = locales.includes(first) ? first : "ru";
+  const inLocale = locales.includes(first) ? `/${rest.join("/")}` : "/";
+  const prefix = notFoundPrefixes.find((p) => inLocale === p || inLocale.startsWith(`${p}/`)) ?? "";
+  const page = `/${locale}${prefix}/page-not-found`;
+  if (!notFoundDocuments.has(page)) {
+    const doc = fetch(`http://127.0.0.1:${port}${page}`, { headers: { host: canonical.host } })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${page} answered ${r.status}`))))
+      .then((html) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/<link\b[^>]*rel="(?:preload|modulepreload)"[^>]*>/g, ""));
+    doc.catch(() => notFoundDocuments.delete(page));
+    notFoundDocuments.set(page, doc);
+  }
+  return notFoundDocuments.get(page);
 }
 
 function decoded(raw, encoding) {
@@ -152,9 +174,8 @@ function replaceScriptOnly404(req, res) {
     if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
     const raw = Buffer.concat(chunks);
     const body = decoded(raw, String(res.getHeader("content-encoding") ?? ""));
-    const path = (req.url ?? "/").split("?")[0];
-    const first = path.split("/")[1];
-    const api = path.startsWith("/api/");
+    const requestPath = (req.url ?? "/").split("?")[0];
+    const api = requestPath.startsWith("/api/");
     const finish = (doc) => {
       if (doc !== null) {
         res.removeHeader("content-length");
@@ -169,7 +190,7 @@ function replaceScriptOnly404(req, res) {
       finish(null);
       return res;
     }
-    (api ? Promise.resolve('{"error":"not_found"}') : notFoundDocument(locales.includes(first) ? first : "ru"))
+    (api ? Promise.resolve('{"error":"not_found"}') : notFoundDocument(requestPath))
       .catch(() => null)
       .then(finish)
       .catch(() => res.destroy());
