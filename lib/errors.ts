@@ -5,6 +5,11 @@ export const errorStatus = {
   not_found: 404,
   petition_not_found: 404,
   petition_closed: 409,
+  rally_not_found: 404,
+  rally_closed: 409,
+  rally_full: 409,
+  /** A confirmation link whose thing no longer takes confirmations (a rally that was cancelled or began). */
+  confirmation_closed: 409,
   token_invalid: 404,
   token_expired: 410,
   /** The petition closed and its day of late confirmations is over: the count is final. */

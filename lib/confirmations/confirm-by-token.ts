@@ -40,6 +40,7 @@ export async function confirmByToken<R>(db: Db, confirmable: Confirmable<R>, tok
     if (result !== null) return { outcome: "already_confirmed", result };
   }
   if (found.status === "expired") throw new AppError("token_expired");
+  if (found.status === "closed") throw new AppError("confirmation_closed");
   throw new AppError("token_invalid");
 }
 
