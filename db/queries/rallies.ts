@@ -134,13 +134,13 @@ export async function closeChange(db: Db, id: string, set: { notifiedAt: Date; s
   await db.update(rallyChanges).set({ ...set, updatedAt: sql`now()` }).where(eq(rallyChanges.id, id));
 }
 
-/** The change people were last told about, for the page's banner. */
-export async function latestNotifiedChange(db: Db, rallyId: string): Promise<RallyChange | null> {
+/** The latest change of time or place (being gathered, or told), for the page's banner; not one a cancellation dropped. */
+export async function latestChange(db: Db, rallyId: string): Promise<RallyChange | null> {
   const [row] = await db
     .select()
     .from(rallyChanges)
-    .where(and(eq(rallyChanges.rallyId, rallyId), sql`${rallyChanges.notifiedAt} is not null and ${rallyChanges.sequence} is not null`))
-    .orderBy(desc(rallyChanges.notifiedAt))
+    .where(and(eq(rallyChanges.rallyId, rallyId), sql`(${rallyChanges.notifiedAt} is null or ${rallyChanges.sequence} is not null)`))
+    .orderBy(desc(rallyChanges.updatedAt))
     .limit(1);
   return row ?? null;
 }
