@@ -76,10 +76,7 @@ export const rallyCancelSchema = rallyTransitionSchema.extend({ cancelNote: loca
 export const rallyHoldSchema = rallyTransitionSchema.extend({ report: localizedText(10000) });
 export const rallyIdSchema = z.object({ rallyId: idSchema });
 export const checkInSchema = z.object({ rallyId: idSchema, rsvpId: idSchema });
-export const walkInSchema = z.object({
-  rallyId: idSchema,
-  name: z.string({ error: "required" }).pipe(signerNameSchema.catch("\u0000")).refine((s) => s !== "\u0000", { error: "invalid_name" }),
-});
+export const walkInSchema = z.object({ rallyId: idSchema, name: signerNameSchema });
 
 export type RallyCreateInput = z.infer<typeof rallyCreateSchema>;
 export type RallyUpdateInput = z.infer<typeof rallyUpdateSchema>;
