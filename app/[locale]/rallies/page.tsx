@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { RallyCard } from "@/app/_components/rallies/rally-card";
 import { getDb } from "@/db";
 import { findPublishedCampaign } from "@/db/queries/campaigns";
 import { listVisibleRallies } from "@/db/queries/rallies";
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { feedUrls } from "@/lib/rallies/ics";
 import { isUpcoming } from "@/lib/rallies/state";
@@ -25,6 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Upcoming rallies, soonest first, then the archive (held, cancelled, past), newest first. */
 export default async function RalliesPage({ params }: Props) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   await connection();
   const db = await getDb();

@@ -9,7 +9,7 @@ import { RsvpFormView } from "@/app/_components/rallies/rsvp-form-view";
 import { rsvpFormStrings } from "@/app/_components/rallies/rsvp-strings";
 import { getDb } from "@/db";
 import { countConfirmed, countPlacesTaken, findVisibleRallyBySlug, latestChange } from "@/db/queries/rallies";
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
 import { formatter, translator } from "@/lib/i18n/translator";
 import { formatRallyWhen } from "@/lib/rallies/format-when";
@@ -32,6 +32,7 @@ const load = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
+  if (!isLocale(locale)) return {};
   const row = await load(slug);
   if (!row) return {};
   const title = pick(row.rally.title, locale);
@@ -48,6 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A rally: time in its zone, place, permit status, notes, and the RSVP form (a plain form: works without JavaScript). */
 export default async function RallyPage({ params }: Props) {
   const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const row = await load(slug);
   if (!row) notFound();

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db";
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { translator } from "@/lib/i18n/translator";
 import { formatRallyWhen } from "@/lib/rallies/format-when";
@@ -24,6 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function ManageRsvpPage({ params, searchParams }: Props) {
   const { locale, token } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   await connection();
   const { done } = await searchParams;

@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { ConfirmLanding, ConfirmLandingNotice } from "@/app/_components/confirm-landing";
 import { getDb } from "@/db";
 import { findByToken } from "@/lib/confirmations/confirm-by-token";
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { translator } from "@/lib/i18n/translator";
 import { rsvpConfirmable } from "@/lib/rallies/confirm-rsvp";
@@ -20,6 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The RSVP's confirmation link, on the generic landing: GET shows a button, the POST confirms. */
 export default async function ConfirmRsvpPage({ params }: Props) {
   const { locale, token } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   await connection();
   const found = await findByToken(await getDb(), rsvpConfirmable, token);

@@ -6,7 +6,7 @@ import { connection } from "next/server";
 import { getDb } from "@/db";
 import { findVisibleRallyBySlug } from "@/db/queries/rallies";
 import { usesDevMailbox } from "@/lib/env";
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { translator } from "@/lib/i18n/translator";
 import { slugSchema } from "@/lib/validation/petitions";
@@ -21,6 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** After an RSVP: the same neutral page whether or not the address had registered before. */
 export default async function RsvpCheckEmailPage({ params }: Props) {
   const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   await connection();
   const parsed = slugSchema.safeParse(slug);

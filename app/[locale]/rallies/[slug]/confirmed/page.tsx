@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db";
 import { findVisibleRallyBySlug } from "@/db/queries/rallies";
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { translator } from "@/lib/i18n/translator";
 import { formatRallyWhen } from "@/lib/rallies/format-when";
@@ -24,6 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Where the confirmation POST lands: a place, a waitlist place (the position is only in the email), or full. */
 export default async function RsvpConfirmedPage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   await connection();
   const { status: raw } = await searchParams;
