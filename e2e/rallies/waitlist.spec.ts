@@ -67,3 +67,16 @@ test("the campaign's calendar feed lists its rallies, cancelled ones as CANCELLE
   expect(feed.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
   expect(await feed.text()).toContain(`SUMMARY:${rally.title("en")}`);
 });
+
+test("a visitor whose browser is in another zone also sees their own time (JavaScript on); the page keeps Almaty's", async ({ browser, baseURL }) => {
+  const rally = await createRallyIn(await seededCampaignId());
+  const berlin = await (await browser.newContext({ baseURL, timezoneId: "Europe/Berlin", locale: "en-GB" })).newPage();
+  await berlin.goto(`/en/rallies/${rally.slug}`);
+  await expect(berlin.getByTestId("rally-when")).toContainText("18:00");
+  // 18:00 in Almaty is 14:00 in Berlin in winter, 15:00 in summer: the browser's own rules decide.
+  await expect(berlin.getByTestId("your-local-time")).toContainText(/1[45]:00/);
+  const almaty = await (await browser.newContext({ baseURL, timezoneId: "Asia/Almaty" })).newPage();
+  await almaty.goto(`/en/rallies/${rally.slug}`);
+  await expect(almaty.getByTestId("rally-when")).toContainText("18:00");
+  await expect(almaty.getByTestId("your-local-time")).toHaveCount(0);
+});
