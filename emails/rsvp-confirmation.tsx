@@ -55,7 +55,7 @@ RsvpConfirmation.PreviewProps = {
   locale: "ru",
   name: "Әлия",
   facts: rallyFactsPreview,
-  confirmUrl: "http://localhost:3000/ru/confirm/rsvp/EXAMPLE_TOKEN_EXAMPLE_TOKEN_EXAMPLE_TOKEN_123",
+  confirmUrl: "http://localhost:3000/ru/confirmations/rsvp/EXAMPLE_TOKEN_EXAMPLE_TOKEN_EXAMPLE_TOKEN_123",
   manageUrl: "http://localhost:3000/ru/rsvp/EXAMPLE_TOKEN_EXAMPLE_TOKEN_EXAMPLE_TOKEN_456",
   siteUrl: "http://localhost:3000",
 } satisfies RsvpConfirmationProps;

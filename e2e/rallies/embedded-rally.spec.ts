@@ -72,7 +72,7 @@ test("on the embedded default an organizer announces a rally and a supporter reg
     await expect(supporter.getByRole("row").filter({ hasText: email })).toHaveCount(1);
   }).toPass({ timeout: 20_000 });
   await supporter.getByRole("row").filter({ hasText: email }).getByRole("link").click();
-  await supporter.getByTestId("mail-text").getByRole("link").filter({ hasText: "/confirm/rsvp/" }).first().click();
+  await supporter.getByTestId("mail-text").getByRole("link").filter({ hasText: "/confirmations/rsvp/" }).first().click();
   await supporter.getByRole("button", { name: en("confirmRsvp.button") }).click();
   await expect(supporter.getByRole("heading", { level: 1 })).toHaveText(en("rsvpConfirmed.title.confirmed"));
 

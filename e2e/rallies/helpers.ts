@@ -27,7 +27,7 @@ export async function rsvpAndConfirm(page: Page, mailbox: Mailbox, o: { slug: st
   await page.getByRole("button", { name: t(l, "rsvpForm.submit") }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(l, "rsvpCheckEmail.title"));
   const mail = await mailbox.waitFor((e) => e.to.includes(email) && e.subject === t(l, "rallyEmails.confirmation.subject", { title: o.title }));
-  const confirm = tokenAfter(mail.text, `${l}/confirm/rsvp`);
+  const confirm = tokenAfter(mail.text, `${l}/confirmations/rsvp`);
   const manage = tokenAfter(mail.text, `${l}/rsvp`);
   expect(confirm, "the text part carries the confirmation link").toBeTruthy();
   await page.goto(confirm!);

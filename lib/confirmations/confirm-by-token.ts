@@ -16,7 +16,7 @@ export type Pending = {
  * POST confirms nothing twice.
  */
 export type Confirmable<R> = {
-  /** The landing's URL segment: /<locale>/confirm/<kind>/<token>. */
+  /** The landing's URL segment: /<locale>/confirmations/<kind>/<token>. */
   kind: string;
   find(db: Db, tokenHash: string): Promise<Pending | null>;
   confirm(db: Db, tokenHash: string): Promise<R | null>;

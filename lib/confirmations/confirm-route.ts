@@ -27,7 +27,7 @@ export function confirmationRoute<R>(confirmable: Confirmable<R>, next: (locale:
       const appError = isAppError(error) ? error : unexpected(error, `confirm ${confirmable.kind}`);
       if (json) return problem(appError);
       if (["token_invalid", "token_expired", "confirmation_closed"].includes(appError.code)) {
-        return seeOther(`/${locale}/confirm/${confirmable.kind}/${linkTokenSchema.safeParse(token).success ? token : "invalid"}`);
+        return seeOther(`/${locale}/confirmations/${confirmable.kind}/${linkTokenSchema.safeParse(token).success ? token : "invalid"}`);
       }
       return problem(appError);
     }

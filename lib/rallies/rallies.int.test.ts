@@ -87,7 +87,7 @@ async function attend(slug: string, locale: "ru" | "kk" | "en" = "en") {
   const email = `${unique("a")}@example.org`;
   await rsvpToRally(ctx(), slug, rsvpInputSchema.parse({ email, name: "Әлия", locale, updates: "on" }));
   const mail = await capture.waitFor((e) => e.to.includes(email), 15_000);
-  const token = tokenIn(mail.text, "confirm/rsvp");
+  const token = tokenIn(mail.text, "confirmations/rsvp");
   expect(token, "the confirmation email carries the link").toBeTruthy();
   const outcome = await confirmByToken(db(), rsvpConfirmable, token);
   const manage = tokenIn(mail.text, `${locale}/rsvp`)!;
@@ -191,7 +191,7 @@ describe("RSVPs", () => {
     expect(registered[0]!.text).toContain("calendar.ics?locale=kk");
     expect(registered[0]!.idempotencyKey).toBe(`rally/${rally.id}/${rows[0]!.id}/registered`);
     // The link's second use confirms nothing more.
-    const again = await confirmByToken(db(), rsvpConfirmable, tokenIn(mailTo(email)[0]!.text, "confirm/rsvp"));
+    const again = await confirmByToken(db(), rsvpConfirmable, tokenIn(mailTo(email)[0]!.text, "confirmations/rsvp"));
     expect(again.outcome).toBe("already_confirmed");
   });
 

@@ -38,7 +38,7 @@ export const isSkip = (v: unknown): v is Skip => typeof v === "object" && v !== 
 
 export const rallyUrl = (rally: Pick<Rally, "slug">, locale: Locale) => `${appUrl()}/${locale}/rallies/${rally.slug}`;
 export const manageUrl = (nonce: string, locale: Locale) => `${appUrl()}/${locale}/rsvp/${manageTokenOf(nonce)}`;
-export const confirmUrl = (nonce: string, locale: Locale) => `${appUrl()}/${locale}/confirm/rsvp/${confirmTokenOf(nonce)}`;
+export const confirmUrl = (nonce: string, locale: Locale) => `${appUrl()}/${locale}/confirmations/rsvp/${confirmTokenOf(nonce)}`;
 
 export function facts(rally: Rally, locale: Locale): RallyFactsProps {
   const t = rallyEmailTranslator(locale);
