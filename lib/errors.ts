@@ -5,9 +5,13 @@ export const errorStatus = {
   not_found: 404,
   petition_not_found: 404,
   petition_closed: 409,
+  rally_not_found: 404,
+  rally_closed: 409,
+  rally_full: 409,
   token_invalid: 404,
   token_expired: 410,
-  /** The petition closed and its day of late confirmations is over: the count is final. */
+  /** The petition closed and its day of late confirmations is over: the count is final. Also a rally that was
+   * cancelled or began, for its RSVP links. */
   confirmation_closed: 410,
   unsupported_media_type: 415,
   body_too_large: 413,

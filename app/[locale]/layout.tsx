@@ -61,9 +61,10 @@ export default async function LocaleLayout({
             </Link>
             <nav aria-label={t("nav.main")}>
               <ul className="nav-list">
-                <li><Link href={`/${locale}`} prefetch={false}>{t("nav.home")}</Link></li>
+                <li className="nav-home"><Link href={`/${locale}`} prefetch={false}>{t("nav.home")}</Link></li>
                 <li><Link href={`/${locale}/profile`} prefetch={false}>{t("nav.profile")}</Link></li>
                 <li><Link href={`/${locale}/petitions`} prefetch={false}>{t("nav.petitions")}</Link></li>
+                <li><Link href={`/${locale}/rallies`} prefetch={false}>{t("nav.rallies")}</Link></li>
               </ul>
             </nav>
             <LanguageSwitcher label={t("nav.language")} />

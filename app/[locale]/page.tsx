@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { PetitionCard } from "@/app/_components/petition-card";
+import { UpcomingRallies } from "@/app/_components/rallies/upcoming-rallies";
 import { getDb } from "@/db";
 import { findProfile, findPublishedCampaign } from "@/db/queries/campaigns";
 import { listVisiblePetitions } from "@/db/queries/petitions";
@@ -92,6 +93,7 @@ export default async function HomePage({ params }: Props) {
         </div>
         {open.length > 0 && <p className="muted">{t("home.ctaBody")}</p>}
       </section>
+      <UpcomingRallies campaignId={campaign.id} locale={locale} />
     </>
   );
 }

@@ -5,3 +5,4 @@ export * from "./mail";
 export * from "./auth";
 export * from "./organizers";
 export * from "./abuse";
+export * from "./rallies";

@@ -34,6 +34,15 @@ export const auditActions = [
   "signatures.delivery_pack",
   "signature.hide_name",
   "signature.show_name",
+  "rally.create",
+  "rally.update",
+  "rally.announce",
+  "rally.change",
+  "rally.hold",
+  "rally.cancel",
+  "rally.attendees.export",
+  "rally.check_in",
+  "rally.walk_in",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

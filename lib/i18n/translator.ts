@@ -12,6 +12,11 @@ export function emailTranslator(locale: Locale) {
   return createTranslator({ locale, messages: catalogues[locale], namespace: "emails" });
 }
 
+/** Rally mail (emails/rally-*.tsx, emails/rsvp-confirmation.tsx) in the recipient's language. */
+export function rallyEmailTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: catalogues[locale], namespace: "rallyEmails" });
+}
+
 function createCatalogueTranslator(locale: Locale) {
   return createTranslator({ locale, messages: catalogues[locale], timeZone });
 }

@@ -31,9 +31,10 @@ export async function startJobs(database: Database, options: JobsOptions = {}): 
   boss.on("error", (error) => console.error(`[jobs] ${describeError(error)}`));
   await boss.start();
   const emailPolicy = { ...emailQueuePolicy, ...options.emailPolicy };
-  for (const queue of [queues.signatureConfirmation, queues.alreadySigned]) {
+  for (const queue of [queues.signatureConfirmation, queues.alreadySigned, queues.rallyEmail]) {
     await boss.createQueue(queue.name, { name: queue.name, ...emailPolicy });
   }
+  await boss.createQueue(queues.rallySweep.name, { name: queues.rallySweep.name, retryLimit: 3, retryDelay: 5 });
   await boss.createQueue(queues.recountPetitions.name, {
     name: queues.recountPetitions.name,
     policy: "singleton",

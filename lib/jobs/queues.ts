@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
+import { rallyNoticeKinds } from "@/db/schema/rallies";
 
 /** pg-boss's tables live in this schema of the app's database. */
 export const BOSS_SCHEMA = "pgboss";
@@ -15,6 +16,19 @@ export const queues = {
   alreadySigned: {
     name: "signature-already-signed",
     payload: z.object({ signatureId: z.uuid(), locale: z.enum(locales).optional() }),
+  },
+  /** Every rally email: the RSVP confirmation, and each notice (lib/rallies/emails/). */
+  rallyEmail: {
+    name: "rally-email",
+    payload: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("confirmation"), rsvpId: z.uuid() }),
+      z.object({ kind: z.enum(rallyNoticeKinds), rsvpId: z.uuid(), key: z.string().max(100) }),
+    ]),
+  },
+  /** Reminders that are due and changes whose coalescing window closed: run every minute, and after each edit. */
+  rallySweep: {
+    name: "rally-sweep",
+    payload: z.object({}).passthrough(),
   },
   recountPetitions: {
     name: "petition-recount",

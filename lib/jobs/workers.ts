@@ -1,5 +1,7 @@
 import type { Db } from "@/db";
 import { reconcileConfirmedCounts } from "@/db/queries/signatures";
+import { sendRallyEmail } from "@/lib/rallies/send-rally-email";
+import { sweepRallies } from "@/lib/rallies/sweep-rallies";
 import { sendAlreadySignedEmail, sendConfirmationEmail } from "@/lib/signatures/send-signature-emails";
 import type { Jobs } from "./boss";
 import { queues } from "./queues";
@@ -19,7 +21,15 @@ export async function startWorkers(db: Db, jobs: Jobs, options: { pollingInterva
       const data = queues.alreadySigned.payload.parse(job.data);
       return sendAlreadySignedEmail(db, { id: job.id, data });
     });
+    await jobs.boss.work(queues.rallyEmail.name, work, async ([job]) => {
+      if (!job) return;
+      const data = queues.rallyEmail.payload.parse(job.data);
+      return sendRallyEmail(db, { id: job.id, data });
+    });
   }
+  // Every minute, and after each edit of a rally's time or place: reminders due, changes to announce.
+  await jobs.boss.work(queues.rallySweep.name, work, async () => sweepRallies(db, new Date()));
+  await jobs.boss.schedule(queues.rallySweep.name, "* * * * *");
   await jobs.boss.work(queues.recountPetitions.name, work, async () => ({ reconciled: await reconcileConfirmedCounts(db) }));
   // Every five minutes: fold any drift between the sharded counts and the signatures back in.
   await jobs.boss.schedule(queues.recountPetitions.name, "*/5 * * * *");

@@ -9,7 +9,7 @@ const localeOrder = ["ru", "kk", "en"] as const;
 type Common = { name: string; label: string; hint?: string; maxLength?: number };
 export type FieldSpec =
   | { kind: "hidden"; name: string; value: string }
-  | (Common & { kind: "text" | "email" | "date" | "number" | "url"; autoComplete?: string; required?: boolean })
+  | (Common & { kind: "text" | "email" | "date" | "datetime-local" | "number" | "url"; autoComplete?: string; required?: boolean })
   | (Common & { kind: "textarea"; rows?: number })
   /** One field written in each language: a fieldset of three inputs (textareas when `rows` is set). */
   | (Common & { kind: "localized"; rows?: number })

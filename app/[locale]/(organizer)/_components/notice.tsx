@@ -22,6 +22,12 @@ const notices = [
   "secondFactorReset",
   "nameHidden",
   "nameShown",
+  "rallyAnnounced",
+  "rallySaved",
+  "rallyCancelled",
+  "rallyHeld",
+  "checkedIn",
+  "walkIn",
 ] as const;
 
 /** The result of the last action, carried by the redirect (`?notice=saved`); unknown values show nothing. */

@@ -14,6 +14,7 @@ import { Notice } from "../../../_components/notice";
 import { formStrings, localizedLabels } from "../../../_components/strings";
 import { approveCampaignAction, refuseCampaignAction, submitCampaignAction, unpublishCampaignAction, updateCampaignAction } from "../../actions";
 import { TableWrap } from "../../../_components/table-wrap";
+import { CampaignRallies } from "./rallies-section";
 
 type Props = { params: Promise<{ locale: Locale; campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -79,6 +80,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           </TableWrap>
         )}
       </section>
+
+      <CampaignRallies campaignId={campaign.id} locale={locale} />
 
       <section aria-labelledby="visibility">
         <h2 id="visibility">{t("campaign.visibility")}</h2>

@@ -1,0 +1,258 @@
+import { type SQL, and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db";
+import { rallies, rallyNotices, rsvps } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
+import { BOSS_SCHEMA } from "@/lib/jobs/queues";
+import type { RallyNoticeKind, RsvpState } from "@/lib/rallies/state";
+
+/**
+ * The only module that reads or writes attendees' personal data (email, name), like
+ * db/queries/signatures.ts for signers: encryption at rest would go here.
+ */
+
+export type NewRsvp = {
+  rallyId: string;
+  emailNormalized: string;
+  name: string;
+  locale: Locale;
+  consentUpdates: boolean;
+  consentWordingVersion: string;
+  tokenNonce: string;
+  confirmTokenHash: string;
+  manageTokenHash: string;
+  tokenExpiresAt: Date;
+};
+
+/** A pending RSVP; null when the address already has one for this rally (the unique index decides). */
+export async function insertPendingRsvp(db: Db, r: NewRsvp): Promise<{ id: string } | null> {
+  const [row] = await db
+    .insert(rsvps)
+    .values({
+      ...r,
+      consentUpdatesAt: r.consentUpdates ? sql`now()` : null,
+      consentWordingVersion: r.consentUpdates ? r.consentWordingVersion : null,
+      confirmationEmailsSent: 1,
+    })
+    .onConflictDoNothing({ target: [rsvps.rallyId, rsvps.emailNormalized] })
+    .returning({ id: rsvps.id });
+  return row ?? null;
+}
+
+export async function lockRsvpByEmail(db: Db, rallyId: string, emailNormalized: string) {
+  const [row] = await db
+    .select({ id: rsvps.id, state: rsvps.state })
+    .from(rsvps)
+    .where(and(eq(rsvps.rallyId, rallyId), eq(rsvps.emailNormalized, emailNormalized)))
+    .for("update");
+  return row ?? null;
+}
+
+/** One more confirmation email, if the limit allows; the link gets a new expiry. */
+export async function recordAnotherRsvpEmail(db: Db, id: string, limit: number, tokenExpiresAt: Date): Promise<boolean> {
+  const rows = await db
+    .update(rsvps)
+    .set({ confirmationEmailsSent: sql`${rsvps.confirmationEmailsSent} + 1`, tokenExpiresAt, updatedAt: sql`now()` })
+    .where(and(eq(rsvps.id, id), lt(rsvps.confirmationEmailsSent, limit)))
+    .returning({ id: rsvps.id });
+  return rows.length > 0;
+}
+
+/** A cancelled RSVP asked for again: pending, with a fresh link expiry, consent as now given. */
+export async function reopenCancelledRsvp(db: Db, id: string, r: Pick<NewRsvp, "name" | "locale" | "consentUpdates" | "consentWordingVersion" | "tokenExpiresAt">, limit: number) {
+  const rows = await db
+    .update(rsvps)
+    .set({
+      state: "pending",
+      name: r.name,
+      locale: r.locale,
+      consentUpdates: r.consentUpdates,
+      consentUpdatesAt: r.consentUpdates ? sql`now()` : null,
+      consentWordingVersion: r.consentUpdates ? r.consentWordingVersion : null,
+      tokenExpiresAt: r.tokenExpiresAt,
+      confirmationEmailsSent: sql`${rsvps.confirmationEmailsSent} + 1`,
+      cancelledAt: null,
+      confirmedAt: null,
+      waitlistedAt: null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(rsvps.id, id), eq(rsvps.state, "cancelled"), lt(rsvps.confirmationEmailsSent, limit)))
+    .returning({ id: rsvps.id });
+  return rows.length > 0;
+}
+
+/** What a link's token points at, without personal data. */
+export async function findRsvpByTokenHash(db: Db, which: "confirm" | "manage", tokenHash: string) {
+  const [row] = await db
+    .select({
+      id: rsvps.id,
+      rallyId: rsvps.rallyId,
+      state: rsvps.state,
+      locale: rsvps.locale,
+      tokenExpiresAt: rsvps.tokenExpiresAt,
+      stillComingAt: rsvps.stillComingAt,
+    })
+    .from(rsvps)
+    .where(eq(which === "confirm" ? rsvps.confirmTokenHash : rsvps.manageTokenHash, tokenHash));
+  return row ?? null;
+}
+
+/** The RSVP a confirm link points at, if pending and not expired, locked. */
+export async function lockPendingRsvpByConfirmHash(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({ id: rsvps.id, rallyId: rsvps.rallyId })
+    .from(rsvps)
+    .where(and(eq(rsvps.confirmTokenHash, tokenHash), eq(rsvps.state, "pending"), gt(rsvps.tokenExpiresAt, sql`now()`)))
+    .for("update");
+  return row ?? null;
+}
+
+/** A guarded state change of one RSVP: only from `from`. False if it was not there any more. */
+export async function setRsvpState(db: Db, id: string, from: readonly RsvpState[], to: RsvpState): Promise<boolean> {
+  const stamp = to === "confirmed" ? { confirmedAt: sql`now()` } : to === "waitlisted" ? { waitlistedAt: sql`now()` } : to === "cancelled" ? { cancelledAt: sql`now()` } : {};
+  const rows = await db
+    .update(rsvps)
+    .set({ state: to, ...stamp, updatedAt: sql`now()` })
+    .where(and(eq(rsvps.id, id), inArray(rsvps.state, [...from])))
+    .returning({ id: rsvps.id });
+  return rows.length > 0;
+}
+
+export async function markStillComing(db: Db, id: string): Promise<boolean> {
+  const rows = await db.update(rsvps).set({ stillComingAt: sql`now()`, updatedAt: sql`now()` }).where(and(eq(rsvps.id, id), eq(rsvps.state, "confirmed"))).returning({ id: rsvps.id });
+  return rows.length > 0;
+}
+
+/** The first person on the waitlist, locked (skipping one another transaction is already moving up). */
+export async function lockFirstWaitlisted(db: Db, rallyId: string) {
+  const [row] = await db
+    .select({ id: rsvps.id })
+    .from(rsvps)
+    .where(and(eq(rsvps.rallyId, rallyId), eq(rsvps.state, "waitlisted")))
+    .orderBy(asc(rsvps.waitlistedAt), asc(rsvps.id))
+    .limit(1)
+    .for("update", { skipLocked: true });
+  return row ?? null;
+}
+
+/** Where this person stands on the waitlist: 1 is next. */
+export async function waitlistPosition(db: Db, rsvpId: string): Promise<number | null> {
+  const rows = rowsOf<{ position: number }>(
+    await db.execute(sql`
+      select (select count(*) from ${rsvps} o
+              where o.rally_id = r.rally_id and o.state = 'waitlisted'
+                and (o.waitlisted_at, o.id) <= (r.waitlisted_at, r.id))::int as position
+      from ${rsvps} r where r.id = ${rsvpId} and r.state = 'waitlisted'`),
+  );
+  return rows[0]?.position ?? null;
+}
+
+/** Everything an email job needs to write to one attendee. */
+export async function findRsvpForEmail(db: Db, id: string) {
+  const [row] = await db
+    .select({
+      id: rsvps.id,
+      email: rsvps.emailNormalized,
+      name: rsvps.name,
+      locale: rsvps.locale,
+      state: rsvps.state,
+      tokenNonce: rsvps.tokenNonce,
+      confirmedAt: rsvps.confirmedAt,
+      rally: rallies,
+    })
+    .from(rsvps)
+    .innerJoin(rallies, eq(rallies.id, rsvps.rallyId))
+    .where(eq(rsvps.id, id));
+  return row ?? null;
+}
+
+/** The organizers' list: names and addresses, in the order people came. */
+export async function listAttendees(db: Db, rallyId: string) {
+  return db
+    .select({
+      id: rsvps.id,
+      name: rsvps.name,
+      email: rsvps.emailNormalized,
+      state: rsvps.state,
+      walkIn: rsvps.walkIn,
+      createdAt: rsvps.createdAt,
+      confirmedAt: rsvps.confirmedAt,
+      waitlistedAt: rsvps.waitlistedAt,
+      checkedInAt: rsvps.checkedInAt,
+      stillComingAt: rsvps.stillComingAt,
+    })
+    .from(rsvps)
+    .where(eq(rsvps.rallyId, rallyId))
+    .orderBy(asc(rsvps.createdAt), asc(rsvps.id));
+}
+
+/** Marks one attendee of this rally as there. False if not a confirmed attendee of it, or already checked in. */
+export async function checkIn(db: Db, rallyId: string, rsvpId: string): Promise<boolean> {
+  const rows = await db
+    .update(rsvps)
+    .set({ checkedInAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(rsvps.id, rsvpId), eq(rsvps.rallyId, rallyId), eq(rsvps.state, "confirmed"), sql`${rsvps.checkedInAt} is null`))
+    .returning({ id: rsvps.id });
+  return rows.length > 0;
+}
+
+/** Someone who came without an RSVP: a name, no address, there. */
+export async function insertWalkIn(db: Db, rallyId: string, name: string, locale: Locale, tokens: { nonce: string; confirm: string; manage: string }) {
+  const [row] = await db
+    .insert(rsvps)
+    .values({
+      rallyId,
+      name,
+      locale,
+      state: "confirmed",
+      walkIn: true,
+      tokenNonce: tokens.nonce,
+      confirmTokenHash: tokens.confirm,
+      manageTokenHash: tokens.manage,
+      tokenExpiresAt: sql`now()`,
+      confirmedAt: sql`now()`,
+      checkedInAt: sql`now()`,
+    })
+    .returning({ id: rsvps.id });
+  return row!;
+}
+
+/**
+ * Records a notice for every attendee of a rally in `states` (and `where`, and only those in `rsvpIds` if
+ * given) who has not had it, and enqueues one email job per new row — in one statement, so each person
+ * gets each notice once whatever runs twice. The job row is pg-boss 10's own insert
+ * (as insertPendingSignaturesWithJobs); a missing queue fails the statement rather than lose a notice.
+ */
+export async function insertNoticesWithJobs(
+  db: Db,
+  n: { rallyId: string; kind: RallyNoticeKind; key?: string; states: readonly RsvpState[]; rsvpIds?: string[]; where?: SQL; queue: string },
+): Promise<string[]> {
+  const key = n.key ?? "";
+  const rows = await db.execute(sql`
+    with inserted as (
+      insert into ${rallyNotices} (rsvp_id, kind, key, rally_id)
+      select r.id, ${n.kind}, ${key}, r.rally_id from ${rsvps} r
+      where r.rally_id = ${n.rallyId} and r.walk_in = false
+        and r.state in (${sql.join(n.states.map((s) => sql`${s}`), sql`, `)})
+        ${n.rsvpIds ? sql`and r.id in (${sql.join(n.rsvpIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
+        ${n.where ? sql`and ${n.where}` : sql``}
+      on conflict do nothing
+      returning rsvp_id
+    ), job as (
+      insert into ${sql.raw(BOSS_SCHEMA)}.job (name, data, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy, dead_letter)
+      select q.name, jsonb_build_object('kind', ${n.kind}::text, 'rsvpId', inserted.rsvp_id, 'key', ${key}::text),
+        coalesce(q.expire_seconds, 900) * interval '1s',
+        now() + coalesce((q.retention_minutes * 60)::text, '14 days')::interval,
+        coalesce(q.retry_limit, 2),
+        case when coalesce(q.retry_backoff, false) then greatest(coalesce(q.retry_delay, 0), 1) else coalesce(q.retry_delay, 0) end,
+        coalesce(q.retry_backoff, false), q.policy, q.dead_letter
+      from inserted left join ${sql.raw(BOSS_SCHEMA)}.queue q on q.name = ${n.queue}
+      returning id
+    )
+    select rsvp_id from inserted`);
+  return rowsOf<{ rsvp_id: string }>(rows).map((r) => r.rsvp_id);
+}
+
+/** For tests and the dashboard: which notices a person got. */
+export async function listNotices(db: Db, rallyId: string) {
+  return db.select().from(rallyNotices).where(eq(rallyNotices.rallyId, rallyId));
+}
