@@ -26,6 +26,42 @@ const securityHeaders = [
 const nonPagePolicy =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/**
+ * Who may keep a copy. Public pages and the count JSON are the same for every visitor without a session, so
+ * shared caches — scripts/page-cache.mjs in each app process, and a CDN if there is one — may serve them for
+ * `s-maxage` seconds and then, while one request renders the next copy, `stale-while-revalidate` more: nothing
+ * is ever more than 4 s old, so a confirmed signature shows in the count within 5 s, and an organizer's edit too,
+ * on every process, with nothing to invalidate. Browsers always ask again (max-age=0). If the app is down, a CDN
+ * may show the last copy for an hour (stale-if-error) rather than an error.
+ */
+const publicCacheControl = "public, max-age=0, s-maxage=2, stale-while-revalidate=2, stale-if-error=3600";
+
+/**
+ * The public answers. Only what is listed here is ever shared: a new public page (rallies, updates…) adds its
+ * path once its content is the same for everyone — no session, cookie or personal data in it. Everything else
+ * keeps Next's own `private, no-cache, no-store` (the dashboard, sign-in, confirmation and thank-you pages).
+ */
+const publicPaths = [
+  "/:locale(ru|kk|en)",
+  "/:locale(ru|kk|en)/profile",
+  "/:locale(ru|kk|en)/petitions",
+  "/:locale(ru|kk|en)/petitions/:slug([a-z0-9-]+)",
+  "/api/v1/petitions/:slug([a-z0-9-]+)",
+];
+
+/**
+ * Not for a request with one of our sign-in cookies (an organizer's answer is theirs; scripts/page-cache.mjs
+ * bypasses them by the same rule), nor for a client navigation's RSC payload (Next's own, never shared; marked
+ * public, its router refetches it in a loop). Decided here because proxy.ts never sees the RSC headers.
+ */
+const sharedOnlyWhen = [
+  { type: "cookie", key: "authjs.session-token" },
+  { type: "cookie", key: "__Secure-authjs.session-token" },
+  { type: "header", key: "rsc" },
+  { type: "header", key: "next-router-prefetch" },
+  { type: "query", key: "_rsc" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The Dockerfile builds with NEXT_OUTPUT=standalone; `next start` (the run command) needs the default.
@@ -46,6 +82,11 @@ const nextConfig = {
         source: "/:path((?!api/dev/mailbox/)(?:api|_next|.*\\.).*)",
         headers: [{ key: "Content-Security-Policy", value: nonPagePolicy }],
       },
+      ...publicPaths.map((source) => ({
+        source,
+        missing: /** @type {import('next/dist/lib/load-custom-routes').RouteHas[]} */ (sharedOnlyWhen),
+        headers: [{ key: "Cache-Control", value: publicCacheControl }],
+      })),
     ];
   },
 };

@@ -8,7 +8,9 @@
 //     way (plain `next start`), the header is absent and the app treats every client as remote;
 //   - redirects a page opened under another host name than APP_URL's to APP_URL (308);
 //   - refuses a request whose declared body is larger than any route accepts (413) before Next reads it;
-//     routes cap what they read themselves (chunked bodies), see lib/http/read-body.ts.
+//     routes cap what they read themselves (chunked bodies), see lib/http/read-body.ts;
+//   - answers public pages and the count JSON from a cache of a few seconds (scripts/page-cache.mjs), each copy
+//     with a fresh CSP nonce, so a viral petition page costs a render per process every two seconds, not per visit.
 // Options: PORT (3000), HOSTNAME, NEXT_DIST_DIR (.next).
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -17,6 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { createPageCache } from "./page-cache.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(path.join(root, "package.json"));
@@ -44,6 +47,7 @@ const next = require("next");
 const app = next({ dev: false, dir: root, hostname, port, customServer: true });
 await app.prepare();
 const handle = app.getRequestHandler();
+const pageCache = createPageCache();
 
 function wellFormedPath(url) {
   try {
@@ -84,7 +88,7 @@ const server = createServer((req, res) => {
     return;
   }
   if (req.method === "GET" || req.method === "HEAD") replaceScriptOnly404(req, res);
-  handle(req, res).catch((error) => {
+  pageCache.serve(req, res, handle).catch((error) => {
     console.error("[serve] request failed:", error instanceof Error ? error.name : "error");
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
     res.end();
