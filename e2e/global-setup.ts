@@ -54,6 +54,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       PGLITE_DIR: ".data/pglite-e2e", // unused with DATABASE_URL; never the developer's .data/pglite
       // As behind a local reverse proxy: a test can speak for another client with X-Forwarded-For.
       TRUSTED_PROXIES: "127.0.0.1/32",
+      // One process, so a test sees which answers came from the shared page cache (e2e/operator covers several).
+      WEB_CONCURRENCY: "1",
     };
     delete env.DEV_MAILBOX;
 

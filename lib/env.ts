@@ -23,6 +23,8 @@ const schema = z
     DEV_MAILBOX: z.enum(["0", "1"]).optional(),
     JOBS: z.enum(["on", "off"]).default("on"),
     HOSTNAME: z.string().min(1).optional(),
+    /** Read by scripts/serve.mjs: server processes (default: one per core in production, 1 on the embedded default). */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
     TRUSTED_PROXIES: z
       .string()
       .superRefine((value, ctx) => {
@@ -37,7 +39,12 @@ const schema = z
     QOLDAU_PEER_HEADER: z.string().regex(/^x-qoldau-peer-[0-9a-f]{24}$/).optional(),
   })
   .superRefine((env, ctx) => {
-    if (!env.DATABASE_URL) return;
+    if (!env.DATABASE_URL) {
+      if ((env.WEB_CONCURRENCY ?? 1) > 1) {
+        ctx.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "must be 1 on the embedded default (PGlite allows one process per data folder)" });
+      }
+      return;
+    }
     // Production: nothing may silently fall back to a development default.
     if (!env.RESEND_API_KEY && env.DEV_MAILBOX !== "1") {
       ctx.addIssue({
