@@ -25,6 +25,8 @@ function answer(request: NextRequest, nonce: string, csp: string): Response {
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   request.headers.set("content-security-policy", csp);
   request.headers.set("x-nonce", nonce);
+  // The layout's language links point at this same page in the other languages.
+  request.headers.set("x-qoldau-path", request.nextUrl.pathname);
   return intl(request);
 }
 
