@@ -22,7 +22,14 @@ async function headersFor(path: string, request: { headers?: Record<string, stri
   return out;
 }
 
-const publicAnswers = ["/ru", "/kk/profile", "/en/petitions", "/ru/petitions/drop-the-charges", "/api/v1/petitions/drop-the-charges"];
+const publicAnswers = [
+  "/ru",
+  "/kk/profile",
+  "/en/petitions",
+  "/ru/petitions/drop-the-charges",
+  "/kk/petitions/drop-the-charges/signers",
+  "/api/v1/petitions/drop-the-charges",
+];
 
 describe("next.config.js headers", () => {
   it("marks the public pages and the count JSON for shared caches, in every language", async () => {

@@ -46,6 +46,7 @@ const publicPaths = [
   "/:locale(ru|kk|en)/profile",
   "/:locale(ru|kk|en)/petitions",
   "/:locale(ru|kk|en)/petitions/:slug([a-z0-9-]+)",
+  "/:locale(ru|kk|en)/petitions/:slug([a-z0-9-]+)/signers",
   "/api/v1/petitions/:slug([a-z0-9-]+)",
 ];
 
