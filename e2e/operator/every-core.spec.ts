@@ -63,7 +63,9 @@ test("npm start serves from as many processes as WEB_CONCURRENCY asks and replac
     const [victim] = children(server.primary.pid!);
 
     process.kill(victim!, "SIGKILL");
-    // The survivor answers meanwhile, and the primary starts another in the dead one's place.
+    // Once the primary has seen it die (a connection handed over in that instant fails), the survivor answers
+    // while another process starts in the dead one's place.
+    await expect.poll(() => children(server.primary.pid!).includes(victim!), { timeout: 10_000 }).toBe(false);
     for (let i = 0; i < 5; i++) expect(await fresh(port, "/ru")).toBe(200);
     await expect.poll(() => children(server.primary.pid!).filter((p) => p !== victim).length, { timeout: 60_000 }).toBe(2);
     await expect.poll(() => fresh(port, "/api/health")).toBe(200);

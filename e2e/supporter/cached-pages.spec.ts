@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { contextWithSession, createUser, db, seededCampaignId } from "../organizer/helpers";
+import { confirmPetitionAction, contextWithSession, createUser, db, seededCampaignId } from "../organizer/helpers";
 import { createPetition } from "../support/data";
 import { expect, test } from "../support/fixtures";
 import type { Mailbox } from "../support/mailbox";
@@ -56,7 +56,7 @@ test("an organizer's change shows on the public page within 5 s", async ({ brows
   const dashboard = await context.newPage();
   const [{ id }] = (await db()`select id from petitions where slug = ${slug}`) as unknown as [{ id: string }];
   await dashboard.goto(`/en/dashboard/petitions/${id}`);
-  await dashboard.getByRole("button", { name: t("en", "dashboard.petition.actions.close") }).click();
+  await confirmPetitionAction(dashboard, "en", "close");
   await expect(dashboard.getByRole("status")).toHaveText(t("en", "dashboard.notices.closed"));
   const closedAt = Date.now();
 
