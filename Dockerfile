@@ -32,10 +32,13 @@ COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/db/migrations ./db/migrations
-COPY --from=build --chown=node:node /app/scripts/serve.mjs ./scripts/serve.mjs
+COPY --from=build --chown=node:node /app/scripts/serve.mjs /app/scripts/page-cache.mjs ./scripts/
 COPY --from=build --chown=node:node /app/assets ./assets
 # Only used without DATABASE_URL (embedded PGlite); mount a volume here to keep that data.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000
+# Ready when the database answers (GET /api/health; 503 when not). One server process per core: WEB_CONCURRENCY.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "scripts/serve.mjs"]

@@ -3,6 +3,70 @@ const createNextIntlPlugin = require("next-intl/plugin");
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+/**
+ * On every response, whatever answers it (pages, route handlers, Next's own errors, files in public/ and
+ * _next/static). Browsers honour HSTS only over HTTPS, so on the embedded default's plain-HTTP loopback it is
+ * inert; behind a production TLS proxy it pins the site to HTTPS.
+ */
+const securityHeaders = [
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/**
+ * Responses that are not pages (JSON, files, images, the HTML of the no-JavaScript sign-error page that a route
+ * handler writes): no script runs, only our stylesheet and images load, forms post only to us, nobody frames it.
+ * Pages get a nonce policy from proxy.ts instead. A header set here wins over a route handler's own, so the dev
+ * mailbox's sandboxed mail view, which needs the mail's inline styles, is left to set its own.
+ */
+const nonPagePolicy =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/**
+ * Who may keep a copy. Public pages and the count JSON are the same for every visitor without a session, so
+ * shared caches — scripts/page-cache.mjs in each app process, and a CDN if there is one — may serve them for
+ * `s-maxage` seconds and then, while one request renders the next copy, `stale-while-revalidate` more: nothing
+ * is ever more than 4 s old, so a confirmed signature shows in the count within 5 s, and an organizer's edit too,
+ * on every process, with nothing to invalidate. Browsers always ask again (max-age=0). If the app is down, a CDN
+ * may show the last copy for an hour (stale-if-error) rather than an error.
+ */
+const publicCacheControl = "public, max-age=0, s-maxage=2, stale-while-revalidate=2, stale-if-error=3600";
+
+/**
+ * The public answers. Only what is listed here is ever shared: a new public page (rallies, updates…) adds its
+ * path once its content is the same for everyone — no session, cookie or personal data in it. Everything else
+ * keeps Next's own `private, no-cache, no-store` (the dashboard, sign-in, confirmation and thank-you pages).
+ */
+const publicPaths = [
+  "/:locale(ru|kk|en)",
+  "/:locale(ru|kk|en)/profile",
+  "/:locale(ru|kk|en)/petitions",
+  "/:locale(ru|kk|en)/petitions/:slug([a-z0-9-]+)",
+  "/:locale(ru|kk|en)/petitions/:slug([a-z0-9-]+)/signers",
+  "/:locale(ru|kk|en)/rallies",
+  "/:locale(ru|kk|en)/rallies/:slug([a-z0-9-]+)",
+  "/api/v1/petitions/:slug([a-z0-9-]+)",
+  "/api/v1/rallies/:slug([a-z0-9-]+)/calendar.ics",
+  "/api/v1/campaigns/:slug([a-z0-9-]+)/rallies.ics",
+];
+
+/**
+ * Not for a request with one of our sign-in cookies (an organizer's answer is theirs; scripts/page-cache.mjs
+ * bypasses them by the same rule), nor for a client navigation's RSC payload (Next's own, never shared; marked
+ * public, its router refetches it in a loop). Decided here because proxy.ts never sees the RSC headers.
+ */
+const sharedOnlyWhen = [
+  { type: "cookie", key: "authjs.session-token" },
+  { type: "cookie", key: "__Secure-authjs.session-token" },
+  { type: "header", key: "rsc" },
+  { type: "header", key: "next-router-prefetch" },
+  { type: "query", key: "_rsc" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The Dockerfile builds with NEXT_OUTPUT=standalone; `next start` (the run command) needs the default.
@@ -15,6 +79,21 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "postgres", "pg", "pdfkit", "fontkit"],
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*", "./assets/fonts/**/*"] },
   typedRoutes: false,
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // What proxy.ts does not see (its matcher: not api, not _next, nothing with a dot), but the mail view.
+      {
+        source: "/:path((?!api/dev/mailbox/)(?:api|_next|.*\\.).*)",
+        headers: [{ key: "Content-Security-Policy", value: nonPagePolicy }],
+      },
+      ...publicPaths.map((source) => ({
+        source,
+        missing: /** @type {import('next/dist/lib/load-custom-routes').RouteHas[]} */ (sharedOnlyWhen),
+        headers: [{ key: "Cache-Control", value: publicCacheControl }],
+      })),
+    ];
+  },
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -56,6 +56,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       TRUSTED_PROXIES: "127.0.0.1/32",
       // A rally edit's change notice goes out one quiet second after the last edit, not a minute.
       RALLY_CHANGE_WINDOW_SECONDS: "1",
+      // One process, so a test sees which answers came from the shared page cache (e2e/operator covers several).
+      WEB_CONCURRENCY: "1",
     };
     delete env.DEV_MAILBOX;
 

@@ -34,6 +34,14 @@ describe("parseEnv", () => {
     expect(env.APP_URL).toBe(production.APP_URL);
   });
 
+  it("runs several server processes only on PostgreSQL", () => {
+    expect(parseEnv({ ...production, WEB_CONCURRENCY: "4" }).WEB_CONCURRENCY).toBe(4);
+    expect(parseEnv({ WEB_CONCURRENCY: "1" }).WEB_CONCURRENCY).toBe(1);
+    expect(errorOf({ WEB_CONCURRENCY: "2" })).toMatch(/WEB_CONCURRENCY must be 1 on the embedded default/);
+    expect(errorOf({ ...production, WEB_CONCURRENCY: "0" })).toMatch(/WEB_CONCURRENCY/);
+    expect(errorOf({ ...production, WEB_CONCURRENCY: "two" })).toMatch(/WEB_CONCURRENCY/);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" }).DATABASE_URL).toBeUndefined();
   });

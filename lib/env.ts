@@ -25,6 +25,8 @@ const schema = z
     /** Rally edits of time or place within this many seconds make one change notice. */
     RALLY_CHANGE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     HOSTNAME: z.string().min(1).optional(),
+    /** Read by scripts/serve.mjs: server processes (default: one per core in production, 1 on the embedded default). */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
     TRUSTED_PROXIES: z
       .string()
       .superRefine((value, ctx) => {
@@ -39,7 +41,12 @@ const schema = z
     QOLDAU_PEER_HEADER: z.string().regex(/^x-qoldau-peer-[0-9a-f]{24}$/).optional(),
   })
   .superRefine((env, ctx) => {
-    if (!env.DATABASE_URL) return;
+    if (!env.DATABASE_URL) {
+      if ((env.WEB_CONCURRENCY ?? 1) > 1) {
+        ctx.addIssue({ code: "custom", path: ["WEB_CONCURRENCY"], message: "must be 1 on the embedded default (PGlite allows one process per data folder)" });
+      }
+      return;
+    }
     // Production: nothing may silently fall back to a development default.
     if (!env.RESEND_API_KEY && env.DEV_MAILBOX !== "1") {
       ctx.addIssue({

@@ -8,15 +8,23 @@
 //     way (plain `next start`), the header is absent and the app treats every client as remote;
 //   - redirects a page opened under another host name than APP_URL's to APP_URL (308);
 //   - refuses a request whose declared body is larger than any route accepts (413) before Next reads it;
-//     routes cap what they read themselves (chunked bodies), see lib/http/read-body.ts.
-// Options: PORT (3000), HOSTNAME, NEXT_DIST_DIR (.next).
+//     routes cap what they read themselves (chunked bodies), see lib/http/read-body.ts;
+//   - answers public pages and the count JSON from a cache of a few seconds (scripts/page-cache.mjs), each copy
+//     with a fresh CSP nonce, so a viral petition page costs a render per process every two seconds, not per visit;
+//   - in production runs one process per core (Node's cluster; WEB_CONCURRENCY overrides), all on the same port,
+//     each with its own database pool and job workers; one that dies is replaced. The embedded default stays one
+//     process: PGlite allows one per data folder.
+// Options: PORT (3000), HOSTNAME, NEXT_DIST_DIR (.next), WEB_CONCURRENCY.
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { createPageCache } from "./page-cache.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(path.join(root, "package.json"));
@@ -30,191 +38,258 @@ const hostname = process.env.HOSTNAME || (embedded ? "127.0.0.1" : "0.0.0.0");
 
 process.env.NODE_ENV ||= "production";
 process.env.NEXT_TELEMETRY_DISABLED ||= "1";
-// Read by lib/http/client-address.ts; unguessable, so a client cannot send it.
-const peerHeader = `x-qoldau-peer-${randomBytes(12).toString("hex")}`;
-process.env.QOLDAU_PEER_HEADER = peerHeader;
 
-// The standalone build (Dockerfile) carries the resolved config instead of next.config.js.
-const standaloneConfig = path.join(root, process.env.NEXT_DIST_DIR || ".next", "required-server-files.json");
-if (!existsSync(path.join(root, "next.config.js")) && existsSync(standaloneConfig) && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) {
-  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(standaloneConfig, "utf8")).config);
+const processes = processCount();
+if (cluster.isPrimary && processes > 1) {
+  supervise(processes);
+} else {
+  await serve();
 }
 
-const next = require("next");
-const app = next({ dev: false, dir: root, hostname, port, customServer: true });
-await app.prepare();
-const handle = app.getRequestHandler();
-
-function wellFormedPath(url) {
-  try {
-    decodeURIComponent(url.split("?")[0]);
-    return true;
-  } catch {
-    return false;
+/** WEB_CONCURRENCY, else one per core in production and one on the embedded default. */
+function processCount() {
+  const raw = process.env.WEB_CONCURRENCY;
+  if (!raw) return embedded ? 1 : os.availableParallelism();
+  const count = Number(raw);
+  const problem = !Number.isInteger(count) || count < 1 || count > 256
+    ? "must be a whole number from 1 to 256"
+    : embedded && count > 1
+      ? "must be 1 on the embedded default (PGlite allows one process per data folder); set DATABASE_URL to run more"
+      : null;
+  if (problem) {
+    console.error(`[qoldau] Invalid environment:\n  WEB_CONCURRENCY ${problem}`);
+    process.exit(1);
   }
+  return count;
 }
 
-// One origin: links in emails, Auth.js's redirects and the CSP's form-action 'self' all assume APP_URL's host.
-// A page opened under another name (127.0.0.1 for localhost, a bare IP, a second domain) goes there first, before
-// any form is shown. (Done here: Next's proxy treats localhost and 127.0.0.1 as one host and would loop.)
-const canonical = new URL(process.env.APP_URL || `http://localhost:${port}`);
-
-const server = createServer((req, res) => {
-  const url = req.url ?? "/";
-  // A path that is not valid percent-encoding would reach Next's router and come back as its 500.
-  if (!wellFormedPath(url)) {
-    res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
-    res.end("Bad request: the address is not valid URL encoding.\n");
-    return;
-  }
-  if ((req.method === "GET" || req.method === "HEAD") && req.headers.host !== canonical.host && !/^\/(api|_next)\//.test(url)) {
-    // Always a path on our origin: "//evil.example/x" must not become a protocol-relative redirect.
-    const target = url.startsWith("/") ? url.replace(/^\/+/, "/") : "/";
-    res.writeHead(308, { Location: `${canonical.origin}${target}`, "Cache-Control": "no-store" });
-    res.end();
-    return;
-  }
-  for (const name of Object.keys(req.headers)) if (name.startsWith("x-qoldau-peer")) delete req.headers[name];
-  req.headers[peerHeader] = req.socket.remoteAddress ?? "";
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_DECLARED_BODY_BYTES) {
-    res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close", "Cache-Control": "no-store" });
-    res.end("Request body too large\n");
-    req.resume();
-    return;
-  }
-  if (req.method === "GET" || req.method === "HEAD") replaceScriptOnly404(req, res);
-  handle(req, res).catch((error) => {
-    console.error("[serve] request failed:", error instanceof Error ? error.name : "error");
-    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
-    res.end();
-  });
-});
 /**
- * Next 16 answers notFound() in a dynamic render with `<html id="__next_error__">`, whose 404 content lives only in
- * its scripts (vercel/next.js#62228, #97000): without JavaScript, a blank page. Such a 404 is sent instead as the
- * translated 404 page of the nearest not-found boundary (its page-not-found page, fetched once per locale through this
- * server, scripts removed: it needs none), keeping the status; an API path gets a JSON 404.
+ * The primary: forks the serving processes, which share the listening socket (the kernel hands each new
+ * connection to one of them), and replaces one that dies. One that dies before it listens means the
+ * configuration is wrong: then everything stops, with its exit code.
  */
-const locales = ["ru", "kk", "en"];
-const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
-/**
- * Each not-found boundary has a page-not-found page beside it (app/[locale]/page-not-found,
- * app/[locale]/confirm/page-not-found …; a unit test holds every not-found.tsx to that): their static prefixes,
- * longest first, from the build's own list of pages.
- */
-const notFoundPrefixes = (() => {
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "app-paths-manifest.json"), "utf8"));
-    return Object.keys(manifest)
-      .filter((page) => page.startsWith("/[locale]") && page.endsWith("/page-not-found/page"))
-      .map((page) => page.slice("/[locale]".length, -"/page-not-found/page".length).replace(/\/\([^/]+\)/g, ""))
-      .sort((a, b) => b.length - a.length);
-  } catch {
-    return [""];
-  }
-})();
-const notFoundDocuments = new Map();
-function notFoundDocument(requestPath) {
-  const [, first = "", ...rest] = requestPath.split("/");
-  const locale = locales.includes(first) ? first : "ru";
-  const inLocale = locales.includes(first) ? `/${rest.join("/")}` : "/";
-  const prefix = notFoundPrefixes.find((p) => inLocale === p || inLocale.startsWith(`${p}/`)) ?? "";
-  const page = `/${locale}${prefix}/page-not-found`;
-  if (!notFoundDocuments.has(page)) {
-    const doc = fetch(`http://127.0.0.1:${port}${page}`, { headers: { host: canonical.host } })
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${page} answered ${r.status}`))))
-      .then((html) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/<link\b[^>]*rel="(?:preload|modulepreload)"[^>]*>/g, ""));
-    doc.catch(() => notFoundDocuments.delete(page));
-    notFoundDocuments.set(page, doc);
-  }
-  return notFoundDocuments.get(page);
-}
-
-function decoded(raw, encoding) {
-  try {
-    if (encoding.includes("gzip")) return gunzipSync(raw).toString("utf8");
-    if (encoding.includes("br")) return brotliDecompressSync(raw).toString("utf8");
-    if (encoding.includes("deflate")) return inflateSync(raw).toString("utf8");
-  } catch {
-    return "";
-  }
-  return raw.toString("utf8");
-}
-
-function replaceScriptOnly404(req, res) {
-  const writeHead = res.writeHead.bind(res);
-  const write = res.write.bind(res);
-  const end = res.end.bind(res);
-  const flush = res.flushHeaders.bind(res);
-  const chunks = [];
-  let buffering = null;
-  let held = null;
-  const decide = () => {
-    buffering ??= res.statusCode === 404 && String(res.getHeader("content-type") ?? "").includes("text/html");
-    return buffering;
+function supervise(count) {
+  console.log(`[qoldau] starting ${count} processes (${process.env.WEB_CONCURRENCY ? "WEB_CONCURRENCY" : "one per core"})`);
+  let stopping = false;
+  let exitCode = 0;
+  const stop = (code) => {
+    exitCode ||= code;
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    setTimeout(() => process.exit(exitCode), 15_000).unref();
   };
-  // Headers given to writeHead are kept on the response, so the decision (and a changed body) can come later.
-  res.writeHead = (status, ...args) => {
-    const headers = args.find((a) => a && typeof a === "object");
-    if (headers && !Array.isArray(headers)) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    res.statusCode = status;
-    if (!decide()) return writeHead(status, ...args.filter((a) => typeof a === "string"));
-    held = status;
-    return res;
-  };
-  res.flushHeaders = () => (decide() ? undefined : flush());
-  res.write = (chunk, ...rest) => {
-    if (!decide()) return write(chunk, ...rest);
-    if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
-    return true;
-  };
-  res.end = (chunk, ...rest) => {
-    if (!decide()) return end(chunk, ...rest);
-    if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
-    const raw = Buffer.concat(chunks);
-    const body = decoded(raw, String(res.getHeader("content-encoding") ?? ""));
-    const requestPath = (req.url ?? "/").split("?")[0];
-    const api = requestPath.startsWith("/api/");
-    const finish = (doc) => {
-      if (doc !== null) {
-        res.removeHeader("content-length");
-        res.removeHeader("etag");
-        res.removeHeader("content-encoding");
-        if (api) res.setHeader("content-type", "application/json");
+  const fork = () => {
+    const worker = cluster.fork();
+    let listening = false;
+    worker.once("listening", () => (listening = true));
+    worker.once("exit", (code, signal) => {
+      if (stopping) {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+        return;
       }
-      if (held !== null) writeHead(held);
-      end(req.method === "HEAD" ? undefined : (doc ?? raw));
-    };
-    if (!body.includes('id="__next_error__"')) {
-      finish(null);
-      return res;
-    }
-    (api ? Promise.resolve('{"error":"not_found"}') : notFoundDocument(requestPath))
-      .catch(() => null)
-      .then(finish)
-      .catch(() => res.destroy());
-    return res;
+      const how = signal ?? `exit ${code}`;
+      if (!listening) {
+        console.error(`[qoldau] a server process stopped before it could serve (${how}): stopping`);
+        stop(code || 1);
+        return;
+      }
+      console.error(`[qoldau] a server process died (${how}); starting another`);
+      fork();
+    });
   };
+  for (let i = 0; i < count; i++) fork();
+  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => stop(0));
 }
 
-server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
-server.requestTimeout = 60_000;
+async function serve() {
+  // Read by lib/http/client-address.ts; unguessable, so a client cannot send it.
+  const peerHeader = `x-qoldau-peer-${randomBytes(12).toString("hex")}`;
+  process.env.QOLDAU_PEER_HEADER = peerHeader;
 
-server.listen(port, hostname, () => {
-  const shown = hostname.includes(":") ? `[${hostname}]` : hostname;
-  console.log(`[qoldau] listening on http://${shown}:${port}/${embedded && !process.env.HOSTNAME ? " (loopback only: set HOSTNAME to listen elsewhere)" : ""}`);
-});
-server.on("error", (error) => {
-  console.error(`[qoldau] cannot listen on ${hostname}:${port}: ${error.message}`);
-  process.exit(1);
-});
+  // The standalone build (Dockerfile) carries the resolved config instead of next.config.js.
+  const standaloneConfig = path.join(root, process.env.NEXT_DIST_DIR || ".next", "required-server-files.json");
+  if (!existsSync(path.join(root, "next.config.js")) && existsSync(standaloneConfig) && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) {
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(standaloneConfig, "utf8")).config);
+  }
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => {
-    server.close();
-    // lib/server-start.ts stops the job workers and closes the database on the same signal, then exits.
-    setTimeout(() => process.exit(0), 10_000).unref();
+  const next = require("next");
+  const app = next({ dev: false, dir: root, hostname, port, customServer: true });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const pageCache = createPageCache();
+
+  function wellFormedPath(url) {
+    try {
+      decodeURIComponent(url.split("?")[0]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // One origin: links in emails, Auth.js's redirects and the CSP's form-action 'self' all assume APP_URL's host.
+  // A page opened under another name (127.0.0.1 for localhost, a bare IP, a second domain) goes there first, before
+  // any form is shown. (Done here: Next's proxy treats localhost and 127.0.0.1 as one host and would loop.)
+  const canonical = new URL(process.env.APP_URL || `http://localhost:${port}`);
+
+  const server = createServer((req, res) => {
+    const url = req.url ?? "/";
+    // A path that is not valid percent-encoding would reach Next's router and come back as its 500.
+    if (!wellFormedPath(url)) {
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+      res.end("Bad request: the address is not valid URL encoding.\n");
+      return;
+    }
+    if ((req.method === "GET" || req.method === "HEAD") && req.headers.host !== canonical.host && !/^\/(api|_next)\//.test(url)) {
+      // Always a path on our origin: "//evil.example/x" must not become a protocol-relative redirect.
+      const target = url.startsWith("/") ? url.replace(/^\/+/, "/") : "/";
+      res.writeHead(308, { Location: `${canonical.origin}${target}`, "Cache-Control": "no-store" });
+      res.end();
+      return;
+    }
+    for (const name of Object.keys(req.headers)) if (name.startsWith("x-qoldau-peer")) delete req.headers[name];
+    req.headers[peerHeader] = req.socket.remoteAddress ?? "";
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > MAX_DECLARED_BODY_BYTES) {
+      res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close", "Cache-Control": "no-store" });
+      res.end("Request body too large\n");
+      req.resume();
+      return;
+    }
+    if (req.method === "GET" || req.method === "HEAD") replaceScriptOnly404(req, res);
+    pageCache.serve(req, res, handle).catch((error) => {
+      console.error("[serve] request failed:", error instanceof Error ? error.name : "error");
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end();
+    });
   });
+  /**
+   * Next 16 answers notFound() in a dynamic render with `<html id="__next_error__">`, whose 404 content lives only in
+   * its scripts (vercel/next.js#62228, #97000): without JavaScript, a blank page. Such a 404 is sent instead as the
+   * translated 404 page of the nearest not-found boundary (its page-not-found page, fetched once per locale through this
+   * server, scripts removed: it needs none), keeping the status; an API path gets a JSON 404.
+   */
+  const locales = ["ru", "kk", "en"];
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+  /**
+   * Each not-found boundary has a page-not-found page beside it (app/[locale]/page-not-found,
+   * app/[locale]/confirm/page-not-found …; a unit test holds every not-found.tsx to that): their static prefixes,
+   * longest first, from the build's own list of pages.
+   */
+  const notFoundPrefixes = (() => {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "app-paths-manifest.json"), "utf8"));
+      return Object.keys(manifest)
+        .filter((page) => page.startsWith("/[locale]") && page.endsWith("/page-not-found/page"))
+        .map((page) => page.slice("/[locale]".length, -"/page-not-found/page".length).replace(/\/\([^/]+\)/g, ""))
+        .sort((a, b) => b.length - a.length);
+    } catch {
+      return [""];
+    }
+  })();
+  const notFoundDocuments = new Map();
+  function notFoundDocument(requestPath) {
+    const [, first = "", ...rest] = requestPath.split("/");
+    const locale = locales.includes(first) ? first : "ru";
+    const inLocale = locales.includes(first) ? `/${rest.join("/")}` : "/";
+    const prefix = notFoundPrefixes.find((p) => inLocale === p || inLocale.startsWith(`${p}/`)) ?? "";
+    const page = `/${locale}${prefix}/page-not-found`;
+    if (!notFoundDocuments.has(page)) {
+      const doc = fetch(`http://127.0.0.1:${port}${page}`, { headers: { host: canonical.host } })
+        .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${page} answered ${r.status}`))))
+        .then((html) => html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "").replace(/<link\b[^>]*rel="(?:preload|modulepreload)"[^>]*>/g, ""));
+      doc.catch(() => notFoundDocuments.delete(page));
+      notFoundDocuments.set(page, doc);
+    }
+    return notFoundDocuments.get(page);
+  }
+
+  function decoded(raw, encoding) {
+    try {
+      if (encoding.includes("gzip")) return gunzipSync(raw).toString("utf8");
+      if (encoding.includes("br")) return brotliDecompressSync(raw).toString("utf8");
+      if (encoding.includes("deflate")) return inflateSync(raw).toString("utf8");
+    } catch {
+      return "";
+    }
+    return raw.toString("utf8");
+  }
+
+  function replaceScriptOnly404(req, res) {
+    const writeHead = res.writeHead.bind(res);
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    const flush = res.flushHeaders.bind(res);
+    const chunks = [];
+    let buffering = null;
+    let held = null;
+    const decide = () => {
+      buffering ??= res.statusCode === 404 && String(res.getHeader("content-type") ?? "").includes("text/html");
+      return buffering;
+    };
+    // Headers given to writeHead are kept on the response, so the decision (and a changed body) can come later.
+    res.writeHead = (status, ...args) => {
+      const headers = args.find((a) => a && typeof a === "object");
+      if (headers && !Array.isArray(headers)) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.statusCode = status;
+      if (!decide()) return writeHead(status, ...args.filter((a) => typeof a === "string"));
+      held = status;
+      return res;
+    };
+    res.flushHeaders = () => (decide() ? undefined : flush());
+    res.write = (chunk, ...rest) => {
+      if (!decide()) return write(chunk, ...rest);
+      if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
+      return true;
+    };
+    res.end = (chunk, ...rest) => {
+      if (!decide()) return end(chunk, ...rest);
+      if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
+      const raw = Buffer.concat(chunks);
+      const body = decoded(raw, String(res.getHeader("content-encoding") ?? ""));
+      const requestPath = (req.url ?? "/").split("?")[0];
+      const api = requestPath.startsWith("/api/");
+      const finish = (doc) => {
+        if (doc !== null) {
+          res.removeHeader("content-length");
+          res.removeHeader("etag");
+          res.removeHeader("content-encoding");
+          if (api) res.setHeader("content-type", "application/json");
+        }
+        if (held !== null) writeHead(held);
+        end(req.method === "HEAD" ? undefined : (doc ?? raw));
+      };
+      if (!body.includes('id="__next_error__"')) {
+        finish(null);
+        return res;
+      }
+      (api ? Promise.resolve('{"error":"not_found"}') : notFoundDocument(requestPath))
+        .catch(() => null)
+        .then(finish)
+        .catch(() => res.destroy());
+      return res;
+    };
+  }
+
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.requestTimeout = 60_000;
+
+  server.listen(port, hostname, () => {
+    const shown = hostname.includes(":") ? `[${hostname}]` : hostname;
+    console.log(`[qoldau] listening on http://${shown}:${port}/${embedded && !process.env.HOSTNAME ? " (loopback only: set HOSTNAME to listen elsewhere)" : ""}`);
+  });
+  server.on("error", (error) => {
+    console.error(`[qoldau] cannot listen on ${hostname}:${port}: ${error.message}`);
+    process.exit(1);
+  });
+
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      server.close();
+      // lib/server-start.ts stops the job workers and closes the database on the same signal, then exits.
+      setTimeout(() => process.exit(0), 10_000).unref();
+    });
+  }
 }

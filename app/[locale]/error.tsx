@@ -1,19 +1,18 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { Link } from "@/lib/i18n/navigation";
+import { useErrorStrings } from "@/app/_components/error-strings";
 
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("error");
+  const t = useErrorStrings();
   return (
     <>
-      <h1>{t("title")}</h1>
-      <p>{t("body")}</p>
+      <h1>{t.title}</h1>
+      <p>{t.body}</p>
       <p>
         <button type="button" className="button" onClick={() => reset()}>
-          {t("retry")}
+          {t.retry}
         </button>{" "}
-        <Link href="/" prefetch={false}>{t("home")}</Link>
+        <a href={t.homeHref}>{t.home}</a>
       </p>
     </>
   );

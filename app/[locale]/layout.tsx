@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { ErrorStringsProvider } from "@/app/_components/error-strings";
 import { LanguageSwitcher } from "@/app/_components/language-switcher";
 import { stylesheetHref } from "@/app/_components/stylesheet";
 import { appUrl } from "@/lib/env";
-import { type Locale, timeZone } from "@/lib/i18n/locales";
 import { routing } from "@/lib/i18n/routing";
-import { catalogues, translator } from "@/lib/i18n/translator";
-
-/** Client components here get only what they use: the error boundary's strings (the sign form gets its own). */
-const clientMessages = (locale: Locale) => ({ error: catalogues[locale].error });
+import { translator } from "@/lib/i18n/translator";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -41,8 +38,10 @@ export default async function LocaleLayout({
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = translator(locale);
-  // prefetch={false}: our pages are rendered per request (CSP nonce), so a prefetch is a server render
-  // of its own (two requests per link in view) that the click would not use.
+  // proxy.ts passes the page's path: the language links are plain HTML, no JavaScript.
+  const path = ((await headers()).get("x-qoldau-path") ?? "").replace(/^\/[a-z]{2}(?=\/|$)/, "");
+  // Plain <a>, not next/link: a click loads the page as a document, which the shared page cache answers, where a
+  // client navigation would fetch an RSC payload rendered for each visitor (and next/link costs JavaScript).
   return (
     <html lang={locale}>
       <head>
@@ -50,24 +49,26 @@ export default async function LocaleLayout({
         <meta name="color-scheme" content="light dark" />
       </head>
       <body>
-        <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={clientMessages(locale)}>
+        <ErrorStringsProvider
+          strings={{ title: t("error.title"), body: t("error.body"), retry: t("error.retry"), home: t("error.home"), homeHref: `/${locale}` }}
+        >
         <a className="skip-link" href="#content">
           {t("nav.skipToContent")}
         </a>
         <header className="site-header">
           <div className="container header-row">
-            <Link href={`/${locale}`} className="brand" prefetch={false}>
+            <a href={`/${locale}`} className="brand">
               {t("meta.siteName")}
-            </Link>
+            </a>
             <nav aria-label={t("nav.main")}>
               <ul className="nav-list">
-                <li className="nav-home"><Link href={`/${locale}`} prefetch={false}>{t("nav.home")}</Link></li>
-                <li><Link href={`/${locale}/profile`} prefetch={false}>{t("nav.profile")}</Link></li>
-                <li><Link href={`/${locale}/petitions`} prefetch={false}>{t("nav.petitions")}</Link></li>
-                <li><Link href={`/${locale}/rallies`} prefetch={false}>{t("nav.rallies")}</Link></li>
+                <li className="nav-home"><a href={`/${locale}`}>{t("nav.home")}</a></li>
+                <li><a href={`/${locale}/profile`}>{t("nav.profile")}</a></li>
+                <li><a href={`/${locale}/petitions`}>{t("nav.petitions")}</a></li>
+                <li><a href={`/${locale}/rallies`}>{t("nav.rallies")}</a></li>
               </ul>
             </nav>
-            <LanguageSwitcher label={t("nav.language")} />
+            <LanguageSwitcher label={t("nav.language")} current={locale} path={path} />
           </div>
         </header>
         <main id="content" className="container" tabIndex={-1}>
@@ -79,7 +80,7 @@ export default async function LocaleLayout({
             <p>{t("footer.privacy")}</p>
           </div>
         </footer>
-        </NextIntlClientProvider>
+        </ErrorStringsProvider>
       </body>
     </html>
   );

@@ -1,9 +1,7 @@
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 
 export default async function NotFound() {
-  const t = await getTranslations("notFound");
-  const site = await getTranslations("meta");
+  const [t, site, locale] = await Promise.all([getTranslations("notFound"), getTranslations("meta"), getLocale()]);
   // A not-found page has no metadata of its own; React puts this <title> in the head.
   return (
     <>
@@ -12,14 +10,10 @@ export default async function NotFound() {
       <p>{t("body")}</p>
       <ul className="links">
         <li>
-          <Link href="/" prefetch={false}>
-            {t("home")}
-          </Link>
+          <a href={`/${locale}`}>{t("home")}</a>
         </li>
         <li>
-          <Link href="/petitions" prefetch={false}>
-            {t("petitions")}
-          </Link>
+          <a href={`/${locale}/petitions`}>{t("petitions")}</a>
         </li>
       </ul>
     </>

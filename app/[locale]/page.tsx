@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
@@ -56,9 +55,9 @@ export default async function HomePage({ params }: Props) {
         <p className="lead">{pick(campaign.tagline, locale)}</p>
         {open[0] && (
           <p>
-            <Link className="button button-primary" href={`/${locale}/petitions/${open[0].petition.slug}#sign-form`} prefetch={false}>
+            <a className="button button-primary" href={`/${locale}/petitions/${open[0].petition.slug}#sign-form`}>
               {t("home.cta")}
-            </Link>
+            </a>
           </p>
         )}
       </section>
@@ -73,7 +72,7 @@ export default async function HomePage({ params }: Props) {
               <p key={i}>{p}</p>
             ))}
             <p>
-              <Link href={`/${locale}/profile`} prefetch={false}>{t("home.readProfile")}</Link>
+              <a href={`/${locale}/profile`}>{t("home.readProfile")}</a>
             </p>
           </section>
           <section aria-labelledby="why">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ListedPetition } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
@@ -28,15 +27,15 @@ export function PetitionCard({
     <article className={open ? "card" : "card card-closed"}>
       <p className="badge">{t(`petitions.state.${state}`)}</p>
       <Heading className="card-title">
-        <Link href={href} prefetch={false}>{pick(petition.title, locale)}</Link>
+        <a href={href}>{pick(petition.title, locale)}</a>
       </Heading>
       <p className="muted">{t("petitions.to", { target: pick(petition.target, locale) })}</p>
       <p>{pick(petition.summary, locale)}</p>
       <PetitionProgress count={count} goal={petition.goal} locale={locale} final={!open} />
       <p>
-        <Link className={open ? "button button-primary" : "button"} href={open ? `${href}#sign-form` : href} prefetch={false}>
+        <a className={open ? "button button-primary" : "button"} href={open ? `${href}#sign-form` : href}>
           {open ? t("petitions.read") : t("petitions.readClosed")}
-        </Link>
+        </a>
       </p>
     </article>
   );

@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { type FormEvent, useCallback, useState } from "react";
 import {
   type SignFormErrors,
@@ -9,7 +8,6 @@ import {
   type SignFormValues,
   SignFormView,
   emptyValues,
-  signFormStringKeys,
 } from "./sign-form-view";
 
 type ErrorBody = { error?: string; fields?: Record<string, string> };
@@ -17,17 +15,29 @@ type ErrorBody = { error?: string; fields?: Record<string, string> };
 /**
  * The sign form, enhanced: with JavaScript it posts in the background, shows a pending state and
  * inline errors; without JavaScript the very same form posts and the server answers with a page.
+ * The page hands it its words (`strings`) and the message for each error code (`errors`, with `unexpected`):
+ * no message runtime in the page's JavaScript.
  */
-export function SignForm({ action, locale, limits, target }: { action: string; locale: string; limits: SignFormLimits; target: string }) {
-  const t = useTranslations("signForm");
-  const strings = Object.fromEntries(signFormStringKeys.map((k) => [k, t(k, { target })])) as SignFormStrings;
+export function SignForm({
+  action,
+  locale,
+  limits,
+  strings,
+  errors: messages,
+}: {
+  action: string;
+  locale: string;
+  limits: SignFormLimits;
+  strings: SignFormStrings;
+  errors: Record<string, string>;
+}) {
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<SignFormErrors>({});
   const [values, setValues] = useState<SignFormValues>(emptyValues);
   const [attempt, setAttempt] = useState(0);
   const focusSummary = useCallback((el: HTMLDivElement | null) => el?.focus(), []);
 
-  const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errorUnexpected"));
+  const message = (code: string) => messages[code] ?? messages.unexpected ?? "";
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -60,7 +70,7 @@ export function SignForm({ action, locale, limits, target }: { action: string; l
       setErrors(next);
       setAttempt((n) => n + 1);
     } catch {
-      setErrors({ form: t("errorUnexpected") });
+      setErrors({ form: message("unexpected") });
       setAttempt((n) => n + 1);
     } finally {
       setPending(false);

@@ -110,8 +110,11 @@ test("an admin invites an organizer, who writes a petition in three languages, p
   // Closing: the public page shows the final count and takes no more signatures.
   await confirmPetitionAction(org, "kk", "close");
   await expect(org.getByRole("status")).toHaveText(kk("dashboard.notices.closed"));
-  await supporter.goto(`/en/petitions/${slug}`);
-  await expect(supporter.getByText(en("petitions.state.closed"), { exact: true })).toBeVisible();
+  // (Public pages are shared for a few seconds: the change shows within 5 s.)
+  await expect(async () => {
+    await supporter.goto(`/en/petitions/${slug}`);
+    await expect(supporter.getByText(en("petitions.state.closed"), { exact: true })).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 5_000 });
   await expect(supporter.getByRole("status")).toHaveText(en("petitions.closedNotice", { count: 1 }));
   await expect(supporter.getByRole("button", { name: en("signForm.submit") })).toHaveCount(0);
 

@@ -54,7 +54,11 @@ for (const locale of locales) {
 
     test("sees a new petition start at zero signatures, with its goal and progress", async ({ page }) => {
       const fresh = await createPetition({ goal: 2500 });
-      await page.goto("/");
+      // The home page is shared for a few seconds: a new petition is on it within 5 s.
+      await expect(async () => {
+        await page.goto("/");
+        await expect(page.getByRole("link", { name: fresh.title[locale] })).toBeVisible({ timeout: 500 });
+      }).toPass({ timeout: 5_000 });
       await page.getByRole("link", { name: fresh.title[locale] }).click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/petitions/${fresh.slug}$`));
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(fresh.title[locale]);

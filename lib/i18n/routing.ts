@@ -7,4 +7,7 @@ export const routing = defineRouting({
   localePrefix: "always",
   // The locale lives in the URL only: no cookie that would follow a supporter around.
   localeCookie: false,
+  // No `Link: <…>; rel="alternate"` header: next-intl builds it from the request's Host, which a client picks.
+  // Pages list their languages in <link rel="alternate"> on APP_URL instead (metadata `alternates`).
+  alternateLinks: false,
 });

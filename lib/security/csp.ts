@@ -1,4 +1,8 @@
-/** A strict Content-Security-Policy: our own origin only, scripts by nonce. */
+/**
+ * Content-Security-Policy for pages: our own origin only, scripts by nonce (proxy.ts makes one per response).
+ * Every other response (JSON, files, the HTML a route handler writes) gets the stricter policy in
+ * next.config.js, and every response the headers listed there (HSTS, nosniff, Referrer-Policy, framing).
+ */
 export function contentSecurityPolicy(nonce: string, dev = false): string {
   return [
     "default-src 'self'",
@@ -14,10 +18,8 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
   ].join("; ");
 }
 
-export const securityHeaders: Record<string, string> = {
-  "Referrer-Policy": "no-referrer",
-  "X-Content-Type-Options": "nosniff",
-  "X-Frame-Options": "DENY",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-  "Cross-Origin-Opener-Policy": "same-origin",
-};
+/** 128 random bits as hex: nothing in it that HTML, JSON or a header would escape. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
@@ -146,7 +145,7 @@ export default async function ProfilePage({ params }: Props) {
           <ul className="links">
             {open.map(({ petition }) => (
               <li key={petition.id}>
-                <Link href={`/${locale}/petitions/${petition.slug}`} prefetch={false}>{pick(petition.title, locale)}</Link>
+                <a href={`/${locale}/petitions/${petition.slug}`}>{pick(petition.title, locale)}</a>
               </li>
             ))}
           </ul>

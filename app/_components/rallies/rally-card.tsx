@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Rally } from "@/db/queries/rallies";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
@@ -13,9 +12,9 @@ export function RallyCard({ rally, locale, headingLevel = 3 }: { rally: Rally; l
     <article className="card">
       <p className="badge">{t(`rallies.state.${rally.state}`)}</p>
       <Heading className="card-title">
-        <Link href={`/${locale}/rallies/${rally.slug}`} prefetch={false}>
+        <a href={`/${locale}/rallies/${rally.slug}`}>
           {pick(rally.title, locale)}
-        </Link>
+        </a>
       </Heading>
       <p>
         <time dateTime={rally.startsAt.toISOString()}>{formatRallyWhen(locale, rally)}</time>

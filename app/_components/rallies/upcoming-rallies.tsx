@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/db";
 import { listVisibleRallies } from "@/db/queries/rallies";
@@ -25,9 +24,9 @@ export async function UpcomingRallies({ campaignId, locale }: { campaignId: stri
         ))}
       </div>
       <p>
-        <Link href={`/${locale}/rallies`} prefetch={false}>
+        <a href={`/${locale}/rallies`}>
           {t("home.allRallies")}
-        </Link>
+        </a>
       </p>
     </section>
   );

@@ -32,7 +32,6 @@ export async function GET(_: Request, { params }: { params: Promise<{ file: stri
       "content-length": String(media.bytes.length),
       "content-disposition": `inline; filename="${media.id}.webp"`,
       "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; sandbox",
       // Short-lived, so taking a campaign down takes its images down soon after; a draft's stay private.
       "cache-control": isPublic ? "public, max-age=300" : "private, no-store",
     },

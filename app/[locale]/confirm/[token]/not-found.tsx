@@ -1,18 +1,16 @@
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 
 export default async function ConfirmNotFound() {
-  const t = await getTranslations("confirm");
-  const site = await getTranslations("meta");
+  const [t, site, locale] = await Promise.all([getTranslations("confirm"), getTranslations("meta"), getLocale()]);
   return (
     <>
       <title>{`${t("invalidTitle")} · ${site("siteName")}`}</title>
       <h1>{t("invalidTitle")}</h1>
       <p>{t("invalidBody")}</p>
       <p>
-        <Link className="button" href="/petitions" prefetch={false}>
+        <a className="button" href={`/${locale}/petitions`}>
           {t("signAgain")}
-        </Link>
+        </a>
       </p>
     </>
   );

@@ -6,7 +6,6 @@ import { getDb } from "@/db";
 import { findSignatureByTokenHash } from "@/db/queries/signatures";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
-import { Link } from "@/lib/i18n/navigation";
 import { formatter } from "@/lib/i18n/translator";
 import { hashToken } from "@/lib/signatures/tokens";
 import { tokenSchema } from "@/lib/validation/signatures";
@@ -40,9 +39,9 @@ export default async function ConfirmPage({ params }: Props) {
         <p>{t("closedBody", { title: pick(signature.petitionTitle, locale) })}</p>
         {ended && <p>{t("closedWhen", { date: formatter(locale).dateTime(ended, { dateStyle: "long", timeStyle: "short" }) })}</p>}
         <p>
-          <Link className="button" href={`/petitions/${signature.petitionSlug}`} prefetch={false}>
+          <a className="button" href={`/${locale}/petitions/${signature.petitionSlug}`}>
             {t("closedLink")}
-          </Link>
+          </a>
         </p>
       </>
     );

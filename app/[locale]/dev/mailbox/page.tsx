@@ -7,7 +7,6 @@ import { getDb } from "@/db";
 import { listDevMail } from "@/db/queries/dev-mailbox";
 import { usesDevMailbox } from "@/lib/env";
 import { isLocalRequest } from "@/lib/security/local-only";
-import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: Locale }> };
@@ -46,7 +45,7 @@ export default async function DevMailboxPage({ params }: Props) {
                   <td>{format.dateTime(m.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td>{m.to}</td>
                   <td>
-                    <Link href={`/dev/mailbox/${m.id}`}>{m.subject}</Link>
+                    <a href={`/${locale}/dev/mailbox/${m.id}`}>{m.subject}</a>
                   </td>
                 </tr>
               ))}

@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { PetitionProgress } from "@/app/_components/petition-progress";
 import { SignForm } from "@/app/_components/sign-form";
 import { SignerList } from "@/app/_components/signer-list";
-import { signFormAction, signFormLimits } from "@/app/_components/sign-error-page";
+import { signFormAction, signFormErrorMessages, signFormLimits, signFormStrings } from "@/app/_components/sign-error-page";
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import { datePhrase } from "@/lib/i18n/date-phrases";
-import { type Locale, timeZone } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { paragraphs, pick, pickedLocale } from "@/lib/i18n/localized";
-import { catalogues, formatter, translator } from "@/lib/i18n/translator";
+import { formatter, translator } from "@/lib/i18n/translator";
 import { isOpenForSigning, lateConfirmationsUntil } from "@/lib/petitions/state";
 import { listPublicSigners } from "@/lib/signatures/list-public-signers";
 import { slugSchema } from "@/lib/validation/petitions";
@@ -73,9 +71,13 @@ export default async function PetitionPage({ params }: Props) {
             {petition.deadline && <>{t("petitions.deadline", { date: datePhrase(locale, petition.deadline, { case: "dative" }) })} · </>}
             <a href="#text">{t("petitions.readFirst")}</a>
           </p>
-          <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={{ signForm: catalogues[locale].signForm }}>
-            <SignForm action={signFormAction(petition.slug, locale)} locale={locale} limits={signFormLimits} target={pick(petition.target, locale)} />
-          </NextIntlClientProvider>
+          <SignForm
+            action={signFormAction(petition.slug, locale)}
+            locale={locale}
+            limits={signFormLimits}
+            strings={signFormStrings(locale, pick(petition.target, locale))}
+            errors={signFormErrorMessages(locale)}
+          />
         </section>
       ) : (
         <section aria-labelledby="closed" className="sign-panel" id="sign-form">
@@ -106,9 +108,9 @@ export default async function PetitionPage({ params }: Props) {
         {signers.signers.length > 0 && <SignerList signers={signers.signers} locale={locale} />}
         {signers.total > signers.signers.length && (
           <p>
-            <Link href={`/${locale}/petitions/${petition.slug}/signers`} prefetch={false}>
+            <a href={`/${locale}/petitions/${petition.slug}/signers`}>
               {t("petitions.signers.seeAll", { total: signers.total })}
-            </Link>
+            </a>
           </p>
         )}
       </section>

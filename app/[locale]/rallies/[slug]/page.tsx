@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
@@ -190,9 +189,9 @@ export default async function RallyPage({ params }: Props) {
         )}
       </section>
       <p>
-        <Link href={`/${locale}/rallies`} prefetch={false}>
+        <a href={`/${locale}/rallies`}>
           {t("rallies.all")}
-        </Link>
+        </a>
       </p>
     </article>
   );

@@ -1,4 +1,7 @@
-/** Liveness for load balancers: answers without touching the database (also the framework's own floor in bench/). */
+/**
+ * Liveness: the process answers, without touching the database (also the framework's own floor in bench/).
+ * Readiness — the database, the job workers — is GET /api/health.
+ */
 export const dynamic = "force-dynamic";
 
 export function GET() {

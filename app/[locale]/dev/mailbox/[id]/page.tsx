@@ -9,7 +9,6 @@ import { findDevMail } from "@/db/queries/dev-mailbox";
 import { linkify } from "@/lib/email/linkify";
 import { usesDevMailbox } from "@/lib/env";
 import { isLocalRequest } from "@/lib/security/local-only";
-import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
@@ -30,7 +29,7 @@ export default async function DevMailPage({ params }: Props) {
   return (
     <>
       <p>
-        <Link href="/dev/mailbox">{t("back")}</Link>
+        <a href={`/${locale}/dev/mailbox`}>{t("back")}</a>
       </p>
       <h1>{mail.subject}</h1>
       <p>

@@ -6,7 +6,6 @@ import { ShareLinks } from "@/app/_components/share-links";
 import { getDb } from "@/db";
 import { findPetitionForSignPage } from "@/db/queries/petitions";
 import { appUrl, usesDevMailbox } from "@/lib/env";
-import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { slugSchema } from "@/lib/validation/petitions";
@@ -37,7 +36,7 @@ export default async function SignedPage({ params }: Props) {
       </div>
       {usesDevMailbox() && (
         <p className="notice">
-          {t("devMailbox")} <Link href="/dev/mailbox" prefetch={false}>{t("devMailboxLink")}</Link>
+          {t("devMailbox")} <a href={`/${locale}/dev/mailbox`}>{t("devMailboxLink")}</a>
         </p>
       )}
       <p>{t("notArrived")}</p>
@@ -45,7 +44,7 @@ export default async function SignedPage({ params }: Props) {
       <p>{t("shareBody")}</p>
       <ShareLinks url={`${appUrl()}/${locale}/petitions/${petition.slug}`} title={title} />
       <p>
-        <Link href={`/petitions/${petition.slug}`} prefetch={false}>{t("back")}</Link>
+        <a href={`/${locale}/petitions/${petition.slug}`}>{t("back")}</a>
       </p>
     </>
   );

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
@@ -46,9 +45,9 @@ export default async function SignersPage({ params, searchParams }: Props) {
   return (
     <>
       <p>
-        <Link href={base} prefetch={false}>
+        <a href={base}>
           ← {pick(petition.title, locale)}
-        </Link>
+        </a>
       </p>
       <h1>{t("petitions.signers.heading")}</h1>
       <p>{t("petitions.signers.summary", { total: list.total })}</p>
@@ -59,25 +58,25 @@ export default async function SignersPage({ params, searchParams }: Props) {
           <ul className="links">
             {page > 1 && (
               <li>
-                <Link href={`${base}/signers?page=${page - 1}`} prefetch={false} rel="prev">
+                <a href={`${base}/signers?page=${page - 1}`} rel="prev">
                   {t("petitions.signers.newer")}
-                </Link>
+                </a>
               </li>
             )}
             {page < list.pages && (
               <li>
-                <Link href={`${base}/signers?page=${page + 1}`} prefetch={false} rel="next">
+                <a href={`${base}/signers?page=${page + 1}`} rel="next">
                   {t("petitions.signers.older")}
-                </Link>
+                </a>
               </li>
             )}
           </ul>
         </nav>
       )}
       <p>
-        <Link href={base} prefetch={false}>
+        <a href={base}>
           {t("petitions.signers.back")}
-        </Link>
+        </a>
       </p>
     </>
   );

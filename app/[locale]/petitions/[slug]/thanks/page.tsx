@@ -7,7 +7,6 @@ import { ShareLinks } from "@/app/_components/share-links";
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import { appUrl } from "@/lib/env";
-import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { slugSchema } from "@/lib/validation/petitions";
@@ -40,7 +39,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
       <p>{t("next")}</p>
       <ShareLinks url={`${appUrl()}/${locale}/petitions/${row.petition.slug}`} title={title} />
       <p>
-        <Link href={`/petitions/${row.petition.slug}`} prefetch={false}>{title}</Link>
+        <a href={`/${locale}/petitions/${row.petition.slug}`}>{title}</a>
       </p>
     </>
   );

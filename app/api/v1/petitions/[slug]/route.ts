@@ -7,7 +7,7 @@ import { slugSchema } from "@/lib/validation/petitions";
 
 type Ctx = { params: Promise<{ slug: string }> };
 
-/** Public figures of a petition. No personal data; cacheable for a few seconds. */
+/** Public figures of a petition. No personal data: shared caches keep it for seconds (next.config.js). */
 export async function GET(request: Request, { params }: Ctx) {
   const slug = slugSchema.safeParse((await params).slug);
   const row = slug.success ? await findVisiblePetitionBySlug(await getDb(), slug.data) : null;
@@ -15,17 +15,17 @@ export async function GET(request: Request, { params }: Ctx) {
   const requested = new URL(request.url).searchParams.get("locale");
   const locale = isLocale(requested) ? requested : "en";
   const { petition, count } = row;
-  return Response.json(
-    {
-      slug: petition.slug,
-      title: pick(petition.title, locale),
-      locale,
-      count,
-      goal: petition.goal,
-      state: petition.state,
-      open: isOpenForSigning(petition),
-      deadline: petition.deadline?.toISOString() ?? null,
-    },
-    { headers: { "Cache-Control": "public, max-age=5, stale-while-revalidate=30" } },
-  );
+  // next.config.js marks this public for shared caches (its header wins); this one is for everyone it does not:
+  // a request with a sign-in cookie.
+  const headers = { "Cache-Control": "private, no-store" };
+  return Response.json({
+    slug: petition.slug,
+    title: pick(petition.title, locale),
+    locale,
+    count,
+    goal: petition.goal,
+    state: petition.state,
+    open: isOpenForSigning(petition),
+    deadline: petition.deadline?.toISOString() ?? null,
+  }, { headers });
 }

@@ -1,0 +1,85 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { get as httpGet } from "node:http";
+import path from "node:path";
+import { freePort } from "../support/embedded-server";
+import { expect, test } from "../support/fixtures";
+
+// `npm start` in production: one server process per core (here WEB_CONCURRENCY=2), on the e2e database and build.
+
+type Started = { primary: ChildProcess; port: number; output: () => string };
+
+function start(env: Record<string, string | undefined>, port: number): Started {
+  let output = "";
+  const primary = spawn(process.execPath, [path.resolve("scripts/serve.mjs")], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: ".next-e2e", PORT: String(port), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  primary.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  primary.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  return { primary, port, output: () => output };
+}
+
+function production(port: number): Record<string, string | undefined> {
+  return {
+    DATABASE_URL: process.env.E2E_DATABASE_URL,
+    APP_URL: `http://127.0.0.1:${port}`,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    RESEND_API_KEY: "re_test_key",
+    RESEND_BASE_URL: process.env.E2E_CAPTURE_URL,
+    JOBS: "off",
+  };
+}
+
+const children = (pid: number) =>
+  execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").map((l) => Number(l.trim())).filter(Boolean);
+
+/** The status of a GET on a connection of its own, so it may be handed to any of the processes; 0 if none answers. */
+const fresh = (port: number, url: string) =>
+  new Promise<number>((resolve) => {
+    const req = httpGet({ host: "127.0.0.1", port, path: url, agent: false, timeout: 10_000 }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", () => resolve(0));
+    req.on("timeout", () => req.destroy());
+  });
+
+async function stop({ primary }: Started) {
+  if (primary.exitCode !== null) return;
+  const exited = new Promise((resolve) => primary.once("exit", resolve));
+  primary.kill("SIGTERM");
+  await exited;
+}
+
+test("npm start serves from as many processes as WEB_CONCURRENCY asks and replaces one that dies", async ({}, testInfo) => {
+  test.setTimeout(180_000);
+  const port = await freePort();
+  const server = start({ ...production(port), WEB_CONCURRENCY: "2" }, port);
+  try {
+    await expect.poll(() => fresh(port, "/api/v1/health"), { timeout: 90_000 }).toBe(200);
+    await expect.poll(() => children(server.primary.pid!).length, { timeout: 60_000 }).toBe(2);
+    expect(server.output()).toContain("starting 2 processes");
+    const [victim] = children(server.primary.pid!);
+
+    process.kill(victim!, "SIGKILL");
+    // Once the primary has seen it die (a connection handed over in that instant fails), the survivor answers
+    // while another process starts in the dead one's place.
+    await expect.poll(() => children(server.primary.pid!).includes(victim!), { timeout: 10_000 }).toBe(false);
+    for (let i = 0; i < 5; i++) expect(await fresh(port, "/ru")).toBe(200);
+    await expect.poll(() => children(server.primary.pid!).filter((p) => p !== victim).length, { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => fresh(port, "/api/health")).toBe(200);
+  } finally {
+    await stop(server);
+    await testInfo.attach("server output", { body: server.output(), contentType: "text/plain" });
+  }
+  expect(server.primary.exitCode ?? 0).toBe(0);
+});
+
+test("the embedded default refuses more than one process, with a message naming the variable", async () => {
+  const port = await freePort();
+  const server = start({ DATABASE_URL: "", WEB_CONCURRENCY: "2", PGLITE_DIR: "/nonexistent/never-opened" }, port);
+  const code = await new Promise<number | null>((resolve) => server.primary.once("exit", resolve));
+  expect(code).toBe(1);
+  expect(server.output()).toMatch(/WEB_CONCURRENCY must be 1 on the embedded default/);
+});
