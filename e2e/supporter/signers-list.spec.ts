@@ -1,6 +1,6 @@
 import { contextWithSession, createUser, db, seededCampaignId } from "../organizer/helpers";
 import { addSignatures, createPetition } from "../support/data";
-import { expect, test } from "../support/fixtures";
+import { eventually, expect, test } from "../support/fixtures";
 import { t } from "../support/site";
 
 const day = (iso: string) => new Date(`${iso}T10:00:00Z`);
@@ -53,8 +53,9 @@ test("a signer who asked appears once confirmed, and an organizer can hide the n
   await expect(page.locator("body")).not.toContainText("Dana Public"); // not before confirming
   await page.goto(confirmLink((await mailbox.waitFor((e) => e.to.includes(email))).text)!);
   await page.getByRole("button", { name: t("en", "confirm.button") }).click();
-  await page.goto(`/en/petitions/${petition.slug}`);
-  await expect(page.getByRole("region", { name: t("en", "petitions.signers.heading") }).getByRole("listitem")).toHaveText([/^Dana Public/]);
+  await eventually(page, `/en/petitions/${petition.slug}`, () =>
+    expect(page.getByRole("region", { name: t("en", "petitions.signers.heading") }).getByRole("listitem")).toHaveText([/^Dana Public/], { timeout: 500 }),
+  );
 
   const organizer = await createUser("organizer", [await seededCampaignId()]);
   const context = await contextWithSession(browser, baseURL!, organizer.id);
@@ -64,8 +65,7 @@ test("a signer who asked appears once confirmed, and an organizer can hide the n
   const row = org.getByRole("row", { name: /Dana Public/ });
   await row.getByRole("button", { name: t("en", "dashboard.names.hide") }).click();
   await expect(org.getByRole("status")).toHaveText(t("en", "dashboard.notices.nameHidden"));
-  await page.reload();
-  await expect(page.locator("body")).not.toContainText("Dana Public");
+  await eventually(page, `/en/petitions/${petition.slug}`, () => expect(page.locator("body")).not.toContainText("Dana Public", { timeout: 500 }));
   await expect(page.getByTestId("signature-count")).toHaveAttribute("data-count", "1");
   await context.close();
 });
