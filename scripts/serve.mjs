@@ -24,6 +24,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { crossSiteRefusal, isCrossSiteWrite } from "./cross-site.mjs";
 import { createPageCache } from "./page-cache.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -32,6 +33,13 @@ const require = createRequire(path.join(root, "package.json"));
 /** The largest body any route takes (a 5 MB portrait in multipart); everything else is capped lower per route. */
 export const MAX_DECLARED_BODY_BYTES = 6 * 1024 * 1024;
 
+const { securityHeaders, nonPagePolicy } = require("./scripts/security-headers.cjs");
+/** On the answers this server writes itself (400, 403, 308, 413): the same headers as every other response. */
+const OWN_HEADERS = {
+  ...Object.fromEntries(securityHeaders.map(({ key, value }) => [key, value])),
+  "Content-Security-Policy": nonPagePolicy,
+  "Cache-Control": "no-store",
+};
 const port = Number(process.env.PORT || 3000);
 const embedded = !process.env.DATABASE_URL;
 const hostname = process.env.HOSTNAME || (embedded ? "127.0.0.1" : "0.0.0.0");
@@ -137,22 +145,28 @@ async function serve() {
     const url = req.url ?? "/";
     // A path that is not valid percent-encoding would reach Next's router and come back as its 500.
     if (!wellFormedPath(url)) {
-      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+      res.writeHead(400, { ...OWN_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
       res.end("Bad request: the address is not valid URL encoding.\n");
       return;
     }
     if ((req.method === "GET" || req.method === "HEAD") && req.headers.host !== canonical.host && !/^\/(api|_next)\//.test(url)) {
       // Always a path on our origin: "//evil.example/x" must not become a protocol-relative redirect.
       const target = url.startsWith("/") ? url.replace(/^\/+/, "/") : "/";
-      res.writeHead(308, { Location: `${canonical.origin}${target}`, "Cache-Control": "no-store" });
+      res.writeHead(308, { ...OWN_HEADERS, Location: `${canonical.origin}${target}` });
       res.end();
+      return;
+    }
+    if (isCrossSiteWrite(req, [canonical.host, req.headers.host ?? canonical.host])) {
+      res.writeHead(403, { ...OWN_HEADERS, "Content-Type": "text/html; charset=utf-8", Connection: "close" });
+      res.end(crossSiteRefusal(`${canonical.origin}/`));
+      req.resume();
       return;
     }
     for (const name of Object.keys(req.headers)) if (name.startsWith("x-qoldau-peer")) delete req.headers[name];
     req.headers[peerHeader] = req.socket.remoteAddress ?? "";
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > MAX_DECLARED_BODY_BYTES) {
-      res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", Connection: "close", "Cache-Control": "no-store" });
+      res.writeHead(413, { ...OWN_HEADERS, "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
       res.end("Request body too large\n");
       req.resume();
       return;
