@@ -78,6 +78,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     process.env.E2E_BASE_URL = baseUrl;
     process.env.E2E_CAPTURE_URL = capture.url;
     process.env.E2E_DATABASE_URL = env.DATABASE_URL;
+    process.env.E2E_AUTH_SECRET = env.AUTH_SECRET; // for a sibling app process (e2e/support/embedded-server.ts)
     console.log(`[e2e] app ${baseUrl} on database ${name}; Resend capture ${capture.url}`);
     return teardown;
   } catch (error) {

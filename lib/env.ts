@@ -24,6 +24,12 @@ const schema = z
     JOBS: z.enum(["on", "off"]).default("on"),
     /** Rally edits of time or place within this many seconds make one change notice. */
     RALLY_CHANGE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    /**
+     * Per client address per petition: signatures a minute / an hour before the client is shadow-banned
+     * (lib/signatures/sign-petition.ts). Generous because Kazakh mobile carriers put many people behind one address.
+     */
+    SIGN_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(30),
+    SIGN_LIMIT_HOURLY: z.coerce.number().int().min(1).max(1_000_000).default(300),
     HOSTNAME: z.string().min(1).optional(),
     /** Read by scripts/serve.mjs: server processes (default: one per core in production, 1 on the embedded default). */
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),

@@ -29,7 +29,7 @@ const signer = {
 
 async function failure(): Promise<unknown> {
   // The queue name is NOT NULL in pg-boss's job table: a null queue makes the statement fail with the data bound.
-  return insertPendingSignaturesWithJobs(database.db, [{ ...signer, petitionSlug: "x" }], null as unknown as string).then(
+  return insertPendingSignaturesWithJobs(database.db, [{ ...signer, petitionSlug: "x" }], null as unknown as string, { burst: 30, hourly: 300 }).then(
     () => {
       throw new Error("expected the insert to fail");
     },

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
-import { campaigns, petitionCountShards, petitions, signatures } from "@/db/schema";
+import { campaigns, petitionCountShards, petitions, rateLimitCounters, signatures } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { BOSS_SCHEMA } from "@/lib/jobs/queues";
 import { CONFIRM_GRACE_HOURS } from "@/lib/petitions/state";
@@ -23,7 +23,14 @@ export type NewSignature = {
   tokenNonce: string;
   tokenHash: string;
   tokenExpiresAt: Date;
+  /** Keyed hash of the signer's address (null when unknown: no limit applies). */
+  clientHash?: string | null;
+  /** On a block list: stored as `fraudulent` at once, like a client over its limits. */
+  blocked?: boolean;
 };
+
+/** Per client (address hash) per petition: at most `burst` signatures a minute and `hourly` an hour. */
+export type SigningLimits = { burst: number; hourly: number };
 
 /**
  * Inserts pending signatures — where the petition is open and the address has not signed it — together
@@ -36,7 +43,7 @@ export type NewSignature = {
  * options of its own: the queue's policy decides retries and expiry. If the queue does not exist the
  * statement fails (name is NOT NULL) rather than keep a signature without its email.
  */
-export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature[], queue: string): Promise<Set<string>> {
+export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature[], queue: string, limits: SigningLimits): Promise<Set<string>> {
   const input = JSON.stringify(
     rows.map((s) => ({
       slug: s.petitionSlug,
@@ -51,23 +58,52 @@ export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature
       nonce: s.tokenNonce,
       hash: s.tokenHash,
       expires: s.tokenExpiresAt.toISOString(),
+      client: s.clientHash ?? null,
+      blocked: s.blocked ?? false,
     })),
   );
+  // A client over its limits (or blocked) is shadow-banned: its signature is stored as `fraudulent`, gets no email
+  // and never counts, and the signer sees the same "check your email" page. Counted here, in the statement that
+  // inserts, so the fast path has no extra round trip: per (petition, client) a counter for this minute and one for
+  // this hour (rate_limit_counters), raised by this batch's attempts. Concurrent batches from any process
+  // serialize on a client's counter rows (the upsert waits for the other's commit and adds to its total), so a
+  // limit trips at exactly its threshold however the signatures arrive; other clients never wait.
   const result = await db.execute(sql`
     with input as (
       select * from jsonb_to_recordset(${input}::jsonb) as t(slug text, email text, name text, locale text,
         consent boolean, wording text, public boolean, delivery boolean, delivery_wording text, nonce text, hash text,
-        expires timestamptz)
-    ), inserted as (
-      insert into ${signatures} (petition_id, email_normalized, name, locale, consent_updates, consent_updates_at,
-        consent_wording_version, show_name_publicly, consent_delivery, consent_delivery_at, consent_delivery_wording_version,
-        token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
-      select p.id, i.email, i.name, i.locale, i.consent, case when i.consent then now() end, i.wording,
-        i.public, i.delivery, case when i.delivery then now() end, i.delivery_wording, i.nonce, i.hash, i.expires, 1
+        expires timestamptz, client text, blocked boolean)
+    ), open as (
+      select i.*, p.id as petition_id, p.id::text || ':' || i.client as limit_key,
+        row_number() over (partition by p.id, i.client order by i.email) as nth,
+        count(*) over (partition by p.id, i.client) as attempts
       from input i join ${petitions} p on p.slug = i.slug join ${campaigns} c on c.id = p.campaign_id
       where p.state = 'published' and (p.deadline is null or p.deadline > now()) and c.state = 'published'
+    ), counted as (
+      insert into ${rateLimitCounters} (bucket, key, window_start, hits)
+      select w.bucket, o.limit_key, date_trunc(w.unit, now()), max(o.attempts)
+      from open o cross join (values ('sign:minute', 'minute'), ('sign:hour', 'hour')) as w(bucket, unit)
+      where o.client is not null
+      group by w.bucket, w.unit, o.limit_key
+      on conflict (bucket, key, window_start) do update set hits = ${rateLimitCounters.hits} + excluded.hits
+      returning bucket, key, hits
+    ), judged as (
+      select o.*, o.blocked or coalesce((
+        select bool_or(c.hits - o.attempts + o.nth > case c.bucket when 'sign:minute' then ${limits.burst}::int else ${limits.hourly}::int end)
+        from counted c where c.key = o.limit_key
+      ), false) as fraudulent
+      from open o
+    ), inserted as (
+      insert into ${signatures} (petition_id, email_normalized, name, locale, state, consent_updates, consent_updates_at,
+        consent_wording_version, show_name_publicly, consent_delivery, consent_delivery_at, consent_delivery_wording_version,
+        token_nonce, token_hash, token_expires_at, confirmation_emails_sent, client_hash)
+      select j.petition_id, j.email, j.name, j.locale, case when j.fraudulent then 'fraudulent' else 'pending' end,
+        j.consent, case when j.consent then now() end, j.wording,
+        j.public, j.delivery, case when j.delivery then now() end, j.delivery_wording, j.nonce, j.hash, j.expires,
+        case when j.fraudulent then 0 else 1 end, j.client
+      from judged j
       on conflict (petition_id, email_normalized) do nothing
-      returning id, token_hash
+      returning id, token_hash, state
     ), job as (
       insert into ${sql.raw(BOSS_SCHEMA)}.job (name, data, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy, dead_letter)
       select q.name, jsonb_build_object('signatureId', inserted.id),
@@ -77,6 +113,7 @@ export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature
         case when coalesce(q.retry_backoff, false) then greatest(coalesce(q.retry_delay, 0), 1) else coalesce(q.retry_delay, 0) end,
         coalesce(q.retry_backoff, false), q.policy, q.dead_letter
       from inserted left join ${sql.raw(BOSS_SCHEMA)}.queue q on q.name = ${queue}
+      where inserted.state = 'pending'
       returning id
     )
     select inserted.token_hash from inserted`);

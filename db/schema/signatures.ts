@@ -7,7 +7,7 @@ export const signatureStates = ["pending", "confirmed", "invalidated", "fraudule
 
 /**
  * Personal data: read and written only through db/queries/signatures.ts.
- * No IP address is stored.
+ * No IP address is stored: only `client_hash`, a keyed hash of it (lib/abuse/rate-limit.ts), for the limits.
  */
 export const signatures = pgTable(
   "signatures",
@@ -36,6 +36,8 @@ export const signatures = pgTable(
     tokenHash: text("token_hash").notNull(),
     tokenExpiresAt: timestamp("token_expires_at", { withTimezone: true }).notNull(),
     confirmationEmailsSent: smallint("confirmation_emails_sent").notNull().default(0),
+    /** HMAC of the signer's address with a key derived from the secret (never the address): the per-client limits. */
+    clientHash: text("client_hash"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
@@ -48,6 +50,8 @@ export const signatures = pgTable(
     index("signatures_public_names_idx")
       .on(t.petitionId, t.confirmedAt.desc(), t.id.desc())
       .where(sql`${t.state} = 'confirmed' and ${t.showNamePublicly} and ${t.nameHiddenAt} is null`),
+    // The per-client limits count a client's recent signatures on a petition, inside the signing statement.
+    index("signatures_petition_client_idx").on(t.petitionId, t.clientHash, t.createdAt).where(sql`${t.clientHash} is not null`),
     check(
       "signatures_state_check",
       sql`${t.state} in ('pending', 'confirmed', 'invalidated', 'fraudulent', 'withdrawn')`,

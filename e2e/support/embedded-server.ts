@@ -26,12 +26,48 @@ export async function startEmbeddedServer(options: { env?: Record<string, string
   };
   for (const name of ["DATABASE_URL", "RESEND_API_KEY", "RESEND_BASE_URL", "DEV_MAILBOX", "AUTH_SECRET", "HOSTNAME", "TRUSTED_PROXIES"]) delete env[name];
   Object.assign(env, options.env);
-  const server: ChildProcess = spawn(process.execPath, [path.resolve("scripts/serve.mjs")], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = await startServeProcess(env, port, () => rmSync(dataDir, { recursive: true, force: true }));
+  return { ...server, baseURL };
+}
+
+/**
+ * Another app process beside the e2e one — same database, same secret, same capture server, links in its email
+ * pointing at the e2e app — with settings of its own (`env`), as a second process behind a load balancer would be.
+ */
+export async function startSiblingServer(env: Record<string, string>): Promise<EmbeddedServer> {
+  const port = await freePort();
+  const full: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: ".next-e2e",
+    DATABASE_URL: required("E2E_DATABASE_URL"),
+    AUTH_SECRET: required("E2E_AUTH_SECRET"),
+    RESEND_API_KEY: "re_test_key",
+    RESEND_BASE_URL: required("E2E_CAPTURE_URL"),
+    MAIL_FROM: "Qoldau <noreply@qoldau.test>",
+    APP_URL: required("E2E_BASE_URL"),
+    WEB_CONCURRENCY: "1",
+    ...env,
+  };
+  delete full.DEV_MAILBOX;
+  return startServeProcess(full, port);
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run through playwright.config.ts (npm run test:e2e)`);
+  return value;
+}
+
+/** `npm start` with `env` on `port`, once /api/v1/health answers; stop() ends it (and runs `cleanup`). */
+async function startServeProcess(env: NodeJS.ProcessEnv, port: number, cleanup = () => {}): Promise<EmbeddedServer> {
+  const server: ChildProcess = spawn(process.execPath, [path.resolve("scripts/serve.mjs")], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   const stop = async () => {
     if (server.exitCode === null) server.kill("SIGTERM");
     await exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    cleanup();
   };
   const deadline = Date.now() + 100_000;
   for (;;) {
@@ -39,11 +75,11 @@ export async function startEmbeddedServer(options: { env?: Record<string, string
     if (ok) break;
     if (Date.now() > deadline || server.exitCode !== null) {
       await stop();
-      throw new Error("the embedded default did not start");
+      throw new Error("the app server did not start");
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { baseURL, port, stop };
+  return { baseURL: `http://127.0.0.1:${port}`, port, stop };
 }
 
 /** This machine's first address that is not loopback: what another computer on the network would connect to. */

@@ -20,10 +20,13 @@ import {
  * Signs a petition: the pending signature and its confirmation-email job commit together.
  * Every outcome that concerns an address that already signed looks the same to the caller (no hint that
  * an address signed); the owner of the address hears about it by email instead, at most
- * MAX_EMAILS_PER_SIGNATURE times per signature.
+ * MAX_EMAILS_PER_SIGNATURE times per signature. A client over its limits (SIGN_LIMIT_BURST a minute,
+ * SIGN_LIMIT_HOURLY an hour, per petition) is answered the same too: its signature is kept as `fraudulent`,
+ * without an email, and never counts.
  */
 export async function signPetition(
-  ctx: { db: Db; jobs: Pick<Jobs, "enqueue"> },
+  /** `client`: the keyed hash of the signer's address (lib/abuse/rate-limit.ts clientKey), for the per-client limits. */
+  ctx: { db: Db; jobs: Pick<Jobs, "enqueue">; client?: string | null },
   petitionSlug: string,
   input: SignInput,
 ): Promise<{ outcome: "check_email" }> {
@@ -44,6 +47,7 @@ export async function signPetition(
     tokenNonce: nonce,
     tokenHash: hashToken(tokenFromNonce(nonce)),
     tokenExpiresAt: expiresAt,
+    clientHash: ctx.client ?? null,
   };
   // The common case, a new signer: the signature and its email job in one statement (with concurrent signers).
   if (await insertNewSignature(ctx.db, signature)) return { outcome: "check_email" };

@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import { type NewSignature, insertPendingSignaturesWithJobs } from "@/db/queries/signatures";
+import { env } from "@/lib/env";
 import { queues } from "@/lib/jobs/queues";
 
 /**
@@ -42,7 +43,8 @@ class SignatureBatcher {
 
   private async run(batch: Waiting[]): Promise<void> {
     try {
-      const inserted = await insertPendingSignaturesWithJobs(this.db, batch.map((w) => w.row), queues.signatureConfirmation.name);
+      const limits = { burst: env().SIGN_LIMIT_BURST, hourly: env().SIGN_LIMIT_HOURLY };
+      const inserted = await insertPendingSignaturesWithJobs(this.db, batch.map((w) => w.row), queues.signatureConfirmation.name, limits);
       for (const w of batch) w.resolve(inserted.has(w.row.tokenHash));
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);

@@ -1,6 +1,7 @@
 import { getDb } from "@/db";
 import { findPetitionForSignPage } from "@/db/queries/petitions";
 import { renderSignErrorPage, signErrorMessages, signFormAction } from "@/app/_components/sign-error-page";
+import { clientKey } from "@/lib/abuse/rate-limit";
 import { AppError, isAppError } from "@/lib/errors";
 import { readForm } from "@/lib/http/read-form";
 import { html, problem, seeOther, unexpected, wantsJson } from "@/lib/http/responses";
@@ -43,7 +44,7 @@ export async function POST(request: Request, { params }: Ctx) {
       throw new AppError("invalid_input", fields);
     }
     const db = await getDb();
-    await signPetition({ db, jobs: await getJobs() }, slug.data, parsed.data);
+    await signPetition({ db, jobs: await getJobs(), client: clientKey(request.headers) }, slug.data, parsed.data);
     const next = `/${locale}/petitions/${slug.data}/signed`;
     return json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
   } catch (error) {

@@ -1,0 +1,2 @@
+ALTER TABLE "signatures" ADD COLUMN "client_hash" text;--> statement-breakpoint
+CREATE INDEX "signatures_petition_client_idx" ON "signatures" USING btree ("petition_id","client_hash","created_at") WHERE "signatures"."client_hash" is not null;
