@@ -12,7 +12,7 @@ import { linkTokenSchema } from "./tokens";
  * JSON clients get the outcome or a problem with a 4xx.
  */
 export function confirmationRoute<R>(confirmable: Confirmable<R>, next: (locale: Locale, outcome: ConfirmOutcome<R>) => string) {
-  return async function POST(request: Request): Promise<Response> {
+  return async function handlePost(request: Request): Promise<Response> {
     const json = wantsJson(request);
     let locale: Locale = "ru";
     let token = "";
