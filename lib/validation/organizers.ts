@@ -170,12 +170,3 @@ export function formObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-/** zod issues → `{ "title.kk": "too_long" }`, first issue per field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.join(".") || "form";
-    out[path] ??= issue.message;
-  }
-  return out;
-}

@@ -3,7 +3,7 @@
 import { useLocale } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { ReactNode } from "react";
-import { type FormState, initialFormState, valueAt } from "./form-state";
+import { type FormState, initialFormState, valueAt } from "@/lib/http/form-state";
 
 const localeOrder = ["ru", "kk", "en"] as const;
 
