@@ -25,8 +25,8 @@ export function confirmationRoute<R>(confirmable: Confirmable<R>, next: (locale:
     },
     (error, _request, _ctx, scope) => {
       if (scope.json || !["token_invalid", "token_expired", "confirmation_closed"].includes(error.code)) return undefined;
-      const token = scope.body?.token;
-      return seeOther(`/${scope.locale}/confirmations/${confirmable.kind}/${linkTokenSchema.safeParse(token).success ? token : "invalid"}`);
+      const token = linkTokenSchema.safeParse(scope.body?.token).success ? String(scope.body?.token) : "invalid";
+      return seeOther(confirmable.landingPath?.(scope.locale, token) ?? `/${scope.locale}/confirmations/${confirmable.kind}/${token}`);
     },
   );
 }

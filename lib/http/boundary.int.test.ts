@@ -54,7 +54,7 @@ describe("an unexpected error at the HTTP boundary", () => {
     expect(page).not.toMatch(/ at |Error|postgres|PGlite|CONNECTION|closed/i);
     expect(page).not.toContain(token);
     expect(capture.lines).toHaveLength(1);
-    expect(capture.lines[0]).toContain(`[confirm] request ${id} failed:`);
+    expect(capture.lines[0]).toContain(`[confirm signature] request ${id} failed:`);
     expect(capture.lines[0]).not.toContain("\n");
     expect(capture.lines[0]).not.toContain(token);
   });
