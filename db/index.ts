@@ -81,6 +81,11 @@ export function getDatabase(): Promise<Database> {
   return h.database;
 }
 
+/** Makes `database` the process's own (tests that drive route handlers; it is closed by its owner). */
+export function setProcessDatabase(database: Database): void {
+  holder.__qoldauDb = { database: Promise.resolve(database) };
+}
+
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }

@@ -21,8 +21,11 @@ export const errorStatus = {
   second_factor_required: 403,
   conflict: 409,
   illegal_transition: 409,
-  /** Our fault (database down, a bug): logged, and answered with a generic message. */
+  /** A dependency is down for a while (the database): answered with a generic message. */
   unavailable: 503,
+  /** Our fault, not a code anyone threw (a bug, a driver error): logged once with a request id by the boundary
+   * (lib/http/boundary.tsx), answered with the translated error page. Never thrown by domain code. */
+  unexpected: 500,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

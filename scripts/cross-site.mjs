@@ -32,11 +32,11 @@ export function isCrossSiteWrite(req, ownHosts) {
   }
 }
 
-const escape = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page a refused person sees, in the three languages (no script, no third party, nothing of theirs). */
 export function crossSiteRefusal(homeUrl) {
-  const home = escape(homeUrl);
+  const home = escapeHtml(homeUrl);
   return `<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Запрос отклонён · Сұрау қабылданбады · Request refused</title></head>

@@ -221,19 +221,19 @@ function capture(res, maxEntryBytes, onHead) {
   };
   // Node calls writeHead itself before the first byte; by then every header is set.
   res.writeHead = /** @type {typeof res.writeHead} */ (
-    function (/** @type {any[]} */ ...args) {
+    (/** @type {any[]} */ ...args) => {
       decide(typeof args[0] === "number" ? args[0] : res.statusCode, args.find((a) => a && typeof a === "object"));
       return writeHead.apply(res, /** @type {any} */ (args));
     }
   );
   res.write = /** @type {typeof res.write} */ (
-    function (/** @type {any[]} */ ...args) {
+    (/** @type {any[]} */ ...args) => {
       keep(args[0], args[1]);
       return write.apply(res, /** @type {any} */ (args));
     }
   );
   res.end = /** @type {typeof res.end} */ (
-    function (/** @type {any[]} */ ...args) {
+    (/** @type {any[]} */ ...args) => {
       keep(args[0], args[1]);
       return end.apply(res, /** @type {any} */ (args));
     }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: everything, fail fast — typecheck, unit, integration on PostgreSQL, integration on PGlite, e2e.
+# npm test: everything, fail fast — typecheck, lint, unit, integration on PostgreSQL, integration on PGlite, e2e.
 # Needs PostgreSQL on 127.0.0.1:5432 (or TEST_PG_URL) and Debian chromium at /usr/bin/chromium (or CHROMIUM_PATH).
 # On a clean machine, `bash .ci/run` provides both and then runs this.
 set -uo pipefail
@@ -55,6 +55,7 @@ if [ ! -x "$chromium" ]; then
 fi
 
 step "typecheck" npx tsc --noEmit
+step "lint (Biome)" npx biome lint .
 step "unit" npx vitest run --project unit
 step "integration (PostgreSQL)" npx vitest run --project integration
 step "integration (PGlite)" env QOLDAU_TEST_DRIVER=pglite npx vitest run --project integration

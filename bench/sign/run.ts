@@ -18,7 +18,8 @@ import { type Database, openDatabase, rowsOf } from "@/db";
 import { seed } from "@/db/seed";
 import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
 import { startJobs } from "@/lib/jobs/boss";
-import { hashToken, tokenFromNonce } from "@/lib/signatures/tokens";
+import { hashToken } from "@/lib/confirmations/tokens";
+import { tokenFromNonce } from "@/lib/signatures/tokens";
 
 const root = path.resolve(__dirname, "../..");
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);

@@ -1,4 +1,4 @@
-import { jsonb, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { jsonb, pgTable, smallint, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 
 /** Mail kept for a person to read in the browser when no provider is configured (embedded default only). */

@@ -59,11 +59,18 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByTestId("signature-count")).toHaveAttribute("data-count", "1");
     await expect.poll(() => apiCount(page, slug), { timeout: 5_000 }).toBe(1);
 
-    // Confirming again says so, and counts nothing.
+    // Opening the used link again says it is already confirmed, offers the share step, and counts nothing.
     await page.goto(link!);
-    await page.getByRole("button", { name: t("ru", "confirm.button") }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("ru", "thanks.already"));
+    await expect(page.getByRole("button", { name: t("ru", "confirm.button") })).toHaveCount(0);
+    await expect(page.getByRole("heading", { level: 2, name: t("ru", "petitions.share") })).toBeVisible();
+    await expect(page.getByRole("link", { name: t("ru", "share.telegram") })).toBeVisible();
     await expect(page.getByTestId("signature-count")).toHaveAttribute("data-count", "1");
+    for (const locale of ["kk", "en"] as const) {
+      await page.goto(link!.replace(/\/ru\/confirm\//, `/${locale}/confirm/`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t(locale, "thanks.already"));
+      await expect(page.getByRole("heading", { level: 2, name: t(locale, "petitions.share") })).toBeVisible();
+    }
 
     // The address appears on no public page.
     for (const path of ["/ru", petitionPath("ru", slug), `${petitionPath("ru", slug)}/thanks`, "/ru/petitions"]) {

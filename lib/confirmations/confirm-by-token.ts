@@ -6,8 +6,11 @@ import { hashToken, linkTokenSchema } from "./tokens";
 /** What a link points at, as its landing page shows it (no personal data). */
 export type Pending = {
   status: "pending" | "confirmed" | "expired" | "closed";
-  /** What is being confirmed, e.g. the rally's title. */
+  /** What is being confirmed, e.g. the rally's title, and its slug (for links to it). */
   subject: Localized;
+  slug: string;
+  /** For `closed`: when it stopped taking confirmations, if the landing says so. */
+  endedAt?: Date | null;
 };
 
 /**
@@ -18,6 +21,8 @@ export type Pending = {
 export type Confirmable<R> = {
   /** The landing's URL segment: /<locale>/confirmations/<kind>/<token>. */
   kind: string;
+  /** Where the landing of a link lives, when not /<locale>/confirmations/<kind>/<token> (links already sent). */
+  landingPath?: (locale: string, token: string) => string;
   find(db: Db, tokenHash: string): Promise<Pending | null>;
   confirm(db: Db, tokenHash: string): Promise<R | null>;
   /** What to tell someone who confirmed before (e.g. where to go). */

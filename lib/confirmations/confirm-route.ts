@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
-import { isAppError } from "@/lib/errors";
+import { route } from "@/lib/http/boundary";
 import { readForm } from "@/lib/http/read-form";
-import { problem, seeOther, unexpected, wantsJson } from "@/lib/http/responses";
+import { seeOther } from "@/lib/http/responses";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { type Confirmable, type ConfirmOutcome, confirmByToken } from "./confirm-by-token";
 import { linkTokenSchema } from "./tokens";
@@ -12,24 +12,21 @@ import { linkTokenSchema } from "./tokens";
  * JSON clients get the outcome or a problem with a 4xx.
  */
 export function confirmationRoute<R>(confirmable: Confirmable<R>, next: (locale: Locale, outcome: ConfirmOutcome<R>) => string) {
-  return async function POST(request: Request): Promise<Response> {
-    const json = wantsJson(request);
-    let locale: Locale = "ru";
-    let token = "";
-    try {
+  return route(
+    `confirm ${confirmable.kind}`,
+    async (request, _ctx, scope) => {
       const body = await readForm(request);
-      if (isLocale(body.locale)) locale = body.locale;
-      token = typeof body.token === "string" ? body.token : "";
+      if (isLocale(body.locale)) scope.locale = body.locale;
+      const token = typeof body.token === "string" ? body.token : "";
+      scope.body = { token };
       const outcome = await confirmByToken(await getDb(), confirmable, token);
-      const to = next(locale, outcome);
-      return json ? Response.json({ status: outcome.outcome, next: to }) : seeOther(to);
-    } catch (error) {
-      const appError = isAppError(error) ? error : unexpected(error, `confirm ${confirmable.kind}`);
-      if (json) return problem(appError);
-      if (["token_invalid", "token_expired", "confirmation_closed"].includes(appError.code)) {
-        return seeOther(`/${locale}/confirmations/${confirmable.kind}/${linkTokenSchema.safeParse(token).success ? token : "invalid"}`);
-      }
-      return problem(appError);
-    }
-  };
+      const to = next(scope.locale, outcome);
+      return scope.json ? Response.json({ status: outcome.outcome, next: to }) : seeOther(to);
+    },
+    (error, _request, _ctx, scope) => {
+      if (scope.json || !["token_invalid", "token_expired", "confirmation_closed"].includes(error.code)) return undefined;
+      const token = linkTokenSchema.safeParse(scope.body?.token).success ? String(scope.body?.token) : "invalid";
+      return seeOther(confirmable.landingPath?.(scope.locale, token) ?? `/${scope.locale}/confirmations/${confirmable.kind}/${token}`);
+    },
+  );
 }

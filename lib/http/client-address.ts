@@ -70,7 +70,7 @@ function forwardedChain(headers: Headers): string[] {
 export function clientAddress(headers: Headers, policy: AddressPolicy): string | null {
   const peer = peerAddress(headers, policy);
   const trusted = policy.trustedProxies;
-  if (!peer || !trusted || !trusted.check(peer, familyOf(peer))) return peer;
+  if (!peer || !trusted?.check(peer, familyOf(peer))) return peer;
   const chain = forwardedChain(headers);
   for (let i = chain.length - 1; i >= 0; i--) {
     const hop = normalizeAddress(chain[i]);

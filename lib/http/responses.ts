@@ -1,6 +1,3 @@
-import { AppError } from "@/lib/errors";
-import { describeError } from "@/lib/log";
-
 /** API clients (and our own enhancing script) ask for JSON; a plain HTML form post gets pages and redirects. */
 export function wantsJson(request: Request): boolean {
   const accept = request.headers.get("accept") ?? "";
@@ -13,22 +10,9 @@ export function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 }
 
-export function problem(error: AppError, message?: string): Response {
-  return Response.json(
-    { error: error.code, ...(Object.keys(error.fields).length ? { fields: error.fields } : {}), ...(message ? { message } : {}) },
-    { status: error.status, headers: { "Cache-Control": "no-store" } },
-  );
-}
-
 export function html(body: string, status: number, extraHeaders: Record<string, string> = {}): Response {
   return new Response(`<!doctype html>${body}`, {
     status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...extraHeaders },
   });
-}
-
-/** Unexpected errors: logged once with context, answered with a generic message. */
-export function unexpected(error: unknown, context: string): AppError {
-  console.error(`[${context}] ${describeError(error)}`);
-  return new AppError("unavailable");
 }

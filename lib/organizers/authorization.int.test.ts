@@ -114,13 +114,13 @@ const noJobs = { enqueue: async () => { throw new Error("no job expected"); } };
 const attendeeLabels = { name: "Name", email: "Email", state: "State", registeredAt: "Registered", checkedInAt: "Checked in", walkIn: "Walk-in", states: {}, yes: "yes" };
 
 const cases: Case[] = [
-  { name: "dashboard", kind: "page", run: (w, a) => getDashboard(db(), a), expect: anyone },
+  { name: "dashboard", kind: "page", run: (_w, a) => getDashboard(db(), a), expect: anyone },
   { name: "campaign page", kind: "page", run: (w, a) => getCampaignEditor(db(), a, w.campaignA.id), expect: owner },
   { name: "profile editor and preview", kind: "page", run: (w, a) => getProfileEditor(db(), a, w.campaignA.id), expect: owner },
   { name: "petition page", kind: "page", run: (w, a) => getPetitionEditor(db(), a, w.published.id), expect: owner },
   { name: "petition figures", kind: "page", run: (w, a) => getPetitionFigures(db(), a, w.published.id), expect: owner },
-  { name: "people page", kind: "page", run: (w, a) => listUsers(db(), a), expect: adminOnly },
-  { name: "audit log", kind: "page", run: (w, a) => readAuditLog(db(), a), expect: adminOnly },
+  { name: "people page", kind: "page", run: (_w, a) => listUsers(db(), a), expect: adminOnly },
+  { name: "audit log", kind: "page", run: (_w, a) => readAuditLog(db(), a), expect: adminOnly },
   {
     name: "signers' export with addresses",
     kind: "export",

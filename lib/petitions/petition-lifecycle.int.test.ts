@@ -3,7 +3,7 @@ import { findPetitionById } from "@/db/queries/petition-admin";
 import { findVisiblePetitionBySlug, listVisiblePetitions } from "@/db/queries/petitions";
 import { unpublishCampaign } from "@/lib/campaigns/unpublish-campaign";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { AppError, isAppError } from "@/lib/errors";
+import { type AppError, isAppError } from "@/lib/errors";
 import { makePetition, makeWorld, tri } from "@/lib/organizers/test-world";
 import { archivePetition } from "./archive-petition";
 import { closePetition } from "./close-petition";

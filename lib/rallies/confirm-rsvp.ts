@@ -21,10 +21,11 @@ export const rsvpConfirmable: Confirmable<RsvpConfirmed> = {
     const rally = await findRallyById(db, rsvp.rallyId);
     if (!rally) return null;
     const subject = rally.title;
-    if (rsvp.state === "confirmed" || rsvp.state === "waitlisted") return { status: "confirmed", subject };
-    if (rsvp.state !== "pending" || !acceptsRsvps(rally)) return { status: "closed", subject };
-    if (rsvp.tokenExpiresAt <= new Date()) return { status: "expired", subject };
-    return { status: "pending", subject };
+    const slug = rally.slug;
+    if (rsvp.state === "confirmed" || rsvp.state === "waitlisted") return { status: "confirmed", subject, slug };
+    if (rsvp.state !== "pending" || !acceptsRsvps(rally)) return { status: "closed", subject, slug };
+    if (rsvp.tokenExpiresAt <= new Date()) return { status: "expired", subject, slug };
+    return { status: "pending", subject, slug };
   },
 
   async confirm(db, tokenHash) {

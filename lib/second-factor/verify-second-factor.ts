@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { findSecondFactor, markSessionSecondFactor, takeTimeStep, useRecoveryCode } from "@/db/queries/second-factors";
+import { findSecondFactor, markSessionSecondFactor, takeTimeStep, spendRecoveryCode } from "@/db/queries/second-factors";
 import { type RateLimit, withinLimit } from "@/lib/abuse/rate-limit";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/organizers/access";
@@ -25,7 +25,7 @@ export async function verifySecondFactor(db: Db, actor: Actor | null, input: { c
   if (/^\d{6}$/.test(code)) {
     const step = await verifyTotp(unsealSecret(row.totpSecret), code, now);
     if (step !== null && (await takeTimeStep(db, actor.userId, step, false))) action = "second_factor.verify";
-  } else if (await useRecoveryCode(db, actor.userId, hashRecoveryCode(code))) {
+  } else if (await spendRecoveryCode(db, actor.userId, hashRecoveryCode(code))) {
     action = "second_factor.recovery_code";
   }
   if (!action) {

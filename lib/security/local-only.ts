@@ -15,12 +15,12 @@ export function isLocalRequest(headers: Headers): boolean {
 
 const catalogues = { en, kk, ru } as const;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** 403, in the page's language: why the dev mailbox does not open here. */
 export function localOnlyResponse(locale: string | undefined, stylesheet: string): Response {
   const lang: Locale = isLocale(locale) ? locale : defaultLocale;
   const t = catalogues[lang].devMailbox;
-  const body = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(t.localOnlyTitle)} — Qoldau</title><link rel="stylesheet" href="${escape(stylesheet)}"></head><body><main id="content" class="container"><h1>${escape(t.localOnlyTitle)}</h1><p>${escape(t.localOnlyBody)}</p><p><a href="/${lang}">${escape(t.localOnlyBack)}</a></p></main></body></html>`;
+  const body = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(t.localOnlyTitle)} — Qoldau</title><link rel="stylesheet" href="${escapeHtml(stylesheet)}"></head><body><main id="content" class="container"><h1>${escapeHtml(t.localOnlyTitle)}</h1><p>${escapeHtml(t.localOnlyBody)}</p><p><a href="/${lang}">${escapeHtml(t.localOnlyBack)}</a></p></main></body></html>`;
   return new Response(body, { status: 403, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }

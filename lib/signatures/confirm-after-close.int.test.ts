@@ -7,7 +7,8 @@ import { isAppError } from "@/lib/errors";
 import { makeCampaign, makePetition } from "@/lib/organizers/test-world";
 import { countSignaturesByState } from "@/db/queries/signature-reports";
 import { confirmSignature } from "./confirm-signature";
-import { hashToken, newTokenNonce, tokenFromNonce } from "./tokens";
+import { hashToken, newNonce } from "@/lib/confirmations/tokens";
+import { tokenFromNonce } from "./tokens";
 
 /**
  * GOV.UK's rule: a signature made while the petition was open may be confirmed for 24 hours after signing
@@ -31,7 +32,7 @@ const hours = (h: number) => sql`now() - ${`${h} hours`}::interval`;
 /** A published petition with one pending signature made `signedHoursAgo` ago; returns the link's token. */
 async function pendingSignature(signedHoursAgo = 48) {
   const petition = await makePetition(db(), campaignId, `t${Math.random().toString(36).slice(2, 8)}`, "published");
-  const nonce = newTokenNonce();
+  const nonce = newNonce();
   const token = tokenFromNonce(nonce);
   await db()
     .insert(signatures)

@@ -1,27 +1,49 @@
 import type { Db } from "@/db";
 import { confirmPendingSignature, findSignatureByTokenHash, incrementConfirmedCount } from "@/db/queries/signatures";
-import { AppError } from "@/lib/errors";
-import { hashToken } from "./tokens";
+import { type Confirmable, confirmByToken } from "@/lib/confirmations/confirm-by-token";
 
 export type ConfirmOutcome = { outcome: "confirmed" | "already_confirmed"; petitionSlug: string };
 
 /**
- * Confirms the signature a link's token points at. One transaction: the guarded state change
- * (pending → confirmed) and the count go together, so confirming twice counts once. A closed petition still
- * counts confirmations of signatures made while it was open for CONFIRM_GRACE_HOURS; then the count is final.
+ * A signature's double opt-in, on the generic confirmation (lib/confirmations). `confirm` is one transaction:
+ * the guarded state change (pending → confirmed) and the count go together, so confirming twice counts once.
+ * A closed petition still counts confirmations of signatures made while it was open for CONFIRM_GRACE_HOURS;
+ * then the count is final (`closed`). Its links keep their landing at /<locale>/confirm/<token>.
  */
+export const signatureConfirmable: Confirmable<{ petitionSlug: string }> = {
+  kind: "signature",
+  landingPath: (locale, token) => `/${locale}/confirm/${token}`,
+
+  async find(db, tokenHash) {
+    const s = await findSignatureByTokenHash(db, tokenHash);
+    if (!s) return null;
+    const base = { subject: s.petitionTitle, slug: s.petitionSlug };
+    if (s.state === "confirmed") return { ...base, status: "confirmed" };
+    if (s.state !== "pending") return null;
+    if (!s.confirmationCounts) return { ...base, status: "closed", endedAt: s.signingEndedAt };
+    if (s.tokenExpiresAt <= new Date()) return { ...base, status: "expired" };
+    return { ...base, status: "pending" };
+  },
+
+  async confirm(db, tokenHash) {
+    const row = await db.transaction(async (tx) => {
+      const pending = await confirmPendingSignature(tx, tokenHash);
+      if (pending) await incrementConfirmedCount(tx, pending.petitionId);
+      return pending;
+    });
+    if (!row) return null;
+    const s = await findSignatureByTokenHash(db, tokenHash);
+    return s ? { petitionSlug: s.petitionSlug } : null;
+  },
+
+  async already(db, tokenHash) {
+    const s = await findSignatureByTokenHash(db, tokenHash);
+    return s?.state === "confirmed" ? { petitionSlug: s.petitionSlug } : null;
+  },
+};
+
+/** Confirms the signature a link's token points at (the confirm route's operation; tests call it directly). */
 export async function confirmSignature(db: Db, token: string): Promise<ConfirmOutcome> {
-  const tokenHash = hashToken(token);
-  const confirmed = await db.transaction(async (tx) => {
-    const row = await confirmPendingSignature(tx, tokenHash);
-    if (row) await incrementConfirmedCount(tx, row.petitionId);
-    return row !== null;
-  });
-  const signature = await findSignatureByTokenHash(db, tokenHash);
-  if (!signature) throw new AppError("token_invalid");
-  if (confirmed) return { outcome: "confirmed", petitionSlug: signature.petitionSlug };
-  if (signature.state === "confirmed") return { outcome: "already_confirmed", petitionSlug: signature.petitionSlug };
-  if (signature.state === "pending" && !signature.confirmationCounts) throw new AppError("confirmation_closed");
-  if (signature.state === "pending") throw new AppError("token_expired");
-  throw new AppError("token_invalid");
+  const { outcome, result } = await confirmByToken(db, signatureConfirmable, token);
+  return { outcome, petitionSlug: result.petitionSlug };
 }

@@ -49,7 +49,7 @@ export async function sendAlreadySignedEmail(
   job: EmailJob & { data: SignatureJobData },
 ): Promise<SendResult | Skipped> {
   const s = await findSignatureForEmail(db, job.data.signatureId);
-  if (!s || s.state !== "confirmed") return { status: "skipped", reason: "signature not confirmed" };
+  if (s?.state !== "confirmed") return { status: "skipped", reason: "signature not confirmed" };
   const locale = job.data.locale ?? s.locale;
   const props = {
     locale,

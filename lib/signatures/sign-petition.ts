@@ -6,21 +6,14 @@ import type { Jobs } from "@/lib/jobs/boss";
 import { isOpenForSigning } from "@/lib/petitions/state";
 import type { SignInput } from "@/lib/validation/signatures";
 import { insertNewSignature } from "./signature-batcher";
-import {
-  CONSENT_WORDING_VERSION,
-  DELIVERY_CONSENT_WORDING_VERSION,
-  MAX_EMAILS_PER_SIGNATURE,
-  TOKEN_TTL_MS,
-  hashToken,
-  newTokenNonce,
-  tokenFromNonce,
-} from "./tokens";
+import { CONFIRMATION_TTL_MS, MAX_CONFIRMATION_EMAILS, hashToken, newNonce } from "@/lib/confirmations/tokens";
+import { CONSENT_WORDING_VERSION, DELIVERY_CONSENT_WORDING_VERSION, tokenFromNonce } from "./tokens";
 
 /**
  * Signs a petition: the pending signature and its confirmation-email job commit together.
  * Every outcome that concerns an address that already signed looks the same to the caller (no hint that
  * an address signed); the owner of the address hears about it by email instead, at most
- * MAX_EMAILS_PER_SIGNATURE times per signature. A client over its limits (SIGN_LIMIT_BURST a minute,
+ * MAX_CONFIRMATION_EMAILS times per signature. A client over its limits (SIGN_LIMIT_BURST a minute,
  * SIGN_LIMIT_HOURLY an hour, per petition) is answered the same too: its signature is kept as `fraudulent`,
  * without an email, and never counts.
  */
@@ -32,8 +25,8 @@ export async function signPetition(
 ): Promise<{ outcome: "check_email" }> {
   if (input.website === "filled") return { outcome: "check_email" }; // a bot: say the same, keep nothing
 
-  const nonce = newTokenNonce();
-  const expiresAt = new Date(Date.now() + TOKEN_TTL_MS);
+  const nonce = newNonce();
+  const expiresAt = new Date(Date.now() + CONFIRMATION_TTL_MS);
   const signature = {
     petitionSlug,
     emailNormalized: input.email,
@@ -59,11 +52,11 @@ export async function signPetition(
       throw new AppError("petition_closed");
     }
     if (existing.state === "pending") {
-      if (await recordAnotherEmail(tx, existing.id, MAX_EMAILS_PER_SIGNATURE, expiresAt)) {
+      if (await recordAnotherEmail(tx, existing.id, MAX_CONFIRMATION_EMAILS, expiresAt)) {
         await ctx.jobs.enqueue(tx, "signatureConfirmation", { signatureId: existing.id, locale: input.locale });
       }
     } else if (existing.state === "confirmed") {
-      if (await recordAnotherEmail(tx, existing.id, MAX_EMAILS_PER_SIGNATURE)) {
+      if (await recordAnotherEmail(tx, existing.id, MAX_CONFIRMATION_EMAILS)) {
         await ctx.jobs.enqueue(tx, "alreadySigned", { signatureId: existing.id, locale: input.locale });
       }
     }

@@ -46,7 +46,6 @@ export const organizerSlugSchema = z
   .max(80, { error: "too_long" })
   .regex(slugPattern, { error: "invalid_slug" });
 
-export const signInSchema = z.object({ email: emailSchema });
 
 export const inviteSchema = z.object({
   email: emailSchema,
@@ -142,7 +141,6 @@ export const petitionCreateSchema = petitionDraftSchema.extend({ campaignId: idS
 export const petitionUpdateSchema = petitionDraftSchema.extend({ petitionId: idSchema, version: versionSchema });
 export const petitionTransitionSchema = z.object({ petitionId: idSchema, version: versionSchema });
 export const petitionDeliverSchema = petitionTransitionSchema.extend({ deliveryNote: localizedText(2000) });
-export const petitionIdSchema = z.object({ petitionId: idSchema });
 export const signerNameVisibilitySchema = z.object({
   petitionId: idSchema,
   signatureId: idSchema,
@@ -170,12 +168,3 @@ export function formObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-/** zod issues → `{ "title.kk": "too_long" }`, first issue per field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.join(".") || "form";
-    out[path] ??= issue.message;
-  }
-  return out;
-}

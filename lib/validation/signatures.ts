@@ -59,11 +59,3 @@ export const signInputSchema = z.object({
 });
 
 export type SignInput = z.infer<typeof signInputSchema>;
-
-/** Tokens in links: base64url, 43 characters (256 bits). */
-export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
-
-export const confirmInputSchema = z.object({
-  token: tokenSchema,
-  locale: z.enum(locales).catch("ru"),
-});

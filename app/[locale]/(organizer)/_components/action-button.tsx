@@ -2,7 +2,7 @@
 
 import { useLocale } from "next-intl";
 import { useActionState } from "react";
-import { type FormState, initialFormState } from "./form-state";
+import { type FormState, initialFormState } from "@/lib/http/form-state";
 
 /**
  * A one-button form (publish, close, remove …) with its ids and version in hidden fields — never a bound

@@ -2,7 +2,8 @@
 
 import { useLocale } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
-import { type FormState, initialFormState, valueAt } from "./form-state";
+import type { ReactNode } from "react";
+import { type FormState, initialFormState, valueAt } from "@/lib/http/form-state";
 
 const localeOrder = ["ru", "kk", "en"] as const;
 
@@ -37,6 +38,7 @@ export function ActionForm({ id, action, fields, initial, strings, primary = tru
   const values = state.values ?? initial;
   const summary = useRef<HTMLDivElement>(null);
   const failed = Boolean(state.message) || Object.keys(state.errors).length > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new answer (a new state object) moves focus to its summary
   useEffect(() => {
     if (failed) summary.current?.focus();
   }, [state, failed]);
@@ -114,7 +116,7 @@ function Input({
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   const common = { id, name, lang, defaultValue: value, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
   const rows = "rows" in field ? field.rows : undefined;
-  let control;
+  let control: ReactNode;
   if (field.kind === "select") {
     control = (
       <select {...common}>

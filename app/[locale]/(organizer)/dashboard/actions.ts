@@ -40,7 +40,7 @@ import {
   sourceSchema,
   timelineEventSchema,
 } from "@/lib/validation/organizers";
-import type { FormState } from "../_components/form-state";
+import type { FormState } from "@/lib/http/form-state";
 import { runAction } from "../_components/run-action";
 
 /**

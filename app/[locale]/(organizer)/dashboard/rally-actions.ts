@@ -8,7 +8,7 @@ import { createRally } from "@/lib/rallies/create-rally";
 import { holdRally } from "@/lib/rallies/hold-rally";
 import { updateRally } from "@/lib/rallies/update-rally";
 import { checkInSchema, rallyCancelSchema, rallyCreateSchema, rallyHoldSchema, rallyTransitionSchema, rallyUpdateSchema, walkInSchema } from "@/lib/validation/rallies";
-import type { FormState } from "../_components/form-state";
+import type { FormState } from "@/lib/http/form-state";
 import { runAction } from "../_components/run-action";
 
 /**

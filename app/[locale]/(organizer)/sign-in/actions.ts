@@ -9,8 +9,9 @@ import { getDb } from "@/db";
 import { clientKey, signInPerClient, withinLimit } from "@/lib/abuse/rate-limit";
 import { safeCallbackPath } from "@/lib/auth/locale";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
-import { emailSchema, fieldErrors, formObject } from "@/lib/validation/organizers";
-import type { FormState } from "../_components/form-state";
+import { fieldErrors } from "@/lib/validation/field-errors";
+import { emailSchema, formObject } from "@/lib/validation/organizers";
+import type { FormState } from "@/lib/http/form-state";
 import { describeError } from "@/lib/log";
 
 const signInForm = z.object({ email: emailSchema, callbackUrl: z.string().max(500).optional() });

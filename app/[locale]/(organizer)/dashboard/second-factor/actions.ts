@@ -10,7 +10,7 @@ import { resetSecondFactor } from "@/lib/second-factor/reset-second-factor";
 import { startEnrollment } from "@/lib/second-factor/start-enrollment";
 import { verifySecondFactor } from "@/lib/second-factor/verify-second-factor";
 import { idSchema } from "@/lib/validation/organizers";
-import type { FormState } from "../../_components/form-state";
+import type { FormState } from "@/lib/http/form-state";
 import { runAction } from "../../_components/run-action";
 
 const page = (locale: string, notice?: string) => `/${locale}/dashboard/second-factor${notice ? `?notice=${notice}` : ""}`;

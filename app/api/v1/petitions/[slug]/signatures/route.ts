@@ -2,10 +2,12 @@ import { getDb } from "@/db";
 import { findPetitionForSignPage } from "@/db/queries/petitions";
 import { renderSignErrorPage, signErrorMessages, signFormAction } from "@/app/_components/sign-error-page";
 import { clientKey } from "@/lib/abuse/rate-limit";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/boundary";
 import { readForm } from "@/lib/http/read-form";
-import { html, problem, seeOther, unexpected, wantsJson } from "@/lib/http/responses";
+import { html, seeOther } from "@/lib/http/responses";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { fieldErrors } from "@/lib/validation/field-errors";
 import { getJobs } from "@/lib/jobs/runtime";
 import { signPetition } from "@/lib/signatures/sign-petition";
 import { signInputSchema } from "@/lib/validation/signatures";
@@ -23,36 +25,21 @@ const SIGN_FORM_MAX_BYTES = 64 * 1024;
  * POST a signature. A plain HTML form gets 303 to "check your email", or its form back with messages
  * (4xx); API clients and the enhancing script (Accept: application/json) get JSON.
  */
-export async function POST(request: Request, { params }: Ctx) {
-  const { slug: rawSlug } = await params;
-  const json = wantsJson(request);
-  const queryLocale = new URL(request.url).searchParams.get("locale");
-  let locale: Locale = isLocale(queryLocale) ? queryLocale : "ru";
-  let body: Record<string, unknown> = {};
-  try {
-    const slug = slugSchema.safeParse(rawSlug);
+export const POST = route<Ctx>(
+  "sign",
+  async (request, { params }, scope) => {
+    const slug = slugSchema.safeParse((await params).slug);
     if (!slug.success) throw new AppError("petition_not_found");
-    body = await readForm(request, SIGN_FORM_MAX_BYTES);
-    if (isLocale(body.locale)) locale = body.locale;
-    const parsed = signInputSchema.safeParse(body);
-    if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "form");
-        fields[field] ??= issue.message.match(/^[a-z_]+$/) ? issue.message : `${field}_invalid`;
-      }
-      throw new AppError("invalid_input", fields);
-    }
-    const db = await getDb();
-    await signPetition({ db, jobs: await getJobs(), client: clientKey(request.headers) }, slug.data, parsed.data);
-    const next = `/${locale}/petitions/${slug.data}/signed`;
-    return json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
-  } catch (error) {
-    const appError = isAppError(error) ? error : unexpected(error, "sign");
-    if (json) return problem(appError);
-    return signErrorResponse(appError, rawSlug, locale, body);
-  }
-}
+    scope.body = await readForm(request, SIGN_FORM_MAX_BYTES);
+    if (isLocale(scope.body.locale)) scope.locale = scope.body.locale;
+    const parsed = signInputSchema.safeParse(scope.body);
+    if (!parsed.success) throw new AppError("invalid_input", fieldErrors(parsed.error, (field) => `${field}_invalid`));
+    await signPetition({ db: await getDb(), jobs: await getJobs(), client: clientKey(request.headers) }, slug.data, parsed.data);
+    const next = `/${scope.locale}/petitions/${slug.data}/signed`;
+    return scope.json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
+  },
+  async (error, _request, { params }, scope) => (scope.json ? undefined : signErrorResponse(error, (await params).slug, scope.locale, scope.body ?? {})),
+);
 
 async function signErrorResponse(error: AppError, rawSlug: string, locale: Locale, body: Record<string, unknown>) {
   const slug = slugSchema.safeParse(rawSlug);

@@ -1,14 +1,16 @@
 import { renderRsvpErrorPage } from "@/app/_components/rallies/rsvp-error-page";
 import { getDb } from "@/db";
 import { findVisibleRallyBySlug } from "@/db/queries/rallies";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/boundary";
 import { readForm } from "@/lib/http/read-form";
-import { html, problem, seeOther, unexpected, wantsJson } from "@/lib/http/responses";
+import { html, seeOther } from "@/lib/http/responses";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { getJobs } from "@/lib/jobs/runtime";
 import { rsvpToRally } from "@/lib/rallies/rsvp-to-rally";
 import { slugSchema } from "@/lib/validation/petitions";
 import { rsvpInputSchema } from "@/lib/validation/rallies";
+import { fieldErrors } from "@/lib/validation/field-errors";
 
 type Ctx = { params: Promise<{ slug: string }> };
 
@@ -16,34 +18,21 @@ type Ctx = { params: Promise<{ slug: string }> };
  * POST an RSVP. A plain HTML form gets 303 to "check your email", or its form back with messages (4xx);
  * JSON clients get 202 or a problem. Nothing is written for a refused RSVP.
  */
-export async function POST(request: Request, { params }: Ctx) {
-  const { slug: rawSlug } = await params;
-  const json = wantsJson(request);
-  let locale: Locale = "ru";
-  let body: Record<string, unknown> = {};
-  try {
-    const slug = slugSchema.safeParse(rawSlug);
+export const POST = route<Ctx>(
+  "rsvp",
+  async (request, { params }, scope) => {
+    const slug = slugSchema.safeParse((await params).slug);
     if (!slug.success) throw new AppError("rally_not_found");
-    body = await readForm(request);
-    if (isLocale(body.locale)) locale = body.locale;
-    const parsed = rsvpInputSchema.safeParse(body);
-    if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "form");
-        fields[field] ??= /^[a-z_]+$/.test(issue.message) ? issue.message : `${field}_invalid`;
-      }
-      throw new AppError("invalid_input", fields);
-    }
+    scope.body = await readForm(request);
+    if (isLocale(scope.body.locale)) scope.locale = scope.body.locale;
+    const parsed = rsvpInputSchema.safeParse(scope.body);
+    if (!parsed.success) throw new AppError("invalid_input", fieldErrors(parsed.error, (field) => `${field}_invalid`));
     await rsvpToRally({ db: await getDb(), jobs: await getJobs() }, slug.data, parsed.data);
-    const next = `/${locale}/rallies/${slug.data}/check-email`;
-    return json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
-  } catch (error) {
-    const appError = isAppError(error) ? error : unexpected(error, "rsvp");
-    if (json) return problem(appError);
-    return errorPage(appError, rawSlug, locale, body);
-  }
-}
+    const next = `/${scope.locale}/rallies/${slug.data}/check-email`;
+    return scope.json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
+  },
+  async (error, _request, { params }, scope) => (scope.json ? undefined : errorPage(error, (await params).slug, scope.locale, scope.body ?? {})),
+);
 
 async function errorPage(error: AppError, rawSlug: string, locale: Locale, body: Record<string, unknown>) {
   const slug = slugSchema.safeParse(rawSlug);

@@ -1,50 +1,33 @@
-import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/current-actor";
-import { isSameOriginPost } from "@/lib/auth/same-origin";
-import { appUrl } from "@/lib/env";
-import { isLocale } from "@/lib/i18n/locales";
-import { refusal } from "@/lib/organizers/outcome";
+import { translator } from "@/lib/i18n/translator";
 import { exportAttendees } from "@/lib/rallies/export-attendees";
-
-const plain = (status: number, text: string) =>
-  new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" } });
+import { dashboardRoute, download } from "../../../../_components/dashboard-route";
 
 /** The attendee list as CSV (names and addresses), for the campaign's organizers. POST: every export is audited. */
-export async function POST(request: Request, { params }: { params: Promise<{ locale: string; rallyId: string }> }) {
-  const { locale: rawLocale, rallyId } = await params;
-  const locale = isLocale(rawLocale) ? rawLocale : "ru";
-  if (!isSameOriginPost(request.headers)) return plain(403, "Forbidden");
-  const t = await getTranslations({ locale, namespace: "dashboard" });
-  try {
+export const POST = dashboardRoute<{ rallyId: string }>(
+  "rally export",
+  (p) => `/${p.locale}/dashboard/rallies/${p.rallyId}`,
+  async (_request, { locale, rallyId }) => {
+    const t = translator(locale);
     const out = await exportAttendees(await getDb(), await currentActor(), {
       rallyId,
       labels: {
-        name: t("rally.columns.name"),
-        email: t("rally.columns.email"),
-        state: t("rally.columns.state"),
-        registeredAt: t("rally.columns.registeredAt"),
-        checkedInAt: t("rally.columns.checkedIn"),
-        walkIn: t("rally.walkInLabel"),
-        states: { pending: t("rally.rsvpState.pending"), confirmed: t("rally.rsvpState.confirmed"), waitlisted: t("rally.rsvpState.waitlisted"), cancelled: t("rally.rsvpState.cancelled") },
-        yes: t("rallyFields.yes"),
+        name: t("dashboard.rally.columns.name"),
+        email: t("dashboard.rally.columns.email"),
+        state: t("dashboard.rally.columns.state"),
+        registeredAt: t("dashboard.rally.columns.registeredAt"),
+        checkedInAt: t("dashboard.rally.columns.checkedIn"),
+        walkIn: t("dashboard.rally.walkInLabel"),
+        states: {
+          pending: t("dashboard.rally.rsvpState.pending"),
+          confirmed: t("dashboard.rally.rsvpState.confirmed"),
+          waitlisted: t("dashboard.rally.rsvpState.waitlisted"),
+          cancelled: t("dashboard.rally.rsvpState.cancelled"),
+        },
+        yes: t("dashboard.rallyFields.yes"),
       },
     });
-    return new Response(out.body, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${out.filename}"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
-  } catch (error) {
-    const outcome = refusal(error);
-    if (outcome === "sign-in") {
-      const back = `/${locale}/dashboard/rallies/${rallyId}`;
-      return Response.redirect(`${appUrl()}/${locale}/sign-in?${new URLSearchParams({ callbackUrl: back })}`, 303);
-    }
-    if (outcome === 404) return plain(404, t("export.notFound"));
-    throw error;
-  }
-}
+    return download(out.body, "text/csv; charset=utf-8", out.filename);
+  },
+);
