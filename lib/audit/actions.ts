@@ -43,6 +43,9 @@ export const auditActions = [
   "rally.attendees.export",
   "rally.check_in",
   "rally.walk_in",
+  "abuse.block",
+  "abuse.allow",
+  "abuse.remove",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

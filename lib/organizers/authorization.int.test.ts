@@ -51,6 +51,7 @@ import { inviteUser } from "./invite-user";
 import { listUsers } from "./list-users";
 import { pageOutcome } from "./outcome";
 import { removeUser } from "./remove-user";
+import { addRule, listRules, removeRule } from "@/lib/abuse/manage-rules";
 import { makeWorld, tri, type World } from "./test-world";
 
 /**
@@ -183,6 +184,14 @@ const cases: Case[] = [
     expect: adminOnly,
   },
   { name: "remove organizer", kind: "action", run: (w, a) => removeUser(db(), a, { userId: w.other.userId }), expect: adminOnly },
+  { name: "block and allow lists", kind: "page", run: (_w, a) => listRules(db(), a), expect: adminOnly },
+  { name: "add a block rule", kind: "action", run: (w, a) => addRule(db(), a, { kind: "block", pattern: `t${w.tag}.example`, note: "" }), expect: adminOnly },
+  {
+    name: "remove a block rule",
+    kind: "action",
+    run: async (w, a) => removeRule(db(), a, { ruleId: (await addRule(db(), w.admin, { kind: "allow", pattern: `r${w.tag}.example`, note: "" }))!.id }),
+    expect: adminOnly,
+  },
   { name: "public names to moderate", kind: "page", run: (w, a) => listSignerNames(db(), a, { petitionId: w.published.id, page: 1 }), expect: owner },
   {
     name: "hide a signer's name",
@@ -299,6 +308,6 @@ describe("authorization matrix", () => {
   });
 
   it("covers every dashboard operation (update this table when adding one)", () => {
-    expect(cases.length).toBe(42);
+    expect(cases.length).toBe(45);
   });
 });

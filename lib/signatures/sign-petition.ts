@@ -19,7 +19,8 @@ import { CONSENT_WORDING_VERSION, DELIVERY_CONSENT_WORDING_VERSION, tokenFromNon
  */
 export async function signPetition(
   /** `client`: the keyed hash of the signer's address (lib/abuse/rate-limit.ts clientKey), for the per-client limits. */
-  ctx: { db: Db; jobs: Pick<Jobs, "enqueue">; client?: string | null },
+  /** `blocked`: on a block list (lib/abuse/rules.ts): kept as fraudulent at once, answered like anyone. */
+  ctx: { db: Db; jobs: Pick<Jobs, "enqueue">; client?: string | null; blocked?: boolean },
   petitionSlug: string,
   input: SignInput,
 ): Promise<{ outcome: "check_email" }> {
@@ -41,6 +42,7 @@ export async function signPetition(
     tokenHash: hashToken(tokenFromNonce(nonce)),
     tokenExpiresAt: expiresAt,
     clientHash: ctx.client ?? null,
+    blocked: ctx.blocked ?? false,
   };
   // The common case, a new signer: the signature and its email job in one statement (with concurrent signers).
   if (await insertNewSignature(ctx.db, signature)) return { outcome: "check_email" };

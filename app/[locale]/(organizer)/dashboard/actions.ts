@@ -42,6 +42,8 @@ import {
 } from "@/lib/validation/organizers";
 import type { FormState } from "@/lib/http/form-state";
 import { runAction } from "../_components/run-action";
+import { addRule, removeRule } from "@/lib/abuse/manage-rules";
+import { abuseRuleIdSchema, abuseRuleSchema } from "@/lib/validation/abuse";
 
 /**
  * The dashboard's server actions. Each one only parses the form (runAction), calls one domain operation —
@@ -205,5 +207,19 @@ export async function setSignerNameHiddenAction(_: FormState, form: FormData) {
   return runAction(form, signerNameVisibilitySchema, async (db, actor, input, locale) => {
     await setSignerNameHidden(db, actor, input);
     return `${petitionPage(locale, input.petitionId, input.hidden ? "nameHidden" : "nameShown")}#names`;
+  });
+}
+
+export async function addAbuseRuleAction(_: FormState, form: FormData) {
+  return runAction(form, abuseRuleSchema, async (db, actor, input, locale) => {
+    await addRule(db, actor, input);
+    return `/${locale}/dashboard/abuse?notice=abuseRuleAdded`;
+  });
+}
+
+export async function removeAbuseRuleAction(_: FormState, form: FormData) {
+  return runAction(form, abuseRuleIdSchema, async (db, actor, input, locale) => {
+    await removeRule(db, actor, input);
+    return `/${locale}/dashboard/abuse?notice=abuseRuleRemoved`;
   });
 }

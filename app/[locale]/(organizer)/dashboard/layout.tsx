@@ -35,6 +35,9 @@ export default async function DashboardLayout({ children, params }: { children: 
                 <li>
                   <Link href="/dashboard/audit">{t("audit")}</Link>
                 </li>
+                <li>
+                  <Link href="/dashboard/abuse">{t("abuse")}</Link>
+                </li>
               </>
             )}
             {actor.role === "admin" && (

@@ -2,6 +2,9 @@ import { getDb } from "@/db";
 import { findPetitionForSignPage } from "@/db/queries/petitions";
 import { renderSignErrorPage, signErrorMessages, signFormAction } from "@/app/_components/sign-error-page";
 import { clientKey } from "@/lib/abuse/rate-limit";
+import { abuseVerdict } from "@/lib/abuse/rules";
+import { addressPolicy } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/boundary";
 import { readForm } from "@/lib/http/read-form";
@@ -34,7 +37,12 @@ export const POST = route<Ctx>(
     if (isLocale(scope.body.locale)) scope.locale = scope.body.locale;
     const parsed = signInputSchema.safeParse(scope.body);
     if (!parsed.success) throw new AppError("invalid_input", fieldErrors(parsed.error, (field) => `${field}_invalid`));
-    await signPetition({ db: await getDb(), jobs: await getJobs(), client: clientKey(request.headers) }, slug.data, parsed.data);
+    const db = await getDb();
+    // Block and allow lists (cached per process for seconds: no query per signature). Blocked: kept as fraudulent,
+    // answered like anyone. Allowed: no per-client limit.
+    const verdict = await abuseVerdict(db, { address: clientAddress(request.headers, addressPolicy()), email: parsed.data.email });
+    const client = verdict === "allow" ? null : clientKey(request.headers);
+    await signPetition({ db, jobs: await getJobs(), client, blocked: verdict === "block" }, slug.data, parsed.data);
     const next = `/${scope.locale}/petitions/${slug.data}/signed`;
     return scope.json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
   },
