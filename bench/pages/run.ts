@@ -64,7 +64,7 @@ async function main() {
     await createPetition(database, at1m);
     let t = Date.now();
     await seedConfirmed(database, at10k, 10_000);
-    await seedConfirmed(database, at1m, 1_000_000);
+    await seedConfirmed(database, at1m, Number(process.env.BENCH_BIG ?? 1_000_000)); // (smaller only to try the script out)
     console.log(`seeded 10k + 1M confirmed signatures by SQL in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     const jobs = await startJobs(database); // pg-boss's schema and queues, before pgbench writes jobs
     await jobs.stop();
