@@ -122,8 +122,13 @@ async function main() {
     const health = (await (await fetch(`${base}/api/health`)).json()) as { status: string };
     console.log(`nginx on ${base} in front of ${appPorts.map((p) => `127.0.0.1:${p}`).join(" and ")}; /api/health through nginx: ${health.status}`);
 
-    // Warm both processes' caches and renders.
-    await runWrk(base, 8, path.join(wrkScripts, "get.lua"), { BENCH_PATH: `/ru/petitions/${hot}` }, 2);
+    // Warm both processes' caches and renders, then the proxy's own cost, nothing else running: the petition page
+    // straight from one process, and through nginx (which spreads it over both).
+    const getLua = path.join(wrkScripts, "get.lua");
+    await runWrk(base, 8, getLua, { BENCH_PATH: `/ru/petitions/${hot}` }, 2);
+    const quietSeconds = Math.max(3, Math.round(seconds / 4));
+    const direct = await runWrk(`http://127.0.0.1:${appPorts[1]}`, 32, getLua, { BENCH_PATH: `/ru/petitions/${hot}`, BENCH_HOST: new URL(base).host }, quietSeconds);
+    const proxied = await runWrk(base, 32, getLua, { BENCH_PATH: `/ru/petitions/${hot}` }, quietSeconds);
 
     const until = Date.now() + seconds * 1000;
     const tag = `nginx-${Date.now()}`;
@@ -174,6 +179,10 @@ async function main() {
     const mailOk = pendingMail.size === 0;
     console.log(`\nQoldau behind nginx — ${os.availableParallelism()} cores, nginx + 2 app processes (WEB_CONCURRENCY=1 each), PostgreSQL, ${seconds} s, ${new Date().toISOString()}`);
     console.log(`load average before: ${startedLoad}; after: ${loadAverage()}`);
+    console.log(`before the run, nothing else running (${quietSeconds} s each):`);
+    console.log(row("  petition page GET, one process direct", direct, 44));
+    console.log(row("  petition page GET via nginx (two)", proxied, 44));
+    console.log(`during the run (sign, confirm, mail, one process killed):`);
     console.log(row("petition page GET via nginx, 32 conns", page, 44));
     console.log(row("count JSON GET via nginx, 8 conns", count, 44));
     console.log(`${"sign POST via nginx".padEnd(44)} ${signed.ok} acknowledged of ${signed.sent} sent (${JSON.stringify(signed.statuses)})`);
