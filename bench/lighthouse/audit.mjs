@@ -35,7 +35,16 @@ try {
     );
     // What moved, when anything did (the elements Lighthouse names for the layout shifts).
     const shifted = (audits["layout-shifts"]?.details?.items ?? []).map((item) => item.node?.selector ?? item.node?.snippet).filter(Boolean).slice(0, 3);
+    // BENCH_LH_DETAILS=1: where the main thread's time went, per script and per kind of work.
+    const details = process.env.BENCH_LH_DETAILS === "1"
+      ? {
+          bootup: (audits["bootup-time"]?.details?.items ?? []).slice(0, 6).map((i) => `${String(i.url).replace(/^https?:\/\/[^/]+/, "")} ${Math.round(i.total)} ms (script ${Math.round(i.scripting)})`),
+          mainThread: (audits["mainthread-work-breakdown"]?.details?.items ?? []).slice(0, 6).map((i) => `${i.groupLabel ?? i.group} ${Math.round(i.duration)} ms`),
+          lcpElement: audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? null,
+        }
+      : undefined;
     results.push({
+      details,
       shifted,
       url,
       scores: { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices") },

@@ -26,7 +26,7 @@ const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const rallySlug = "bench-rally";
 
 type Scores = { performance: number; accessibility: number; "best-practices": number };
-type Audit = { url: string; scores: Scores; failing: string[]; metrics: Record<string, string | null>; lighthouse: string; benchmarkIndex: number; shifted: string[] };
+type Audit = { url: string; scores: Scores; failing: string[]; metrics: Record<string, string | null>; lighthouse: string; benchmarkIndex: number; shifted: string[]; details?: { bootup: string[]; mainThread: string[]; lcpElement: string | null } };
 
 /** The JavaScript a first visit to `page` downloads, gzip -9, in bytes: each <script src> except noModule ones. */
 async function firstLoadJs(page: string): Promise<{ bytes: number; files: number }> {
@@ -107,6 +107,11 @@ async function main() {
       ok &&= s.performance >= 95 && s.accessibility === 100 && s["best-practices"] >= 95;
       console.log(`${r.name.padEnd(10)} ${String(s.performance).padStart(12)} ${String(s.accessibility).padStart(14)} ${String(s["best-practices"]).padStart(15)}   ${r.failing.join(", ") || "—"}`);
       console.log(`${"".padEnd(10)} ${Object.entries(r.metrics).map(([k, v]) => `${k.replace(/-/g, " ")} ${v}`).join(" · ")}${r.shifted.length ? ` · shifted: ${r.shifted.join(", ")}` : ""}`);
+      if (r.details) {
+        console.log(`${"".padEnd(10)} LCP element: ${r.details.lcpElement}`);
+        console.log(`${"".padEnd(10)} main thread: ${r.details.mainThread.join(" · ")}`);
+        console.log(`${"".padEnd(10)} scripts: ${r.details.bootup.join(" · ")}`);
+      }
     }
     console.log(`Lighthouse's CPU benchmark index during the runs: ${results.map((r) => r.benchmarkIndex).join(", ")} (a quiet desktop ≈ 1,000–2,500; the mobile profile multiplies main-thread time by 4 whatever the machine, so a busy machine inflates total blocking time)`);
     console.log(`targets: performance ≥ 95, accessibility 100, best practices ≥ 95 — ${ok ? "met" : "NOT MET"}`);
