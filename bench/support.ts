@@ -10,7 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { type Database, rowsOf } from "@/db";
-import { hashToken, tokenFromNonce } from "@/lib/signatures/tokens";
+import { hashToken } from "@/lib/confirmations/tokens";
+import { tokenFromNonce } from "@/lib/signatures/tokens";
 
 export const root = path.resolve(__dirname, "..");
 export const wrkScripts = path.join(__dirname, "sign");
