@@ -17,12 +17,13 @@ const paths = (campaign: string, petition: string, draft: string) => [
   `/dashboard/petitions/${draft}`,
   "/dashboard/people",
   "/dashboard/audit",
+  "/dashboard/abuse",
   "/dashboard/second-factor",
 ];
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`dashboard pages pass axe and fit 320 px (${colorScheme})`, async ({ browser, baseURL }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000); // 45 pages × axe, on a busy machine
     const campaign = await createCampaign();
     const petition = await createPetitionIn(campaign.id);
     const draft = await createPetitionIn(campaign.id, "draft");

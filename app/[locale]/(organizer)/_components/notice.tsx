@@ -28,6 +28,8 @@ const notices = [
   "rallyHeld",
   "checkedIn",
   "walkIn",
+  "abuseRuleAdded",
+  "abuseRuleRemoved",
 ] as const;
 
 /** The result of the last action, carried by the redirect (`?notice=saved`); unknown values show nothing. */
