@@ -3,7 +3,7 @@ import { type Db, rowsOf } from "@/db";
 import { campaigns, petitionCountShards, petitions, signatures } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { BOSS_SCHEMA } from "@/lib/jobs/queues";
-import { CONFIRM_GRACE_HOURS } from "@/lib/petitions/state";
+import { CONFIRM_GRACE_HOURS, campaignIsPublicSql, openForSigningSql, signingEndedAtSql } from "@/db/lifecycles";
 
 /**
  * The only module that reads or writes signers' personal data (email, name).
@@ -65,7 +65,7 @@ export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature
       select p.id, i.email, i.name, i.locale, i.consent, case when i.consent then now() end, i.wording,
         i.public, i.delivery, case when i.delivery then now() end, i.delivery_wording, i.nonce, i.hash, i.expires, 1
       from input i join ${petitions} p on p.slug = i.slug join ${campaigns} c on c.id = p.campaign_id
-      where p.state = 'published' and (p.deadline is null or p.deadline > now()) and c.state = 'published'
+      where ${openForSigningSql(sql.raw("p.state"), sql.raw("p.deadline"))} and ${campaignIsPublicSql(sql.raw("c.state"))}
       on conflict (petition_id, email_normalized) do nothing
       returning id, token_hash
     ), job as (
@@ -115,17 +115,14 @@ export async function recordAnotherEmail(db: Db, id: string, limit: number, toke
 }
 
 /** When signing ended (the close, or the deadline once passed); null while open. Same rule as lib/petitions/state.ts. */
-const signingEndedAt = sql`(case
-  when ${petitions.state} = 'published' then (case when ${petitions.deadline} <= now() then ${petitions.deadline} end)
-  when ${petitions.state} = 'closed' then least(${petitions.closedAt}, ${petitions.deadline})
-end)`;
+const signingEndedAt = signingEndedAtSql(petitions.state, petitions.deadline, petitions.closedAt);
 
 /**
  * Whether a signature's confirmation still counts: the petition is open, or it closed less than
  * CONFIRM_GRACE_HOURS ago and the signature was made before it closed (GOV.UK's rule). After that the count is final.
  */
 const confirmationCounts = sql<boolean>`(
-  (${petitions.state} = 'published' and (${petitions.deadline} is null or ${petitions.deadline} > now()))
+  ${openForSigningSql(petitions.state, petitions.deadline)}
   or (${signingEndedAt} is not null and ${signatures.createdAt} < ${signingEndedAt}
       and now() < ${signingEndedAt} + ${sql.raw(`interval '${CONFIRM_GRACE_HOURS} hours'`)})
 )`;
