@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { campaigns, petitionCountShards, petitions, signatures } from "@/db/schema";
-import type { Locale } from "@/lib/i18n/locales";
-import { BOSS_SCHEMA } from "@/lib/jobs/queues";
+import { type Locale, timeZone } from "@/lib/i18n/locales";
+import { BOSS_SCHEMA } from "@/db/boss-adapter";
 import { CONFIRM_GRACE_HOURS, campaignIsPublicSql, openForSigningSql, signingEndedAtSql } from "@/db/lifecycles";
 
 /**
@@ -227,7 +227,7 @@ const publiclyNamed = and(
   isNull(signatures.nameHiddenAt),
 );
 /** The day a signature was confirmed, in Almaty: nothing finer ever leaves the database for the public list. */
-const confirmedDay = sql<string>`to_char(${signatures.confirmedAt} at time zone 'Asia/Almaty', 'YYYY-MM-DD')`;
+const confirmedDay = sql<string>`to_char(${signatures.confirmedAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
 
 /** One page of the public list of signers, newest first: name and day only. */
 export async function listPublicSignerNames(db: Db, petitionId: string, page: { offset: number; limit: number }) {
