@@ -20,7 +20,7 @@ RUN NEXT_OUTPUT=standalone npx next build
 # Migrations need the sources and the dev tools (tsx, drizzle); the app image does not.
 FROM build AS migrate
 ENV NODE_ENV=production
-CMD ["npx", "tsx", "db/cli/migrate.ts"]
+CMD ["npx", "tsx", "lib/cli/migrate.ts"]
 
 FROM node:20-slim AS app
 WORKDIR /app

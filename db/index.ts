@@ -4,8 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Sql, TransactionSql } from "postgres";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type PgBoss from "pg-boss";
-import { pgliteExecutor, postgresJsExecutor } from "@/lib/jobs/boss-adapter";
-import { env } from "@/lib/env";
+import { pgliteExecutor, postgresJsExecutor } from "./boss-adapter";
 import * as schema from "./schema";
 
 /**
@@ -57,24 +56,24 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return { driver: "pglite", db: db as unknown as Db, client, close: () => client.close() };
 }
 
-type Holder = { database?: Promise<Database> };
+type Holder = { database?: Promise<Database>; open?: () => Promise<Database> };
 const holder = globalThis as typeof globalThis & { __qoldauDb?: Holder };
 
-/** The process-wide database (one PGlite instance per process), migrated, and seeded on the embedded default. */
+/**
+ * How this process opens its database, said once at start-up (lib/server-start.ts: from the environment, and
+ * seeded on the embedded default). The data layer itself reads no configuration.
+ */
+export function configureDatabase(open: () => Promise<Database>): void {
+  const h = (holder.__qoldauDb ??= {});
+  h.open = open;
+}
+
+/** The process-wide database (one PGlite instance per process), opened once, as configured at start-up. */
 export function getDatabase(): Promise<Database> {
   const h = (holder.__qoldauDb ??= {});
-  h.database ??= (async () => {
-    const e = env();
-    const database = await openDatabase({
-      databaseUrl: e.DATABASE_URL,
-      pgliteDir: path.resolve(e.PGLITE_DIR),
-    });
-    if (database.driver === "pglite") {
-      const { seed } = await import("./seed");
-      await seed(database.db);
-    }
-    return database;
-  })();
+  const open = h.open;
+  if (!open) return Promise.reject(new Error("no database configured: lib/server-start.ts configures it at start-up"));
+  h.database ??= open();
   h.database.catch(() => {
     h.database = undefined;
   });

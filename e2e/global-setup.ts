@@ -61,8 +61,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     };
     delete env.DEV_MAILBOX;
 
-    await run("db:migrate", [tsx(), "db/cli/migrate.ts"], env);
-    await run("db:seed", [tsx(), "db/cli/seed.ts"], env);
+    await run("db:migrate", [tsx(), "lib/cli/migrate.ts"], env);
+    await run("db:seed", [tsx(), "lib/cli/seed.ts"], env);
     if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(root, distDir, "BUILD_ID"))) {
       console.log(`[e2e] E2E_SKIP_BUILD=1: using the existing ${distDir} build`);
     } else {

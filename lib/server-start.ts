@@ -1,9 +1,24 @@
-import { getDatabase } from "@/db";
+import path from "node:path";
+import { configureDatabase, getDatabase, openDatabase } from "@/db";
+import { seed } from "@/db/seed";
 import { describeError, installLogRedaction } from "@/lib/log";
 import { env } from "@/lib/env";
 import { getJobs } from "@/lib/jobs/runtime";
 import { startWorkers } from "@/lib/jobs/workers";
 import { ensureDevAdmin } from "@/lib/organizers/ensure-dev-admin";
+
+/**
+ * The process's database, from the environment: PostgreSQL with DATABASE_URL, else PGlite in PGLITE_DIR, migrated
+ * (PGlite always migrates on open) and seeded with the first campaign.
+ */
+export function configureProcessDatabase(): void {
+  configureDatabase(async () => {
+    const e = env();
+    const database = await openDatabase({ databaseUrl: e.DATABASE_URL, pgliteDir: path.resolve(e.PGLITE_DIR) });
+    if (database.driver === "pglite") await seed(database.db);
+    return database;
+  });
+}
 
 /** Validate the environment, open (and on the embedded default migrate and seed) the database, start jobs. */
 export async function startServer(): Promise<void> {
@@ -11,6 +26,7 @@ export async function startServer(): Promise<void> {
   installLogRedaction();
   try {
     const e = env();
+    configureProcessDatabase();
     const database = await getDatabase();
     await ensureDevAdmin(database.db);
     const jobs = await getJobs();

@@ -64,7 +64,7 @@ if (built && readFileSync(stampFile, "utf8").trim() === stamp) {
 }
 
 if (env.DATABASE_URL) {
-  run("db:migrate", [tsxBin, "db/cli/migrate.ts"]);
+  run("db:migrate", [tsxBin, "lib/cli/migrate.ts"]);
 } else {
   console.log(`[qoldau] no DATABASE_URL: embedded PGlite in ${env.PGLITE_DIR || ".data/pglite"} (migrated and seeded on start)`);
 }

@@ -2,7 +2,7 @@ import type { ListedPetition } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { translator } from "@/lib/i18n/translator";
-import { isOpenForSigning } from "@/lib/petitions/state";
+import { isOpenForSigning, publicState } from "@/lib/petitions/state";
 import { PetitionProgress } from "./petition-progress";
 
 /** `headingLevel`: one below the heading the cards sit under (h2 on the petitions page, h3 under a section). */
@@ -21,8 +21,7 @@ export function PetitionCard({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const href = `/${locale}/petitions/${petition.slug}`;
   const open = isOpenForSigning(petition);
-  // A published petition whose deadline passed is closed too, whatever its row says.
-  const state = open || petition.state !== "published" ? petition.state : "closed";
+  const state = publicState(petition);
   return (
     <article className={open ? "card" : "card card-closed"}>
       <p className="badge">{t(`petitions.state.${state}`)}</p>

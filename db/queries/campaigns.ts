@@ -1,3 +1,4 @@
+import { campaignIsPublicSql } from "@/db/lifecycles";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { campaigns, profiles, sources, timelineEvents } from "@/db/schema";
@@ -9,7 +10,7 @@ const publishedCampaign = preparedPer((db) =>
   db
     .select()
     .from(campaigns)
-    .where(eq(campaigns.state, "published"))
+    .where(campaignIsPublicSql(campaigns.state))
     .orderBy(asc(campaigns.createdAt))
     .limit(1)
     .prepare("published_campaign"),

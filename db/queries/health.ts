@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
-import { BOSS_SCHEMA } from "@/lib/jobs/queues";
+import { BOSS_SCHEMA } from "@/db/boss-adapter";
 
 /** The database answers a query. */
 export async function pingDatabase(db: Db): Promise<void> {

@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { campaigns, petitionCountShards, petitions } from "@/db/schema";
-import { visibleStates } from "@/lib/petitions/state";
+import { campaignIsPublicSql, openForSigningSql, signableStates, closedStates, visiblePetitionStates } from "@/db/lifecycles";
 import { preparedPer } from "./prepared";
 
 export type Petition = typeof petitions.$inferSelect;
 
 /** Public only while its campaign is: taking a campaign down (dashboard) takes its petitions down with it. */
-const inPublicCampaign = sql`exists (select 1 from ${campaigns} where ${campaigns.id} = ${petitions.campaignId} and ${campaigns.state} = 'published')`;
+const inPublicCampaign = sql`exists (select 1 from ${campaigns} where ${campaigns.id} = ${petitions.campaignId} and ${campaignIsPublicSql(campaigns.state)})`;
 
 const confirmedCount = sql<number>`coalesce((select sum(${petitionCountShards.confirmed}) from ${petitionCountShards} where ${petitionCountShards.petitionId} = ${petitions.id}), 0)::int`;
 
@@ -26,8 +26,8 @@ const cardColumns = {
 
 /** Open petitions first, then closed ones, then delivered ones; oldest first within each. */
 const openFirst = sql`case
-  when ${petitions.state} = 'published' and (${petitions.deadline} is null or ${petitions.deadline} > now()) then 0
-  when ${petitions.state} in ('published', 'closed') then 1
+  when ${openForSigningSql(petitions.state, petitions.deadline)} then 0
+  when ${inArray(petitions.state, [...signableStates, ...closedStates])} then 1
   else 2 end`;
 export type ListedPetition = Pick<Petition, keyof typeof cardColumns>;
 
@@ -37,7 +37,7 @@ const visiblePetitions = (db: Db, ofCampaign: boolean) =>
     .from(petitions)
     .where(
       and(
-        inArray(petitions.state, [...visibleStates]),
+        inArray(petitions.state, [...visiblePetitionStates]),
         inPublicCampaign,
         ofCampaign ? eq(petitions.campaignId, sql.placeholder("campaignId")) : undefined,
       ),
@@ -55,7 +55,7 @@ const visibleBySlug = preparedPer((db) =>
   db
     .select({ petition: petitions, count: confirmedCount })
     .from(petitions)
-    .where(and(eq(petitions.slug, sql.placeholder("slug")), inArray(petitions.state, [...visibleStates]), inPublicCampaign))
+    .where(and(eq(petitions.slug, sql.placeholder("slug")), inArray(petitions.state, [...visiblePetitionStates]), inPublicCampaign))
     .prepare("visible_petition_by_slug"),
 );
 
@@ -70,7 +70,7 @@ export async function findPetitionSigningState(db: Db, slug: string) {
   const [row] = await db
     .select({ id: petitions.id, state: petitions.state, deadline: petitions.deadline })
     .from(petitions)
-    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates]), inPublicCampaign));
+    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visiblePetitionStates]), inPublicCampaign));
   return row ?? null;
 }
 
@@ -79,6 +79,6 @@ export async function findPetitionForSignPage(db: Db, slug: string) {
   const [row] = await db
     .select({ slug: petitions.slug, title: petitions.title, target: petitions.target })
     .from(petitions)
-    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visibleStates]), inPublicCampaign));
+    .where(and(eq(petitions.slug, slug), inArray(petitions.state, [...visiblePetitionStates]), inPublicCampaign));
   return row ?? null;
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { campaigns, rallies, rallyChanges, rsvps } from "@/db/schema";
 import type { RallyState } from "@/lib/rallies/state";
-import { visibleStates } from "@/lib/rallies/state";
+import { campaignIsPublicSql, visibleRallyStates } from "@/db/lifecycles";
 
 /** Rallies: no personal data here (attendees are in db/queries/rsvps.ts). */
 
@@ -51,7 +51,7 @@ export async function findVisibleRallyBySlug(db: Db, slug: string) {
     .select({ rally: rallies, campaignSlug: campaigns.slug, campaignName: campaigns.name })
     .from(rallies)
     .innerJoin(campaigns, eq(campaigns.id, rallies.campaignId))
-    .where(and(eq(rallies.slug, slug), inArray(rallies.state, [...visibleStates]), eq(campaigns.state, "published")));
+    .where(and(eq(rallies.slug, slug), inArray(rallies.state, [...visibleRallyStates]), campaignIsPublicSql(campaigns.state)));
   return row ?? null;
 }
 
@@ -61,13 +61,13 @@ export async function listVisibleRallies(db: Db, campaignId?: string): Promise<R
     .select({ rally: rallies })
     .from(rallies)
     .innerJoin(campaigns, eq(campaigns.id, rallies.campaignId))
-    .where(and(inArray(rallies.state, [...visibleStates]), eq(campaigns.state, "published"), campaignId ? eq(rallies.campaignId, campaignId) : undefined))
+    .where(and(inArray(rallies.state, [...visibleRallyStates]), campaignIsPublicSql(campaigns.state), campaignId ? eq(rallies.campaignId, campaignId) : undefined))
     .orderBy(asc(rallies.startsAt));
   return rows.map((r) => r.rally);
 }
 
 export async function findPublishedCampaignBySlug(db: Db, slug: string) {
-  const [row] = await db.select().from(campaigns).where(and(eq(campaigns.slug, slug), eq(campaigns.state, "published")));
+  const [row] = await db.select().from(campaigns).where(and(eq(campaigns.slug, slug), campaignIsPublicSql(campaigns.state)));
   return row ?? null;
 }
 

@@ -2,7 +2,7 @@ import { type SQL, and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { rallies, rallyNotices, rsvps } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import { BOSS_SCHEMA } from "@/lib/jobs/queues";
+import { BOSS_SCHEMA } from "@/db/boss-adapter";
 import type { RallyNoticeKind, RsvpState } from "@/lib/rallies/state";
 
 /**

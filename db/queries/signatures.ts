@@ -1,9 +1,9 @@
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { campaigns, petitionCountShards, petitions, rateLimitCounters, signatures } from "@/db/schema";
-import type { Locale } from "@/lib/i18n/locales";
-import { BOSS_SCHEMA } from "@/lib/jobs/queues";
-import { CONFIRM_GRACE_HOURS } from "@/lib/petitions/state";
+import { type Locale, timeZone } from "@/lib/i18n/locales";
+import { BOSS_SCHEMA } from "@/db/boss-adapter";
+import { CONFIRM_GRACE_HOURS, campaignIsPublicSql, openForSigningSql, signingEndedAtSql } from "@/db/lifecycles";
 
 /**
  * The only module that reads or writes signers' personal data (email, name).
@@ -78,7 +78,7 @@ export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature
         row_number() over (partition by p.id, i.client order by i.email) as nth,
         count(*) over (partition by p.id, i.client) as attempts
       from input i join ${petitions} p on p.slug = i.slug join ${campaigns} c on c.id = p.campaign_id
-      where p.state = 'published' and (p.deadline is null or p.deadline > now()) and c.state = 'published'
+      where ${openForSigningSql(sql.raw("p.state"), sql.raw("p.deadline"))} and ${campaignIsPublicSql(sql.raw("c.state"))}
     ), counted as (
       insert into ${rateLimitCounters} (bucket, key, window_start, hits)
       select w.bucket, o.limit_key, date_trunc(w.unit, now()), max(o.attempts)
@@ -152,17 +152,14 @@ export async function recordAnotherEmail(db: Db, id: string, limit: number, toke
 }
 
 /** When signing ended (the close, or the deadline once passed); null while open. Same rule as lib/petitions/state.ts. */
-const signingEndedAt = sql`(case
-  when ${petitions.state} = 'published' then (case when ${petitions.deadline} <= now() then ${petitions.deadline} end)
-  when ${petitions.state} = 'closed' then least(${petitions.closedAt}, ${petitions.deadline})
-end)`;
+const signingEndedAt = signingEndedAtSql(petitions.state, petitions.deadline, petitions.closedAt);
 
 /**
  * Whether a signature's confirmation still counts: the petition is open, or it closed less than
  * CONFIRM_GRACE_HOURS ago and the signature was made before it closed (GOV.UK's rule). After that the count is final.
  */
 const confirmationCounts = sql<boolean>`(
-  (${petitions.state} = 'published' and (${petitions.deadline} is null or ${petitions.deadline} > now()))
+  ${openForSigningSql(petitions.state, petitions.deadline)}
   or (${signingEndedAt} is not null and ${signatures.createdAt} < ${signingEndedAt}
       and now() < ${signingEndedAt} + ${sql.raw(`interval '${CONFIRM_GRACE_HOURS} hours'`)})
 )`;
@@ -267,7 +264,7 @@ const publiclyNamed = and(
   isNull(signatures.nameHiddenAt),
 );
 /** The day a signature was confirmed, in Almaty: nothing finer ever leaves the database for the public list. */
-const confirmedDay = sql<string>`to_char(${signatures.confirmedAt} at time zone 'Asia/Almaty', 'YYYY-MM-DD')`;
+const confirmedDay = sql<string>`to_char(${signatures.confirmedAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
 
 /** One page of the public list of signers, newest first: name and day only. */
 export async function listPublicSignerNames(db: Db, petitionId: string, page: { offset: number; limit: number }) {

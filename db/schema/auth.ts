@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
+import { locales } from "@/lib/i18n/locales";
 
 /**
  * The tables of @auth/drizzle-adapter (users, accounts, sessions, verification tokens) with our columns added.
@@ -19,7 +20,7 @@ export const users = pgTable(
     image: text("image"),
     role: text("role", { enum: userRoles }).notNull().default("organizer"),
     /** The language of their sign-in and invitation emails until they pick another. */
-    locale: text("locale", { enum: ["ru", "kk", "en"] }).notNull().default("ru"),
+    locale: text("locale", { enum: locales }).notNull().default("ru"),
     /** Removed organizers keep their row (the audit log points at it) but cannot sign in. */
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     createdAt: createdAt(),

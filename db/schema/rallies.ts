@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { Localized } from "@/lib/i18n/locales";
+import { type Localized, locales, timeZone } from "@/lib/i18n/locales";
 import { campaigns } from "./campaigns";
 import { createdAt, localized, updatedAt } from "./columns";
 
@@ -42,7 +42,7 @@ export const rallies = pgTable(
     /** Stored in UTC; entered and shown in `time_zone` (an IANA name, the campaign's: Asia/Almaty). */
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
-    timeZone: text("time_zone").notNull().default("Asia/Almaty"),
+    timeZone: text("time_zone").notNull().default(timeZone),
     address: localized("address"),
     latitude: doublePrecision("latitude"),
     longitude: doublePrecision("longitude"),
@@ -121,7 +121,7 @@ export const rsvps = pgTable(
       .references(() => rallies.id, { onDelete: "cascade" }),
     emailNormalized: text("email_normalized"),
     name: text("name").notNull().default(""),
-    locale: text("locale", { enum: ["ru", "kk", "en"] }).notNull(),
+    locale: text("locale", { enum: locales }).notNull(),
     state: text("state", { enum: rsvpStates }).notNull().default("pending"),
     consentUpdates: boolean("consent_updates").notNull().default(false),
     consentUpdatesAt: timestamp("consent_updates_at", { withTimezone: true }),

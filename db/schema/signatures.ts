@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { petitions } from "./petitions";
 import { createdAt, updatedAt } from "./columns";
+import { locales } from "@/lib/i18n/locales";
 
 export const signatureStates = ["pending", "confirmed", "invalidated", "fraudulent", "withdrawn"] as const;
 
@@ -18,7 +19,7 @@ export const signatures = pgTable(
       .references(() => petitions.id, { onDelete: "cascade" }),
     emailNormalized: text("email_normalized").notNull(),
     name: text("name").notNull(),
-    locale: text("locale", { enum: ["ru", "kk", "en"] }).notNull(),
+    locale: text("locale", { enum: locales }).notNull(),
     state: text("state", { enum: signatureStates }).notNull().default("pending"),
     consentUpdates: boolean("consent_updates").notNull().default(false),
     consentUpdatesAt: timestamp("consent_updates_at", { withTimezone: true }),

@@ -24,6 +24,8 @@ for (const javaScriptEnabled of [true, false]) {
     mailbox,
     baseURL,
   }) => {
+    // Many pages in one story (sign, confirm, the used link in three languages, the privacy sweep) on shared cores.
+    test.setTimeout(60_000);
     const { slug } = await createPetition();
     const context = await browser.newContext({ baseURL, javaScriptEnabled });
     const page = await context.newPage();

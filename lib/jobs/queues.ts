@@ -3,8 +3,9 @@ import { z } from "zod";
 import { locales } from "@/lib/i18n/locales";
 import { rallyNoticeKinds } from "@/db/schema/rallies";
 
-/** pg-boss's tables live in this schema of the app's database. */
-export const BOSS_SCHEMA = "pgboss";
+import { BOSS_SCHEMA } from "@/db/boss-adapter";
+
+export { BOSS_SCHEMA };
 
 /** Every queue: its name, the zod schema of its payload, and its retry policy. */
 export const queues = {

@@ -4,11 +4,12 @@ import { confirmedSignaturesPage } from "@/db/queries/signature-reports";
 import { type Actor, requireAdmin } from "@/lib/organizers/access";
 import { authorizePetition } from "@/lib/organizers/authorize";
 import { csvBom, csvLine } from "./csv";
+import { timeZone } from "@/lib/i18n/locales";
 
 export type ExportLabels = { name: string; confirmedAt: string; email: string };
 
 const almaty = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Asia/Almaty",
+  timeZone,
   year: "numeric",
   month: "2-digit",
   day: "2-digit",

@@ -2,6 +2,7 @@ import type { Db } from "@/db";
 import { confirmedPerDay, consentCounts, countSignaturesByState } from "@/db/queries/signature-reports";
 import type { Actor } from "@/lib/organizers/access";
 import { authorizePetition } from "@/lib/organizers/authorize";
+import { timeZone } from "@/lib/i18n/locales";
 
 /** Days of the per-day chart: from the first signature to today at most this many. */
 const maxDays = 60;
@@ -14,7 +15,7 @@ function addDays(isoDay: string, days: number): string {
 
 /** Today's date in Almaty, as YYYY-MM-DD. */
 export function almatyToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Almaty" }).format(now);
+  return new Intl.DateTimeFormat("sv-SE", { timeZone }).format(now);
 }
 
 /** Fills the days without signatures with zero so the chart's bars stand for consecutive days. */
@@ -34,7 +35,7 @@ export async function getPetitionFigures(db: Db, actor: Actor | null, petitionId
   const { petition } = await authorizePetition(db, actor, petitionId);
   const [byState, perDay, consents] = await Promise.all([
     countSignaturesByState(db, petition.id),
-    confirmedPerDay(db, petition.id, "Asia/Almaty"),
+    confirmedPerDay(db, petition.id, timeZone),
     consentCounts(db, petition.id),
   ]);
   return { petition, byState, perDay: fillDays(perDay, almatyToday(now)), consents };

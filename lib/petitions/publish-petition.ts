@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors";
 import { locales } from "@/lib/i18n/locales";
 import type { Actor } from "@/lib/organizers/access";
 import { type TransitionInput, transitionPetition } from "./transition-petition";
+import { deadlinePassed } from "./state";
+import { isPublicCampaign } from "@/lib/campaigns/state";
 
 const translatedFields = ["title", "target", "summary", "body"] as const;
 
@@ -19,9 +21,9 @@ export async function publishPetition(db: Db, actor: Actor | null, input: Transi
         for (const locale of locales) if (!petition[field][locale].trim()) missing[`${field}.${locale}`] = "translation_missing";
       }
       if (Object.keys(missing).length) throw new AppError("invalid_input", missing);
-      if (petition.deadline && petition.deadline <= new Date()) throw new AppError("invalid_input", { deadline: "deadline_passed" });
+      if (deadlinePassed(petition)) throw new AppError("invalid_input", { deadline: "deadline_passed" });
       const campaign = await findCampaignById(tx, petition.campaignId);
-      if (campaign?.state !== "published") throw new AppError("illegal_transition", { form: "campaign_not_published" });
+      if (!campaign || !isPublicCampaign(campaign.state)) throw new AppError("illegal_transition", { form: "campaign_not_published" });
     },
     set: (now) => ({ publishedAt: now }),
   });

@@ -10,6 +10,16 @@ import {
 } from "./state";
 
 describe("petition lifecycle", () => {
+  it("derives its transitions from the one table of actions", () => {
+    expect(transitions).toEqual({
+      draft: ["published", "archived"],
+      published: ["closed"],
+      closed: ["published", "delivered", "archived"],
+      delivered: ["archived"],
+      archived: [],
+    });
+  });
+
   it("names a transition list for every state, only to known states", () => {
     expect(Object.keys(transitions).sort()).toEqual([...petitionStates].sort());
     for (const targets of Object.values(transitions)) {

@@ -1,20 +1,26 @@
+import {
+  CONFIRM_GRACE_HOURS,
+  closedStates,
+  editablePetitionStates,
+  petitionActions,
+  signableStates,
+  transitionsOf,
+  visiblePetitionStates,
+} from "@/db/lifecycles";
 import { petitionStates } from "@/db/schema/petitions";
 
+/**
+ * A petition's lifecycle: the one table is `petitionActions` (db/lifecycles.ts, beside the schema, so the
+ * queries share it); transitions, groups and rules here are derived from it. `isOpenForSigning` is the
+ * function twin of the queries' `openForSigningSql`.
+ */
 export type PetitionState = (typeof petitionStates)[number];
-export { petitionStates };
+export { CONFIRM_GRACE_HOURS, petitionActions, petitionStates, signableStates };
+export const visibleStates = visiblePetitionStates;
+export const editableStates = editablePetitionStates;
 
-/** Shown to the public. */
-export const visibleStates = ["published", "closed", "delivered"] as const satisfies readonly PetitionState[];
-/** Accepting signatures (and only until the deadline). */
-export const signableStates = ["published"] as const satisfies readonly PetitionState[];
-
-export const transitions: Record<PetitionState, readonly PetitionState[]> = {
-  draft: ["published", "archived"],
-  published: ["closed"],
-  closed: ["delivered", "published", "archived"],
-  delivered: ["archived"],
-  archived: [],
-};
+/** Derived from the one table (petitionActions, db/lifecycles.ts): where each state can go. */
+export const transitions = transitionsOf(petitionStates, petitionActions);
 
 export function canTransition(from: PetitionState, to: PetitionState): boolean {
   return transitions[from].includes(to);
@@ -24,22 +30,25 @@ export function isVisible(state: PetitionState): boolean {
   return (visibleStates as readonly PetitionState[]).includes(state);
 }
 
-/** Signable: published and the deadline (if any) not passed. */
-export function isOpenForSigning(p: { state: PetitionState; deadline: Date | null }, now = new Date()): boolean {
-  return (signableStates as readonly PetitionState[]).includes(p.state) && (!p.deadline || p.deadline > now);
+/** The deadline, if any, is behind us. */
+export function deadlinePassed(p: { deadline: Date | null }, now = new Date()): boolean {
+  return p.deadline !== null && p.deadline <= now;
 }
 
-/**
- * GOV.UK's rule for late confirmations: a signature made while the petition was open may still be confirmed
- * for this long after signing ended (closed by an organizer, or the deadline passed); then the count is final.
- * db/queries/signatures.ts applies the same rule in SQL.
- */
-export const CONFIRM_GRACE_HOURS = 24;
+/** Signable: a signable state and the deadline (if any) not passed (SQL: `openForSigningSql`). */
+export function isOpenForSigning(p: { state: PetitionState; deadline: Date | null }, now = new Date()): boolean {
+  return (signableStates as readonly PetitionState[]).includes(p.state) && !deadlinePassed(p, now);
+}
+
+/** The state the public is told: a signable petition whose deadline passed is closed, whatever its row says. */
+export function publicState(p: { state: PetitionState; deadline: Date | null }, now = new Date()): PetitionState {
+  return (signableStates as readonly PetitionState[]).includes(p.state) && deadlinePassed(p, now) ? closedStates[0] : p.state;
+}
 
 /** When signing ended: the close, or the deadline once passed; null while open. Only a closed (or expired) petition has one. */
 export function signingEndedAt(p: { state: PetitionState; deadline: Date | null; closedAt: Date | null }, now = new Date()): Date | null {
-  if (p.state === "published") return p.deadline && p.deadline <= now ? p.deadline : null;
-  if (p.state !== "closed") return null;
+  if ((signableStates as readonly PetitionState[]).includes(p.state)) return deadlinePassed(p, now) ? p.deadline : null;
+  if (!(closedStates as readonly PetitionState[]).includes(p.state)) return null;
   const ends = [p.closedAt, p.deadline].filter((d): d is Date => d !== null);
   return ends.length ? new Date(Math.min(...ends.map((d) => d.getTime()))) : null;
 }
@@ -52,21 +61,9 @@ export function lateConfirmationsUntil(p: Parameters<typeof signingEndedAt>[0], 
   return until > now ? until : null;
 }
 
-/** Only drafts can be edited: once people sign, the text they signed stays as it was. */
-export const editableStates = ["draft"] as const satisfies readonly PetitionState[];
-
 export function isEditable(state: PetitionState): boolean {
   return (editableStates as readonly PetitionState[]).includes(state);
 }
-
-/** What an organizer can do to a petition, each one a transition above. */
-export const petitionActions = {
-  publish: { from: ["draft"], to: "published" },
-  close: { from: ["published"], to: "closed" },
-  reopen: { from: ["closed"], to: "published" },
-  deliver: { from: ["closed"], to: "delivered" },
-  archive: { from: ["draft", "closed", "delivered"], to: "archived" },
-} as const satisfies Record<string, { from: readonly PetitionState[]; to: PetitionState }>;
 
 export type PetitionAction = keyof typeof petitionActions;
 

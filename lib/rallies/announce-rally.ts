@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { locales } from "@/lib/i18n/locales";
 import type { Actor } from "@/lib/organizers/access";
 import { transitionRally } from "./transition-rally";
+import { isPublicCampaign } from "@/lib/campaigns/state";
 
 const translatedFields = ["title", "description", "address"] as const;
 
@@ -19,7 +20,7 @@ export async function announceRally(db: Db, actor: Actor | null, input: { rallyI
       if (Object.keys(missing).length) throw new AppError("invalid_input", missing);
       if (rally.startsAt <= now) throw new AppError("invalid_input", { startsAt: "starts_in_past" });
       const campaign = await findCampaignById(tx, rally.campaignId);
-      if (campaign?.state !== "published") throw new AppError("illegal_transition", { form: "campaign_not_published" });
+      if (!campaign || !isPublicCampaign(campaign.state)) throw new AppError("illegal_transition", { form: "campaign_not_published" });
     },
     set: (_, now) => ({ announcedAt: now }),
   });

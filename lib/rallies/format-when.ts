@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, timeZone as campaignTimeZone } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 
 const rangeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -21,6 +21,6 @@ export function formatRallyWhen(locale: Locale, rally: { startsAt: Date; endsAt:
 export function zoneLabel(locale: Locale, timeZone: string, at: Date): string {
   const offset = new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "shortOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
   const t = translator(locale);
-  const city = timeZone === "Asia/Almaty" ? t("rallies.almaty") : (timeZone.split("/").pop() ?? timeZone).replace(/_/g, " ");
+  const city = timeZone === campaignTimeZone ? t("rallies.almaty") : (timeZone.split("/").pop() ?? timeZone).replace(/_/g, " ");
   return offset ? `${city}, ${offset}` : city;
 }

@@ -1,3 +1,4 @@
+import { rallyActions, visibleRallyStates } from "@/db/lifecycles";
 import { type rallyNoticeKinds, rallyStates, rsvpStates } from "@/db/schema/rallies";
 
 export type RallyState = (typeof rallyStates)[number];
@@ -6,17 +7,11 @@ export type RallyNoticeKind = (typeof rallyNoticeKinds)[number];
 export { rallyStates, rsvpStates };
 
 /**
- * THE table of a rally's lifecycle: each action an organizer (or an edit) can take, from which states, to
- * which. Everything else here is derived from it.
+ * A rally's lifecycle: the one table is `rallyActions` (db/lifecycles.ts, beside the schema, so the queries
+ * share it). Everything else here is derived from it.
  *   draft → announced → (changed …) → held | cancelled
  */
-export const rallyActions = {
-  announce: { from: ["draft"], to: "announced" },
-  /** An edit of time or place after announcing: people are told. */
-  change: { from: ["announced", "changed"], to: "changed" },
-  hold: { from: ["announced", "changed"], to: "held" },
-  cancel: { from: ["announced", "changed"], to: "cancelled" },
-} as const satisfies Record<string, { from: readonly RallyState[]; to: RallyState }>;
+export { rallyActions };
 
 export type RallyAction = keyof typeof rallyActions;
 
@@ -41,7 +36,7 @@ export function availableActions(state: RallyState): Exclude<RallyAction, "chang
 }
 
 /** Everything reached from "draft" by an action: what the public may see. */
-export const visibleStates = [...new Set(Object.values(rallyActions).map((a) => a.to))] as readonly RallyState[];
+export const visibleStates = visibleRallyStates;
 /** Where an announcement is live: RSVPs, reminders and notices (while it has not started). */
 export const liveStates = rallyActions.cancel.from as readonly RallyState[];
 /** The rally's text and details can still be edited. */

@@ -1,5 +1,6 @@
+import { parseLocalDateTime, zonedToUtc } from "@/lib/time/zoned";
 import { z } from "zod";
-import { locales, type Localized } from "@/lib/i18n/locales";
+import { locales, type Localized, timeZone } from "@/lib/i18n/locales";
 import { isCleanText } from "./text";
 
 /**
@@ -120,8 +121,11 @@ export const sourceSchema = z.object({
 
 export const removeChildSchema = z.object({ campaignId: idSchema, id: idSchema });
 
-/** A deadline typed as a calendar date ends at midnight Almaty time (UTC+5, no daylight saving). */
-const deadlineSchema = optionalDate.transform((d) => (d ? new Date(`${d}T23:59:59+05:00`) : null));
+/** A deadline typed as a calendar date ends at the end of that day in the campaign's time zone. */
+const deadlineSchema = optionalDate.transform((d) => {
+  const endOfDay = d ? zonedToUtc(parseLocalDateTime(`${d}T23:59`)!, timeZone) : null;
+  return endOfDay ? new Date(endOfDay.getTime() + 59_000) : null;
+});
 
 export const petitionDraftSchema = z.object({
   slug: organizerSlugSchema,

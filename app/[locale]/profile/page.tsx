@@ -10,6 +10,7 @@ import { listVisiblePetitions } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
 import { formatter, translator } from "@/lib/i18n/translator";
+import { isOpenForSigning } from "@/lib/petitions/state";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -62,7 +63,7 @@ export default async function ProfilePage({ params }: Props) {
     [t("profile.citizenship"), pick(profile.citizenship, locale)],
     [t("profile.education"), pick(profile.education, locale)],
   ];
-  const open = petitions.filter((p) => p.petition.state === "published");
+  const open = petitions.filter((p) => isOpenForSigning(p.petition));
   return (
     <article className="profile">
       <h1>{name}</h1>

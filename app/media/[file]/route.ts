@@ -5,6 +5,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { route } from "@/lib/http/boundary";
 import { authorizeCampaign } from "@/lib/organizers/authorize";
 import { idSchema } from "@/lib/validation/organizers";
+import { isPublicCampaign } from "@/lib/campaigns/state";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" } });
 
@@ -21,7 +22,7 @@ export const GET = route<{ params: Promise<{ file: string }> }>(
     const db = await getDb();
     const media = await findMedia(db, id);
     if (!media) throw new AppError("not_found");
-    const isPublic = media.campaignState === "published";
+    const isPublic = isPublicCampaign(media.campaignState);
     if (!isPublic) await authorizeCampaign(db, await currentActor(), media.campaignId);
     return new Response(new Uint8Array(media.bytes), {
       headers: {

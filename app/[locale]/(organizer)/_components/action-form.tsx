@@ -4,8 +4,9 @@ import { useLocale } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import type { ReactNode } from "react";
 import { type FormState, initialFormState, valueAt } from "@/lib/http/form-state";
+import { locales } from "@/lib/i18n/locales";
 
-const localeOrder = ["ru", "kk", "en"] as const;
+const localeOrder = locales;
 
 type Common = { name: string; label: string; hint?: string; maxLength?: number };
 export type FieldSpec =

@@ -1,5 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
+import { locales } from "@/lib/i18n/locales";
 
 /** The strings every dashboard form needs, in the page's language. */
 export async function formStrings() {
@@ -15,6 +16,6 @@ export async function formStrings() {
 /** `{ "title.kk": "Title (Қазақша)" }` for each field and language, to name the field an error is about. */
 export function localizedLabels(fields: Record<string, string>, languages: Record<"ru" | "kk" | "en", string>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(fields).flatMap(([name, label]) => (["ru", "kk", "en"] as const).map((l) => [`${name}.${l}`, `${label} (${languages[l]})`])),
+    Object.entries(fields).flatMap(([name, label]) => locales.map((l) => [`${name}.${l}`, `${label} (${languages[l]})`])),
   );
 }

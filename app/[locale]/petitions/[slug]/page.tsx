@@ -13,7 +13,7 @@ import { datePhrase } from "@/lib/i18n/date-phrases";
 import type { Locale } from "@/lib/i18n/locales";
 import { paragraphs, pick, pickedLocale } from "@/lib/i18n/localized";
 import { formatter, translator } from "@/lib/i18n/translator";
-import { isOpenForSigning, lateConfirmationsUntil } from "@/lib/petitions/state";
+import { isOpenForSigning, lateConfirmationsUntil, publicState } from "@/lib/petitions/state";
 import { listPublicSigners } from "@/lib/signatures/list-public-signers";
 import { slugSchema } from "@/lib/validation/petitions";
 
@@ -59,7 +59,7 @@ export default async function PetitionPage({ params }: Props) {
   const body = paragraphs(pick(petition.body, locale));
   return (
     <article className="petition">
-      <p className="badge">{t(`petitions.state.${open || petition.state !== "published" ? petition.state : "closed"}`)}</p>
+      <p className="badge">{t(`petitions.state.${publicState(petition)}`)}</p>
       <h1>{pick(petition.title, locale)}</h1>
       <p className="target">{t("petitions.to", { target: pick(petition.target, locale) })}</p>
       <PetitionProgress count={count} goal={petition.goal} locale={locale} final={!open} />

@@ -14,6 +14,7 @@ import { formStrings } from "../../_components/strings";
 import { inviteAction, removeUserAction } from "../actions";
 import { resetSecondFactorAction } from "../second-factor/actions";
 import { TableWrap } from "../../_components/table-wrap";
+import { locales } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -67,7 +68,7 @@ export default async function PeoplePage({ params, searchParams }: Props) {
               kind: "select",
               name: "locale",
               label: t("fields.emailLanguage"),
-              options: (["ru", "kk", "en"] as const).map((l) => ({ value: l, label: strings.languages[l] })),
+              options: locales.map((l) => ({ value: l, label: strings.languages[l] })),
             },
           ]}
           strings={{ ...strings, submit: t("people.send") }}

@@ -29,6 +29,7 @@ import {
   updatePetitionAction,
 } from "../../actions";
 import { TableWrap } from "../../../_components/table-wrap";
+import { locales, timeZone } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: Locale; petitionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -267,7 +268,7 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
             <div className="field">
               <label htmlFor="pack-language">{t("export.language")}</label>
               <select id="pack-language" name="language" defaultValue={locale}>
-                {(["ru", "kk", "en"] as const).map((l) => (
+                {locales.map((l) => (
                   <option key={l} value={l}>
                     {strings.languages[l]}
                   </option>
@@ -309,7 +310,7 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
               ...hidden,
               slug: petition.slug,
               goal: String(petition.goal),
-              deadline: petition.deadline ? new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Almaty" }).format(petition.deadline) : "",
+              deadline: petition.deadline ? new Intl.DateTimeFormat("sv-SE", { timeZone }).format(petition.deadline) : "",
               title: petition.title,
               target: petition.target,
               summary: petition.summary,
@@ -326,7 +327,7 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
         <section aria-labelledby="text">
           <h2 id="text">{t("petition.textHeading")}</h2>
           <p className="muted">{figures && figures.byState.confirmed + figures.byState.pending > 0 ? t("petition.frozen") : t("petition.frozenUnsigned")}</p>
-          {(["ru", "kk", "en"] as const).map((l) => (
+          {locales.map((l) => (
             <details key={l} lang={l}>
               <summary>{strings.languages[l]}</summary>
               <h3>{petition.title[l]}</h3>

@@ -7,6 +7,9 @@ import type PgBoss from 'pg-boss'
 import type { Sql, TransactionSql } from 'postgres'
 import type { PGliteInterface, Transaction } from '@electric-sql/pglite'
 
+/** pg-boss's tables live in this schema of the app's database (the queries write jobs there in SQL). */
+export const BOSS_SCHEMA = 'pgboss'
+
 type Row = Record<string, unknown>
 
 /** pg-boss's install/migrate/maintenance scripts: "BEGIN; ...; COMMIT;" sent without parameters. */
