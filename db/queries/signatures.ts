@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { campaigns, petitionCountShards, petitions, signatures } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import { BOSS_SCHEMA } from "@/lib/jobs/queues";
+import { priorityOf } from "@/lib/email/kinds";
 import { CONFIRM_GRACE_HOURS } from "@/lib/petitions/state";
 
 /**
@@ -27,16 +27,13 @@ export type NewSignature = {
 
 /**
  * Inserts pending signatures — where the petition is open and the address has not signed it — together
- * with their confirmation-email jobs: one statement for the whole batch, so each signature and its job
+ * with their confirmation emails (rows of the mail outbox): one statement for the whole batch, so each signature and its job
  * commit together (and the batch shares one round trip and one commit). The unique index
  * (petition, email) is the dedupe, and a petition that closes at the same moment cannot take a signature.
  * Returns the token hashes of the rows inserted; rows left out were duplicates or not signable.
  *
- * The job row is pg-boss 10's own insert (node_modules/pg-boss/src/plans.js, insertJob) for a job with no
- * options of its own: the queue's policy decides retries and expiry. If the queue does not exist the
- * statement fails (name is NOT NULL) rather than keep a signature without its email.
  */
-export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature[], queue: string): Promise<Set<string>> {
+export async function insertPendingSignaturesWithEmails(db: Db, rows: NewSignature[]): Promise<Set<string>> {
   const input = JSON.stringify(
     rows.map((s) => ({
       slug: s.petitionSlug,
@@ -68,16 +65,11 @@ export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature
       where p.state = 'published' and (p.deadline is null or p.deadline > now()) and c.state = 'published'
       on conflict (petition_id, email_normalized) do nothing
       returning id, token_hash
-    ), job as (
-      insert into ${sql.raw(BOSS_SCHEMA)}.job (name, data, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy, dead_letter)
-      select q.name, jsonb_build_object('signatureId', inserted.id),
-        coalesce(q.expire_seconds, 900) * interval '1s',
-        now() + coalesce((q.retention_minutes * 60)::text, '14 days')::interval,
-        coalesce(q.retry_limit, 2),
-        case when coalesce(q.retry_backoff, false) then greatest(coalesce(q.retry_delay, 0), 1) else coalesce(q.retry_delay, 0) end,
-        coalesce(q.retry_backoff, false), q.policy, q.dead_letter
-      from inserted left join ${sql.raw(BOSS_SCHEMA)}.queue q on q.name = ${queue}
-      returning id
+    ), email as (
+      insert into email_outbox (kind, payload, priority)
+      select 'signature-confirmation', jsonb_build_object('signatureId', inserted.id),
+        ${priorityOf("signature-confirmation", {})}::smallint
+      from inserted
     )
     select inserted.token_hash from inserted`);
   return new Set(rowsOf<{ token_hash: string }>(result).map((r) => r.token_hash));

@@ -1,8 +1,8 @@
 import type { Db } from "@/db";
 import { findPetitionSigningState } from "@/db/queries/petitions";
 import { lockSignatureByEmail, recordAnotherEmail } from "@/db/queries/signatures";
+import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/errors";
-import type { Jobs } from "@/lib/jobs/boss";
 import { isOpenForSigning } from "@/lib/petitions/state";
 import type { SignInput } from "@/lib/validation/signatures";
 import { insertNewSignature } from "./signature-batcher";
@@ -17,13 +17,13 @@ import {
 } from "./tokens";
 
 /**
- * Signs a petition: the pending signature and its confirmation-email job commit together.
+ * Signs a petition: the pending signature and its confirmation email (a row of the mail outbox) commit together.
  * Every outcome that concerns an address that already signed looks the same to the caller (no hint that
  * an address signed); the owner of the address hears about it by email instead, at most
  * MAX_EMAILS_PER_SIGNATURE times per signature.
  */
 export async function signPetition(
-  ctx: { db: Db; jobs: Pick<Jobs, "enqueue"> },
+  ctx: { db: Db },
   petitionSlug: string,
   input: SignInput,
 ): Promise<{ outcome: "check_email" }> {
@@ -56,11 +56,11 @@ export async function signPetition(
     }
     if (existing.state === "pending") {
       if (await recordAnotherEmail(tx, existing.id, MAX_EMAILS_PER_SIGNATURE, expiresAt)) {
-        await ctx.jobs.enqueue(tx, "signatureConfirmation", { signatureId: existing.id, locale: input.locale });
+        await enqueueEmail(tx, "signature-confirmation", { signatureId: existing.id, locale: input.locale });
       }
     } else if (existing.state === "confirmed") {
       if (await recordAnotherEmail(tx, existing.id, MAX_EMAILS_PER_SIGNATURE)) {
-        await ctx.jobs.enqueue(tx, "alreadySigned", { signatureId: existing.id, locale: input.locale });
+        await enqueueEmail(tx, "signature-already-signed", { signatureId: existing.id, locale: input.locale });
       }
     }
     // invalidated / fraudulent / withdrawn: nothing to send, and nothing to reveal.

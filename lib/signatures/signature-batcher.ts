@@ -1,6 +1,5 @@
 import type { Db } from "@/db";
-import { type NewSignature, insertPendingSignaturesWithJobs } from "@/db/queries/signatures";
-import { queues } from "@/lib/jobs/queues";
+import { type NewSignature, insertPendingSignaturesWithEmails } from "@/db/queries/signatures";
 
 /**
  * Group commit for new signatures. A signature is answered only after the statement that inserted it
@@ -42,7 +41,7 @@ class SignatureBatcher {
 
   private async run(batch: Waiting[]): Promise<void> {
     try {
-      const inserted = await insertPendingSignaturesWithJobs(this.db, batch.map((w) => w.row), queues.signatureConfirmation.name);
+      const inserted = await insertPendingSignaturesWithEmails(this.db, batch.map((w) => w.row));
       for (const w of batch) w.resolve(inserted.has(w.row.tokenHash));
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);

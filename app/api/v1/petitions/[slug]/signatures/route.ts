@@ -5,7 +5,6 @@ import { AppError, isAppError } from "@/lib/errors";
 import { readForm } from "@/lib/http/read-form";
 import { html, problem, seeOther, unexpected, wantsJson } from "@/lib/http/responses";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
-import { getJobs } from "@/lib/jobs/runtime";
 import { signPetition } from "@/lib/signatures/sign-petition";
 import { signInputSchema } from "@/lib/validation/signatures";
 import { slugSchema } from "@/lib/validation/petitions";
@@ -43,7 +42,7 @@ export async function POST(request: Request, { params }: Ctx) {
       throw new AppError("invalid_input", fields);
     }
     const db = await getDb();
-    await signPetition({ db, jobs: await getJobs() }, slug.data, parsed.data);
+    await signPetition({ db }, slug.data, parsed.data);
     const next = `/${locale}/petitions/${slug.data}/signed`;
     return json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
   } catch (error) {
