@@ -47,8 +47,15 @@ const ms = (n: number) => sql`${Math.round(n)} * interval '1 millisecond'`;
 const sleep = (n: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (n <= 0 || signal.aborted) return resolve();
-    const t = setTimeout(resolve, n);
-    signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+    const onAbort = () => {
+      clearTimeout(t);
+      resolve();
+    };
+    const t = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, n);
+    signal.addEventListener("abort", onAbort, { once: true });
   });
 
 export function startMailSender(db: Db, options: SenderOptions = {}): MailSender {
@@ -79,7 +86,12 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
    * for another request beyond those already reserved (or sending is halted). `always`: for a batch in hand.
    */
   async function reserveSlot(always: boolean): Promise<number | null> {
-    if (dev) return 0; // the dev mailbox has no provider budget to share
+    if (dev) {
+      // The dev mailbox has no provider budget to share: a slot now, if there is mail.
+      if (always) return 0;
+      const [work] = rowsOf(await db.execute(sql`select 1 from email_outbox where state = 'queued' and available_at <= clock_timestamp() limit 1`));
+      return work ? 0 : null;
+    }
     const [row] = rowsOf<{ wait_ms: number }>(
       await db.execute(sql`
         update mail_throttle set next_at = greatest(next_at, clock_timestamp()) + ${ms(spacingMs)}
@@ -305,6 +317,7 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
         if (abort.signal.aborted) return;
         const batch = await claimNew();
         if (batch) await work(batch, 0);
+        else await sleep(idleMs, abort.signal); // another sender took that mail
       } catch (error) {
         if (abort.signal.aborted) return;
         console.error(`[mail] sender: ${describeError(error)}`);
