@@ -58,8 +58,10 @@ export type CaptureStats = {
   byStatus: Record<string, number>;
   /** The most requests accepted (not 429) in any 1-second window. */
   maxAcceptedPerSecond: number;
-  /** Emails stored, and how many of them repeat an (idempotency key, recipient, subject) already stored. */
+  /** Emails stored. */
   stored: number;
+  /** Requests per idempotency key (a retry shows as 2 or more). */
+  requestsByKey: Record<string, number>;
 };
 
 export type CaptureOptions = { port?: number; host?: string; rateLimit?: number };
@@ -148,6 +150,7 @@ export async function startResendCapture(options: CaptureOptions = {}): Promise<
   let buckets = new Map<string, { tokens: number; at: number }>();
   let accepted: number[] = [];
   let requests = 0;
+  let requestsByKey: Record<string, number> = {};
   let byStatus: Record<string, number> = {};
   const events = new EventEmitter();
   events.setMaxListeners(0);
@@ -161,6 +164,7 @@ export async function startResendCapture(options: CaptureOptions = {}): Promise<
     buckets = new Map();
     accepted = [];
     requests = 0;
+    requestsByKey = {};
     byStatus = {};
   }
 
@@ -283,6 +287,7 @@ export async function startResendCapture(options: CaptureOptions = {}): Promise<
       return answer(res, 422, errorFor(422, "The request body is not valid JSON."), limit.headers);
     }
     const idempotencyKey = typeof req.headers["idempotency-key"] === "string" ? req.headers["idempotency-key"] : null;
+    if (idempotencyKey !== null) requestsByKey[idempotencyKey] = (requestsByKey[idempotencyKey] ?? 0) + 1;
     const bodyHash = createHash("sha256").update(raw).digest("hex");
     if (idempotencyKey !== null) {
       if (idempotencyKey.length < 1 || idempotencyKey.length > 256) {
@@ -378,7 +383,7 @@ export async function startResendCapture(options: CaptureOptions = {}): Promise<
   server.keepAliveTimeout = 1_000;
 
   function stats(): CaptureStats {
-    return { requests, byStatus: { ...byStatus }, maxAcceptedPerSecond: maxAcceptedPerSecond(), stored: emails.length };
+    return { requests, byStatus: { ...byStatus }, maxAcceptedPerSecond: maxAcceptedPerSecond(), stored: emails.length, requestsByKey: { ...requestsByKey } };
   }
 
   await new Promise<void>((resolve, reject) => {

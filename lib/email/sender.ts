@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type Db, rowsOf } from "@/db";
 import { env, usesDevMailbox } from "@/lib/env";
 import { describeError } from "@/lib/log";
-import { emailKinds, isEmailKind, isSkip } from "./kinds";
+import { type RenderedEmail, emailKinds, isEmailKind, isSkip, placeholder } from "./kinds";
 import { type BatchAnswer, MAX_BATCH_EMAILS, type OutgoingEmail, sendBatch } from "./send";
 
 /**
@@ -29,6 +29,8 @@ export type SenderOptions = {
   retryBaseMs?: number;
   /** After this many failed tries the batch's emails are recorded as failed. */
   maxAttempts?: number;
+  /** After the provider refused our key (401/403), how long every sender waits before trying again. */
+  haltMs?: number;
 };
 
 export type MailSender = { stop(): Promise<void> };
@@ -42,6 +44,31 @@ const message = z.object({
   text: z.string().max(1_000_000),
   headers: z.record(z.string().max(100), z.string().max(2000)).optional(),
 });
+
+const escapeHtml = (v: string) =>
+  v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+
+/** Rendered templates with placeholders, by templateKey (a few per petition and language). */
+const templates = new Map<string, Promise<{ html: string; text: string }>>();
+
+export async function renderEmail(email: RenderedEmail): Promise<{ html: string; text: string }> {
+  if (!email.fill) {
+    const [html, text] = await Promise.all([render(email.element), render(email.element, { plainText: true })]);
+    return { html, text };
+  }
+  let template = templates.get(email.fill.templateKey);
+  if (!template) {
+    template = Promise.all([render(email.element), render(email.element, { plainText: true })]).then(([html, text]) => ({ html, text }));
+    if (templates.size >= 500) templates.delete(templates.keys().next().value!);
+    templates.set(email.fill.templateKey, template);
+  }
+  let { html, text } = await template;
+  for (const [name, value] of Object.entries(email.fill.values)) {
+    html = html.replaceAll(placeholder(name), escapeHtml(value));
+    text = text.replaceAll(placeholder(name), value);
+  }
+  return { html, text };
+}
 
 const ms = (n: number) => sql`${Math.round(n)} * interval '1 millisecond'`;
 const sleep = (n: number, signal: AbortSignal) =>
@@ -66,6 +93,7 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
   const loops = options.loops ?? Math.min(8, Math.max(2, Math.ceil(maxRps)));
   const retryBaseMs = options.retryBaseMs ?? 5_000;
   const maxAttempts = options.maxAttempts ?? 20;
+  const haltMs = options.haltMs ?? 60_000;
   const dev = usesDevMailbox();
   const abort = new AbortController();
 
@@ -166,7 +194,7 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
     if (!parsed.success) return fail("payload does not match its schema");
     const email = await def.render(db, parsed.data, { id });
     if (isSkip(email)) return { outcome: "skipped" as const, emailKey: `${kind}/${id}`, template: kind, message: null, reason: email.skip };
-    const [html, text] = await Promise.all([render(email.element), render(email.element, { plainText: true })]);
+    const { html, text } = await renderEmail(email);
     const checked = message.safeParse({ to: email.to, subject: email.subject, html, text, headers: email.headers });
     if (!checked.success) return { ...fail(`not sendable: ${checked.error.issues.map((i) => i.path.join(".")).join(", ")}`), emailKey: email.idempotencyKey, template: email.template };
     return { outcome: "send" as const, emailKey: email.idempotencyKey, template: email.template, message: checked.data, reason: null };
@@ -255,7 +283,7 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
 
   async function halt(reason: string): Promise<void> {
     console.error(`[mail] !!! THE PROVIDER REFUSED OUR API KEY — no email is being sent. Check RESEND_API_KEY. (${reason})`);
-    await db.execute(sql`update mail_throttle set halted_until = clock_timestamp() + interval '60 seconds', halted_reason = ${reason},
+    await db.execute(sql`update mail_throttle set halted_until = clock_timestamp() + ${ms(haltMs)}, halted_reason = ${reason},
       halted_at = coalesce(halted_at, clock_timestamp()) where id = 1`);
   }
 

@@ -2,7 +2,7 @@ import type { Db } from "@/db";
 import { findSignatureForEmail } from "@/db/queries/signatures";
 import AlreadySigned, { alreadySignedSubject } from "@/emails/already-signed";
 import SignatureConfirmation, { signatureConfirmationSubject } from "@/emails/signature-confirmation";
-import type { RenderedEmail, Skip } from "@/lib/email/kinds";
+import { type RenderedEmail, type Skip, placeholder } from "@/lib/email/kinds";
 import { appUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
@@ -30,7 +30,12 @@ export async function renderConfirmationEmail(db: Db, data: SignatureEmail, emai
     siteUrl: appUrl(),
   };
   return {
-    element: SignatureConfirmation(props),
+    // One rendering per petition and language; each signer's name and link are filled in (lib/email/sender.ts).
+    element: SignatureConfirmation({ ...props, name: placeholder("name"), confirmUrl: placeholder("confirmUrl") }),
+    fill: {
+      templateKey: `signature-confirmation/${locale}/${s.petitionSlug}/${props.petitionTitle}`,
+      values: { name: props.name, confirmUrl: props.confirmUrl },
+    },
     to: s.email,
     subject: signatureConfirmationSubject(props),
     idempotencyKey: `signature-confirmation/${email.id}`,
