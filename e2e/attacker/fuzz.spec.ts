@@ -88,11 +88,11 @@ async function counts(petitionId: string) {
   return row as { signatures: number; counted: number };
 }
 
-/** Signatures of the petition without exactly one confirmation-email job: none may exist (checked once, it scans the jobs). */
+/** Signatures of the petition without exactly one confirmation email in the mail outbox: none may exist (checked once). */
 async function signaturesWithoutTheirJob(petitionId: string): Promise<number> {
   const [row] = await db()`select count(*)::int as n from signatures s
     where s.petition_id = ${petitionId}
-      and (select count(*) from pgboss.job j where j.data->>'signatureId' = s.id::text) <> 1`;
+      and (select count(*) from email_outbox o where o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text) <> 1`;
   return (row as { n: number }).n;
 }
 
