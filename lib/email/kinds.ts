@@ -8,7 +8,8 @@ import { locales } from "@/lib/i18n/locales";
 export type RenderedEmail = {
   to: string;
   subject: string;
-  element: ReactElement;
+  /** A function when building it is only needed once per template (see `fill`). */
+  element: ReactElement | (() => ReactElement);
   /** Template name, recorded with the delivery (never the address). */
   template: string;
   /** The email's identity: one email per key, whichever batch and retry carries it. */

@@ -31,7 +31,7 @@ export async function renderConfirmationEmail(db: Db, data: SignatureEmail, emai
   };
   return {
     // One rendering per petition and language; each signer's name and link are filled in (lib/email/sender.ts).
-    element: SignatureConfirmation({ ...props, name: placeholder("name"), confirmUrl: placeholder("confirmUrl") }),
+    element: () => SignatureConfirmation({ ...props, name: placeholder("name"), confirmUrl: placeholder("confirmUrl") }),
     fill: {
       templateKey: `signature-confirmation/${locale}/${s.petitionSlug}/${props.petitionTitle}`,
       values: { name: props.name, confirmUrl: props.confirmUrl },
