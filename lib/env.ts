@@ -19,6 +19,8 @@ const schema = z
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:4010" }).optional(),
+    /** Provider requests per second for the whole team (every process shares it). Resend's default is 2. */
+    RESEND_MAX_RPS: z.coerce.number().min(0.1).max(1000).default(2),
     MAIL_FROM: z.string().min(3).default("Qoldau <noreply@qoldau.localhost>"),
     DEV_MAILBOX: z.enum(["0", "1"]).optional(),
     JOBS: z.enum(["on", "off"]).default("on"),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { insertPendingSignaturesWithJobs } from "@/db/queries/signatures";
+import { insertPendingSignaturesWithEmails } from "@/db/queries/signatures";
 import { describeError, installLogRedaction } from "./log";
 
 // A real failure of the real driver (PostgreSQL or PGlite) with a signer's data bound into the query: what
@@ -28,8 +28,8 @@ const signer = {
 };
 
 async function failure(): Promise<unknown> {
-  // The queue name is NOT NULL in pg-boss's job table: a null queue makes the statement fail with the data bound.
-  return insertPendingSignaturesWithJobs(database.db, [{ ...signer, petitionSlug: "x" }], null as unknown as string, { burst: 30, hourly: 300 }).then(
+  // PostgreSQL's jsonb refuses U+0000 in text: the statement fails with the signer's data bound to it.
+  return insertPendingSignaturesWithEmails(database.db, [{ ...signer, name: `${signer.name}\u0000`, petitionSlug: "x" }], { burst: 30, hourly: 300 }, 1).then(
     () => {
       throw new Error("expected the insert to fail");
     },

@@ -30,8 +30,9 @@ export async function startServer(): Promise<void> {
     const database = await getDatabase();
     await ensureDevAdmin(database.db);
     const jobs = await getJobs();
-    if (e.JOBS === "on") await startWorkers(database.db, jobs);
+    const workers = e.JOBS === "on" ? await startWorkers(database.db, jobs) : null;
     const stop = async () => {
+      await workers?.stop().catch(() => {});
       await jobs.stop().catch(() => {});
       await database.close().catch(() => {});
       process.exit(0);

@@ -1,5 +1,5 @@
--- pgbench: the bare SQL of one signature — the pending signature and its confirmation job in one
--- statement, as db/queries/signatures.ts insertPendingSignatureWithJob sends it.
+-- pgbench: the bare SQL of one signature — the pending signature and its confirmation email (a row of the
+-- mail outbox) in one statement, as db/queries/signatures.ts insertPendingSignaturesWithEmails sends it.
 \set n random(1, 2000000000)
 WITH inserted AS (
   INSERT INTO signatures (petition_id, email_normalized, name, locale, consent_updates, consent_updates_at,
@@ -9,12 +9,9 @@ WITH inserted AS (
   FROM petitions p WHERE p.slug = 'drop-the-charges' AND p.state = 'published' AND (p.deadline IS NULL OR p.deadline > now())
   ON CONFLICT (petition_id, email_normalized) DO NOTHING
   RETURNING id
-), job AS (
-  INSERT INTO pgboss.job (name, data, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy, dead_letter)
-  SELECT q.name, jsonb_build_object('signatureId', inserted.id), coalesce(q.expire_seconds, 900) * interval '1s',
-    now() + interval '14 days', coalesce(q.retry_limit, 2), greatest(coalesce(q.retry_delay, 0), 1),
-    coalesce(q.retry_backoff, false), q.policy, q.dead_letter
-  FROM inserted LEFT JOIN pgboss.queue q ON q.name = 'signature-confirmation'
+), email AS (
+  INSERT INTO email_outbox (kind, payload, priority)
+  SELECT 'signature-confirmation', jsonb_build_object('signatureId', inserted.id), 0 FROM inserted
   RETURNING id
 )
-SELECT inserted.id FROM inserted, job;
+SELECT inserted.id FROM inserted, email;

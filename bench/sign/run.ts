@@ -120,7 +120,7 @@ async function main() {
     const [stored] = rowsOf<{ signatures: number; jobs: number; confirmed: number; counted: number }>(
       await database.db.execute(
         sql`select (select count(*) from signatures where email_normalized not like 'pgbench-%' and email_normalized not like 'confirm-%')::int as signatures,
-                   (select count(*) from pgboss.job where name = 'signature-confirmation')::int as jobs,
+                   (select count(*) from email_outbox where kind = 'signature-confirmation')::int as jobs,
                    (select count(*) from signatures where state = 'confirmed')::int as confirmed,
                    (select coalesce(sum(confirmed), 0) from petition_count_shards)::int as counted`,
       ),

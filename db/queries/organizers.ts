@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db";
+import { type Db, rowsOf } from "@/db";
 import { campaignMembers, campaigns, invitations, sessions, users, verificationTokens } from "@/db/schema";
 import type { UserRole } from "@/db/schema/auth";
 import type { Locale } from "@/lib/i18n/locales";
@@ -114,6 +114,24 @@ export async function countLiveSignInLinks(db: Db, email: string): Promise<numbe
     .from(verificationTokens)
     .where(and(eq(verificationTokens.identifier, email), gt(verificationTokens.expires, new Date())));
   return row?.n ?? 0;
+}
+
+/**
+ * Stores a sign-in link (its hash) unless the address already holds `max` live ones; false when refused.
+ * A per-address lock makes concurrent requests for one address count one after the other.
+ */
+export async function insertSignInLinkUnderCap(db: Db, link: { identifier: string; token: string; expires: Date }, max: number): Promise<boolean> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${link.identifier}`}))`);
+  const result = await db.execute(sql`
+    insert into ${verificationTokens} (identifier, token, expires)
+    select ${link.identifier}, ${link.token}, ${link.expires.toISOString()}::timestamptz
+    where (select count(*) from ${verificationTokens} where identifier = ${link.identifier} and expires > now()) < ${max}
+    returning token`);
+  return rowsOf(result).length > 0;
+}
+
+export async function deleteSignInLink(db: Db, identifier: string, token: string): Promise<void> {
+  await db.delete(verificationTokens).where(and(eq(verificationTokens.identifier, identifier), eq(verificationTokens.token, token)));
 }
 
 /** After a sign-in, the other links sent to the same address stop working. */

@@ -2,7 +2,6 @@ import { type SQL, and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { rallies, rallyNotices, rsvps } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import { BOSS_SCHEMA } from "@/db/boss-adapter";
 import type { RallyNoticeKind, RsvpState } from "@/lib/rallies/state";
 
 /**
@@ -219,12 +218,11 @@ export async function insertWalkIn(db: Db, rallyId: string, name: string, locale
 /**
  * Records a notice for every attendee of a rally in `states` (and `where`, and only those in `rsvpIds` if
  * given) who has not had it, and enqueues one email job per new row — in one statement, so each person
- * gets each notice once whatever runs twice. The job row is pg-boss 10's own insert
- * (as insertPendingSignaturesWithJobs); a missing queue fails the statement rather than lose a notice.
+ * gets each notice once whatever runs twice. The email is a row of the mail outbox (lib/email/outbox.ts).
  */
 export async function insertNoticesWithJobs(
   db: Db,
-  n: { rallyId: string; kind: RallyNoticeKind; key?: string; states: readonly RsvpState[]; rsvpIds?: string[]; where?: SQL; queue: string },
+  n: { rallyId: string; kind: RallyNoticeKind; key?: string; states: readonly RsvpState[]; rsvpIds?: string[]; where?: SQL; priority: number },
 ): Promise<string[]> {
   const key = n.key ?? "";
   const rows = await db.execute(sql`
@@ -237,16 +235,11 @@ export async function insertNoticesWithJobs(
         ${n.where ? sql`and ${n.where}` : sql``}
       on conflict do nothing
       returning rsvp_id
-    ), job as (
-      insert into ${sql.raw(BOSS_SCHEMA)}.job (name, data, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy, dead_letter)
-      select q.name, jsonb_build_object('kind', ${n.kind}::text, 'rsvpId', inserted.rsvp_id, 'key', ${key}::text),
-        coalesce(q.expire_seconds, 900) * interval '1s',
-        now() + coalesce((q.retention_minutes * 60)::text, '14 days')::interval,
-        coalesce(q.retry_limit, 2),
-        case when coalesce(q.retry_backoff, false) then greatest(coalesce(q.retry_delay, 0), 1) else coalesce(q.retry_delay, 0) end,
-        coalesce(q.retry_backoff, false), q.policy, q.dead_letter
-      from inserted left join ${sql.raw(BOSS_SCHEMA)}.queue q on q.name = ${n.queue}
-      returning id
+    ), email as (
+      insert into email_outbox (kind, payload, priority)
+      select 'rally-email', jsonb_build_object('kind', ${n.kind}::text, 'rsvpId', inserted.rsvp_id, 'key', ${key}::text),
+        ${n.priority}::smallint
+      from inserted
     )
     select rsvp_id from inserted`);
   return rowsOf<{ rsvp_id: string }>(rows).map((r) => r.rsvp_id);

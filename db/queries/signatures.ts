@@ -2,7 +2,6 @@ import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { campaigns, petitionCountShards, petitions, rateLimitCounters, signatures } from "@/db/schema";
 import { type Locale, timeZone } from "@/lib/i18n/locales";
-import { BOSS_SCHEMA } from "@/db/boss-adapter";
 import { CONFIRM_GRACE_HOURS, campaignIsPublicSql, openForSigningSql, signingEndedAtSql } from "@/db/lifecycles";
 
 /**
@@ -34,16 +33,13 @@ export type SigningLimits = { burst: number; hourly: number };
 
 /**
  * Inserts pending signatures — where the petition is open and the address has not signed it — together
- * with their confirmation-email jobs: one statement for the whole batch, so each signature and its job
+ * with their confirmation emails (rows of the mail outbox): one statement for the whole batch, so each signature and its job
  * commit together (and the batch shares one round trip and one commit). The unique index
  * (petition, email) is the dedupe, and a petition that closes at the same moment cannot take a signature.
  * Returns the token hashes of the rows inserted; rows left out were duplicates or not signable.
  *
- * The job row is pg-boss 10's own insert (node_modules/pg-boss/src/plans.js, insertJob) for a job with no
- * options of its own: the queue's policy decides retries and expiry. If the queue does not exist the
- * statement fails (name is NOT NULL) rather than keep a signature without its email.
  */
-export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature[], queue: string, limits: SigningLimits): Promise<Set<string>> {
+export async function insertPendingSignaturesWithEmails(db: Db, rows: NewSignature[], limits: SigningLimits, priority: number): Promise<Set<string>> {
   const input = JSON.stringify(
     rows.map((s) => ({
       slug: s.petitionSlug,
@@ -104,17 +100,11 @@ export async function insertPendingSignaturesWithJobs(db: Db, rows: NewSignature
       from judged j
       on conflict (petition_id, email_normalized) do nothing
       returning id, token_hash, state
-    ), job as (
-      insert into ${sql.raw(BOSS_SCHEMA)}.job (name, data, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy, dead_letter)
-      select q.name, jsonb_build_object('signatureId', inserted.id),
-        coalesce(q.expire_seconds, 900) * interval '1s',
-        now() + coalesce((q.retention_minutes * 60)::text, '14 days')::interval,
-        coalesce(q.retry_limit, 2),
-        case when coalesce(q.retry_backoff, false) then greatest(coalesce(q.retry_delay, 0), 1) else coalesce(q.retry_delay, 0) end,
-        coalesce(q.retry_backoff, false), q.policy, q.dead_letter
-      from inserted left join ${sql.raw(BOSS_SCHEMA)}.queue q on q.name = ${queue}
+    ), email as (
+      insert into email_outbox (kind, payload, priority)
+      select 'signature-confirmation', jsonb_build_object('signatureId', inserted.id), ${priority}::smallint
+      from inserted
       where inserted.state = 'pending'
-      returning id
     )
     select inserted.token_hash from inserted`);
   return new Set(rowsOf<{ token_hash: string }>(result).map((r) => r.token_hash));

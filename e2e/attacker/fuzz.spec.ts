@@ -89,13 +89,14 @@ async function counts(petitionId: string) {
 }
 
 /**
- * Signatures of the petition with the wrong number of confirmation-email jobs: a pending one has exactly one, one
- * kept as fraudulent (the client went over its limits) none. None may be wrong (checked once, it scans the jobs).
+ * Signatures of the petition with the wrong number of confirmation emails in the mail outbox: a pending one has
+ * exactly one, one kept as fraudulent (the client went over its limits) none. None may be wrong (checked once).
  */
 async function signaturesWithoutTheirJob(petitionId: string): Promise<number> {
   const [row] = await db()`select count(*)::int as n from signatures s
     where s.petition_id = ${petitionId}
-      and (select count(*) from pgboss.job j where j.data->>'signatureId' = s.id::text) <> case s.state when 'pending' then 1 else 0 end`;
+      and (select count(*) from email_outbox o where o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text)
+        <> case s.state when 'pending' then 1 else 0 end`;
   return (row as { n: number }).n;
 }
 

@@ -1,4 +1,4 @@
-import type { CapturedEmail } from "./resend-capture";
+import type { CapturedEmail, CaptureStats } from "./resend-capture";
 
 /**
  * The Resend capture server seen from another process (a Playwright worker): the same operations as
@@ -8,6 +8,9 @@ export type Mailbox = {
   emails(): Promise<CapturedEmail[]>;
   waitFor(predicate: (email: CapturedEmail) => boolean, timeoutMs?: number): Promise<CapturedEmail>;
   failNext(count: number, status?: number): Promise<void>;
+  setRateLimit(rps: number): Promise<void>;
+  refuse(addresses: string[]): Promise<void>;
+  stats(): Promise<CaptureStats>;
   reset(): Promise<void>;
 };
 
@@ -36,6 +39,13 @@ export function mailboxAt(url: string): Mailbox {
     async failNext(count, status = 500) {
       await call("/__fail", { method: "POST", body: JSON.stringify({ count, status }) });
     },
+    async setRateLimit(rps) {
+      await call("/__rate", { method: "POST", body: JSON.stringify({ rps }) });
+    },
+    async refuse(addresses) {
+      await call("/__refuse", { method: "POST", body: JSON.stringify({ addresses }) });
+    },
+    stats: async () => (await call("/__stats")) as CaptureStats,
     async reset() {
       await call("/__reset", { method: "POST" });
     },

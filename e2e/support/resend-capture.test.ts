@@ -116,3 +116,68 @@ describe("Resend capture server", () => {
     expect(await mailbox.emails()).toEqual([]);
   });
 });
+
+describe("Resend capture server: batches, idempotency, rate limit", () => {
+  const batch = (n: number, tag = "b") => Array.from({ length: n }, (_, i) => message(`${tag}-${i}@example.org`));
+
+  it("stores a batch of up to 100 and answers an id per email, in order", async () => {
+    const { data, error } = await resend.batch.send(batch(100), { idempotencyKey: "batch/1" });
+    expect(error).toBeNull();
+    expect(data?.data).toHaveLength(100);
+    const stored = capture.emails();
+    expect(stored.map((e) => e.to[0])).toEqual(batch(100).map((m) => m.to));
+    expect(stored.map((e) => e.id)).toEqual(data!.data.map((d) => d.id));
+    expect(stored.every((e) => e.endpoint === "batch" && e.idempotencyKey === "batch/1")).toBe(true);
+  });
+
+  it("refuses an empty batch or one over 100 with 422, storing nothing", async () => {
+    expect((await resend.batch.send(batch(101))).error).toMatchObject({ statusCode: 422 });
+    expect((await resend.batch.send([])).error).toMatchObject({ statusCode: 422 });
+    expect(capture.emails()).toEqual([]);
+  });
+
+  it("strict: one refused recipient refuses the whole batch naming it; permissive: the others are stored", async () => {
+    capture.refuse(["b-2@example.org"]);
+    const strict = await resend.batch.send(batch(4));
+    expect(strict.error).toMatchObject({ statusCode: 422, name: "validation_error" });
+    expect(strict.error?.message).toContain("emails[2]");
+    expect(capture.emails()).toEqual([]);
+    const permissive = await resend.batch.send(batch(4), { batchValidation: "permissive" });
+    expect(permissive.data?.data).toHaveLength(3);
+    expect(permissive.data?.errors).toEqual([{ index: 2, message: expect.stringContaining("b-2@example.org") }]);
+    expect(capture.emails().map((e) => e.to[0])).toEqual(["b-0@example.org", "b-1@example.org", "b-3@example.org"]);
+    const badAddress = await resend.batch.send([message("not-an-address")]);
+    expect(badAddress.error).toMatchObject({ statusCode: 422 });
+  });
+
+  it("a repeated batch key with the same payload answers the same ids and stores nothing twice; another payload gets 409", async () => {
+    const first = await resend.batch.send(batch(3), { idempotencyKey: "batch/2" });
+    const again = await resend.batch.send(batch(3), { idempotencyKey: "batch/2" });
+    expect(again.data).toEqual(first.data);
+    expect(capture.emails()).toHaveLength(3);
+    const other = await resend.batch.send(batch(3, "c"), { idempotencyKey: "batch/2" });
+    expect(other.error).toMatchObject({ statusCode: 409, name: "invalid_idempotent_request" });
+    expect(capture.emails()).toHaveLength(3);
+  });
+
+  it("answers 429 with retry-after and ratelimit-* headers beyond the rate limit, and recovers", async () => {
+    capture.setRateLimit(2);
+    try {
+      const answers = [];
+      for (let i = 0; i < 3; i++) answers.push(await resend.batch.send(batch(1, `r${i}`)));
+      expect(answers.slice(0, 2).map((a) => a.error)).toEqual([null, null]);
+      expect(answers[0]!.headers).toMatchObject({ "ratelimit-limit": "2" });
+      const limited = answers[2]!;
+      expect(limited.error).toMatchObject({ statusCode: 429, name: "rate_limit_exceeded" });
+      expect(Number(limited.headers?.["retry-after"])).toBeGreaterThanOrEqual(1);
+      expect(limited.headers).toMatchObject({ "ratelimit-limit": "2", "ratelimit-remaining": "0" });
+      expect(capture.emails()).toHaveLength(2);
+      expect(capture.stats()).toMatchObject({ requests: 3, byStatus: { 200: 2, 429: 1 }, maxAcceptedPerSecond: 2 });
+      // Wait out the retry-after the server asked for, as a well-behaved client does.
+      await new Promise((r) => setTimeout(r, Number(limited.headers!["retry-after"]) * 1000));
+      expect((await resend.batch.send(batch(1, "r3"))).error).toBeNull();
+    } finally {
+      capture.setRateLimit(0);
+    }
+  });
+});

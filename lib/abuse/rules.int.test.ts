@@ -3,7 +3,6 @@ import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { seed } from "@/db/seed";
-import { type Jobs, startJobs } from "@/lib/jobs/boss";
 import { makeUser } from "@/lib/organizers/test-world";
 import { signInputSchema } from "@/lib/validation/signatures";
 import { signPetition } from "@/lib/signatures/sign-petition";
@@ -13,18 +12,15 @@ import { abuseVerdict } from "./rules";
 // Issue 13 item 3, as the sign route applies it: the verdict of the lists, then the signature.
 
 let database: TestDatabase;
-let jobs: Jobs;
 const slug = "drop-the-charges";
 
 beforeAll(async () => {
   Object.assign(process.env, { AUTH_SECRET: "test-secret-test-secret-test-secret-0123", SIGN_LIMIT_BURST: "2", SIGN_LIMIT_HOURLY: "100" });
   database = await createTestDatabase({ max: 5 });
   await seed(database.db);
-  jobs = await startJobs(database, {});
 });
 
 afterAll(async () => {
-  await jobs?.stop();
   await database?.drop();
 });
 
@@ -32,9 +28,9 @@ afterAll(async () => {
 async function signAs(address: string, email: string) {
   const verdict = await abuseVerdict(database.db, { address, email });
   const input = signInputSchema.parse({ name: "Supporter", email, locale: "en" });
-  await signPetition({ db: database.db, jobs, client: verdict === "allow" ? null : `hash-of-${address}`, blocked: verdict === "block" }, slug, input);
+  await signPetition({ db: database.db, client: verdict === "allow" ? null : `hash-of-${address}`, blocked: verdict === "block" }, slug, input);
   const [row] = rowsOf<{ state: string; queued: boolean }>(
-    await database.db.execute(sql`select s.state, exists (select 1 from pgboss.job j where j.data->>'signatureId' = s.id::text) as queued
+    await database.db.execute(sql`select s.state, exists (select 1 from email_outbox o where o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text) as queued
       from signatures s where s.email_normalized = ${email}`),
   );
   return row;

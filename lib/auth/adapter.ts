@@ -13,7 +13,8 @@ export function hashSessionToken(token: string): string {
  * The Drizzle adapter on our tables, with two changes:
  * - sessions are stored by the SHA-256 of their token, so a copy of the database (a backup, a replica)
  *   holds no cookie that would sign anyone in;
- * - a removed (disabled) account has no session, whatever the database still holds.
+ * - a removed (disabled) account has no session, whatever the database still holds;
+ * - sign-in links are stored by lib/auth/send-sign-in-link.ts with their email, not here.
  */
 export function createAdapter(db: Db): Adapter {
   const base = DrizzleAdapter(db, {
@@ -36,6 +37,10 @@ export function createAdapter(db: Db): Adapter {
     async updateSession(session) {
       const row = await base.updateSession!({ ...session, sessionToken: hashSessionToken(session.sessionToken) });
       return row ? { ...row, sessionToken: session.sessionToken } : row;
+    },
+    // requestSignInLink stores the link together with its email job, in one transaction.
+    async createVerificationToken(token) {
+      return token;
     },
     async deleteSession(sessionToken) {
       await base.deleteSession!(hashSessionToken(sessionToken));

@@ -2,41 +2,39 @@ import { randomBytes } from "node:crypto";
 import type { NextAuthConfig } from "next-auth";
 import type { Db } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
-import { countLiveSignInLinks, deleteSignInLinks, findUserByEmail, markInvitationsAccepted } from "@/db/queries/organizers";
+import { deleteSignInLinks, findUserByEmail, markInvitationsAccepted } from "@/db/queries/organizers";
 import { appUrl } from "@/lib/env";
 import { describeError } from "@/lib/log";
 import type { Locale } from "@/lib/i18n/locales";
 import { createAdapter, hashSessionToken } from "./adapter";
 import { getAuthSecret } from "./secret";
-import { sendSignInLinkInBackground, signInLinkMinutes } from "./send-sign-in-link";
+import { maxLiveSignInLinks, requestSignInLink, signInLinkMinutes } from "./send-sign-in-link";
 
-/** At most this many unused sign-in links per address at a time, so nobody can flood an organizer's inbox. */
-export const maxLiveSignInLinks = 5;
+export { maxLiveSignInLinks };
 
 export type AuthOptions = {
   /** The language of Auth.js's own redirects (error page), from the request when there is one. */
   locale: Locale;
-  /** How a sign-in link leaves; tests pass their own. */
-  sendLink?: (input: { email: string; token: string; authUrl: string }) => Promise<unknown> | void;
+  /** How a sign-in request is kept; tests may watch it (the default stores the link and enqueues its email). */
+  sendLink?: (input: { email: string; token: string; authUrl: string; expires: Date }) => Promise<unknown> | void;
 };
 
 /**
  * Auth.js for organizers: email links only (sent through lib/email/send.ts), database sessions, nobody signs up.
  *
- * - Only an existing, enabled account (an admin invited it, or `npm run admin:add`) gets a link. Any other
- *   address gets the same "check your email" answer and nothing is sent or stored (no enumeration).
+ * - Only an existing, enabled account (an admin invited it, or `npm run admin:add`) gets a link. Every address
+ *   gets the same "check your email" answer after the same work (the link stored, its email enqueued); the
+ *   email's render decides, and for any other address deletes the link and sends nothing (no enumeration,
+ *   not even by timing). At most `maxLiveSignInLinks` live links per address.
  * - Links last an hour and work once (the adapter deletes the token when used; a sign-in deletes the others).
  *   Auth.js stores only SHA-256(token + secret); sessions are stored hashed too (lib/auth/adapter.ts).
  */
 export function createAuthConfig(db: Db, options: AuthOptions): NextAuthConfig {
   // Every URL Auth.js builds starts from APP_URL, never from the Host header of the request.
   process.env.AUTH_URL ??= `${appUrl()}/api/auth`;
-  const send = options.sendLink ?? ((input) => void sendSignInLinkInBackground(db, input));
+  const send = options.sendLink ?? ((input) => requestSignInLink(db, input));
   const signInPage = `/${options.locale}/sign-in`;
   const checkEmailPage = `/${options.locale}/sign-in/check-email`;
-  // Exactly where Auth.js sends a successful request (it then forwards to `checkEmailPage`): a refused
-  // address must get the same Location header, or the redirect itself would tell who is an organizer.
-  const verifyRequest = `/api/auth/verify-request?${new URLSearchParams({ provider: "email", type: "email" })}`;
 
   return {
     secret: getAuthSecret(),
@@ -56,21 +54,17 @@ export function createAuthConfig(db: Db, options: AuthOptions): NextAuthConfig {
         name: "Email",
         maxAge: signInLinkMinutes * 60,
         options: {},
-        async sendVerificationRequest({ identifier, token, url }) {
-          await send({ email: identifier, token, authUrl: url });
+        async sendVerificationRequest({ identifier, token, url, expires }) {
+          await send({ email: identifier, token, authUrl: url, expires });
         },
       },
     ],
     callbacks: {
       async signIn({ user, email }) {
+        // A request for a link: the same path for every address (see requestSignInLink); the email job decides.
+        if (email?.verificationRequest) return true;
         const account = user.email ? await findUserByEmail(db, user.email) : null;
         const allowed = Boolean(account && !account.disabledAt);
-        if (email?.verificationRequest) {
-          // Refused or not, the visitor sees the same page; a refusal just sends and stores nothing.
-          if (!allowed) return verifyRequest;
-          if ((await countLiveSignInLinks(db, account!.email)) >= maxLiveSignInLinks) return verifyRequest;
-          return true;
-        }
         // Following a link: the account may have been removed since the link was sent.
         return allowed ? true : `${signInPage}?error=AccessDenied`;
       },

@@ -1,90 +1,73 @@
-import { render } from "@react-email/render";
-import { eq } from "drizzle-orm";
-import type { ReactElement } from "react";
 import { Resend } from "resend";
-import { type Db, getDb } from "@/db";
-import { devMailbox, emailDeliveries } from "@/db/schema";
+import type { Db } from "@/db";
+import { devMailbox } from "@/db/schema";
 import { env, usesDevMailbox } from "@/lib/env";
 
+/** One email of a provider request, as rendered and stored in its batch. */
 export type OutgoingEmail = {
   to: string;
   subject: string;
   html: string;
   text: string;
-  /** Derived from the job, so a retry of the same job never sends a second email. */
-  idempotencyKey: string;
-  /** Template name, recorded with the delivery (no address is recorded). */
-  template: string;
   headers?: Record<string, string>;
+  /** The email's own key (the dev mailbox keeps one copy per key). */
+  key: string;
 };
 
-export type SendResult = { status: "sent"; id: string } | { status: "failed"; error: string };
+export type BatchAnswer =
+  /** Per email, in order: its provider id, or why the provider refused it (a permanent failure). */
+  | { kind: "sent"; results: Array<{ id: string } | { error: string }> }
+  | { kind: "rate_limited"; retryAfterMs: number; message: string }
+  /** 401/403: our key is refused; nothing will go until an operator fixes it. */
+  | { kind: "unauthorized"; message: string }
+  /** The provider refused the whole request (422): split it to find the email at fault. */
+  | { kind: "refused"; message: string }
+  | { kind: "temporary"; message: string };
 
-/** Worth retrying: network trouble, rate limits, provider errors. The job queue retries with backoff. */
-export class TemporaryEmailError extends Error {
-  override name = "TemporaryEmailError";
+/** Resend's limit per batch request. */
+export const MAX_BATCH_EMAILS = 100;
+
+let client: { key: string; url: string | undefined; resend: Resend } | undefined;
+function resendClient(): Resend {
+  const { RESEND_API_KEY: key, RESEND_BASE_URL: url } = env();
+  if (!client || client.key !== key || client.url !== url) {
+    client = { key: key!, url, resend: new Resend(key, url ? { baseUrl: url } : undefined) };
+  }
+  return client.resend;
 }
-
-let resend: Resend | undefined;
 
 /**
- * The one way mail leaves the app: the resend SDK when RESEND_API_KEY is set (RESEND_BASE_URL points it
- * elsewhere, e.g. at the test capture server), otherwise the dev mailbox, readable at /<locale>/dev/mailbox.
- * Throws TemporaryEmailError for failures worth retrying; records permanent failures and returns them.
+ * The one way mail leaves the app, called only by the sender (lib/email/sender.ts): one batch request of up to
+ * 100 emails with one idempotency key — Resend's `batch.send` when RESEND_API_KEY is set (RESEND_BASE_URL
+ * points it elsewhere, e.g. at the test capture server), otherwise the dev mailbox, readable at
+ * /<locale>/dev/mailbox. Never throws for a provider answer: it says what the answer means.
  */
-export async function sendEmail(email: OutgoingEmail, db?: Db): Promise<SendResult> {
-  const database = db ?? (await getDb());
-  const [done] = await database
-    .select({ status: emailDeliveries.status, providerId: emailDeliveries.providerId, error: emailDeliveries.error })
-    .from(emailDeliveries)
-    .where(eq(emailDeliveries.idempotencyKey, email.idempotencyKey));
-  if (done?.status === "sent") return { status: "sent", id: done.providerId ?? "" };
-  if (done?.status === "failed") return { status: "failed", error: done.error ?? "" };
-
+export async function sendBatch(db: Db, emails: OutgoingEmail[], idempotencyKey: string): Promise<BatchAnswer> {
   const from = env().MAIL_FROM;
   if (usesDevMailbox()) {
-    const [row] = await database
+    await db
       .insert(devMailbox)
-      .values({ idempotencyKey: email.idempotencyKey, to: email.to, from, subject: email.subject, html: email.html, text: email.text, headers: email.headers ?? {} })
-      .onConflictDoNothing({ target: devMailbox.idempotencyKey })
-      .returning({ id: devMailbox.id });
-    return record(database, email, { status: "sent", id: row?.id ?? "dev" });
+      .values(emails.map((e) => ({ idempotencyKey: e.key, to: e.to, from, subject: e.subject, html: e.html, text: e.text, headers: e.headers ?? {} })))
+      .onConflictDoNothing({ target: devMailbox.idempotencyKey });
+    return { kind: "sent", results: emails.map(() => ({ id: "dev-mailbox" })) };
   }
 
-  resend ??= new Resend(env().RESEND_API_KEY, env().RESEND_BASE_URL ? { baseUrl: env().RESEND_BASE_URL } : undefined);
-  const { data, error } = await resend.emails.send(
-    { from, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers },
-    { idempotencyKey: email.idempotencyKey },
+  const { data, error, headers } = await resendClient().batch.send(
+    emails.map((e) => ({ from, to: e.to, subject: e.subject, html: e.html, text: e.text, ...(e.headers ? { headers: e.headers } : {}) })),
+    { idempotencyKey, batchValidation: "permissive" },
   );
-  if (data) return record(database, email, { status: "sent", id: data.id });
-  const status = error?.statusCode ?? null;
-  const name = error?.name ?? "unknown";
-  if (status === null || status === 429 || status >= 500 || name === "concurrent_idempotent_requests") {
-    throw new TemporaryEmailError(`${name} (${status ?? "network"}): ${error?.message ?? ""}`);
+  if (data) {
+    const refused = new Map((data.errors ?? []).map((e) => [e.index, e.message]));
+    const ids = [...data.data];
+    return { kind: "sent", results: emails.map((_, i) => (refused.has(i) ? { error: `refused: ${refused.get(i)}` } : (ids.shift() ?? { error: "no id" }))) };
   }
-  return record(database, email, { status: "failed", error: `${name} (${status}): ${error?.message ?? ""}`.slice(0, 500) });
-}
-
-async function record(db: Db, email: OutgoingEmail, result: SendResult): Promise<SendResult> {
-  await db
-    .insert(emailDeliveries)
-    .values({
-      idempotencyKey: email.idempotencyKey,
-      template: email.template,
-      status: result.status,
-      providerId: result.status === "sent" ? result.id : null,
-      error: result.status === "failed" ? result.error : null,
-    })
-    .onConflictDoNothing({ target: emailDeliveries.idempotencyKey });
-  if (result.status === "failed") console.error(`[email] ${email.template} ${email.idempotencyKey} failed: ${result.error}`);
-  return result;
-}
-
-/** Renders a react-email template to HTML and plain text, and sends it through `sendEmail`. */
-export async function sendTemplate(
-  db: Db | undefined,
-  email: Omit<OutgoingEmail, "html" | "text"> & { element: ReactElement },
-): Promise<SendResult> {
-  const { element, ...rest } = email;
-  return sendEmail({ ...rest, html: await render(element), text: await render(element, { plainText: true }) }, db);
+  const status = error?.statusCode ?? null;
+  const message = `${error?.name ?? "unknown"} (${status ?? "network"}): ${error?.message ?? ""}`.slice(0, 500);
+  if (status === 429) {
+    const seconds = Number(headers?.["retry-after"]);
+    return { kind: "rate_limited", retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000, message };
+  }
+  if (status === 401 || status === 403) return { kind: "unauthorized", message };
+  if (status === 422 || status === 400 || status === 413) return { kind: "refused", message };
+  return { kind: "temporary", message };
 }

@@ -7,14 +7,23 @@ import { isLocale, type Locale, timeZone } from "./locales";
 
 export const catalogues = { en, ru, kk } as const;
 
+/** One translator per (language, namespace) for the process: building one costs ~1 ms, ~3 per email rendered. */
+const namespaced = new Map<string, unknown>();
+function cachedTranslator<N extends "emails" | "rallyEmails">(locale: Locale, namespace: N) {
+  const key = `${locale}/${namespace}`;
+  let t = namespaced.get(key) as ReturnType<typeof createTranslator<(typeof catalogues)[Locale], N>> | undefined;
+  if (!t) namespaced.set(key, (t = createTranslator({ locale, messages: catalogues[locale], namespace })));
+  return t;
+}
+
 /** Translations outside a page render: mail in the recipient's language, route handlers' HTML. */
 export function emailTranslator(locale: Locale) {
-  return createTranslator({ locale, messages: catalogues[locale], namespace: "emails" });
+  return cachedTranslator(locale, "emails");
 }
 
 /** Rally mail (emails/rally-*.tsx, emails/rsvp-confirmation.tsx) in the recipient's language. */
 export function rallyEmailTranslator(locale: Locale) {
-  return createTranslator({ locale, messages: catalogues[locale], namespace: "rallyEmails" });
+  return cachedTranslator(locale, "rallyEmails");
 }
 
 function createCatalogueTranslator(locale: Locale) {

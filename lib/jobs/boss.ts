@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import { describeError } from "@/lib/log";
 import type { Database, Db } from "@/db";
 import { jobExecutor } from "@/db";
-import { BOSS_SCHEMA, type Payload, type QueueKey, emailQueuePolicy, queues } from "./queues";
+import { BOSS_SCHEMA, type Payload, type QueueKey, queues } from "./queues";
 
 export type Jobs = {
   boss: PgBoss;
@@ -13,8 +13,6 @@ export type Jobs = {
 
 export type JobsOptions = {
     maintenanceIntervalSeconds?: number;
-  /** Tests shorten the retry delays. */
-  emailPolicy?: Partial<typeof emailQueuePolicy>;
 };
 
 /** Starts pg-boss on the app's own connection and creates the queues. Workers are added separately. */
@@ -30,10 +28,6 @@ export async function startJobs(database: Database, options: JobsOptions = {}): 
   });
   boss.on("error", (error) => console.error(`[jobs] ${describeError(error)}`));
   await boss.start();
-  const emailPolicy = { ...emailQueuePolicy, ...options.emailPolicy };
-  for (const queue of [queues.signatureConfirmation, queues.alreadySigned, queues.rallyEmail]) {
-    await boss.createQueue(queue.name, { name: queue.name, ...emailPolicy });
-  }
   await boss.createQueue(queues.rallySweep.name, { name: queues.rallySweep.name, retryLimit: 3, retryDelay: 5 });
   await boss.createQueue(queues.recountPetitions.name, {
     name: queues.recountPetitions.name,

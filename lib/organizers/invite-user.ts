@@ -3,6 +3,7 @@ import { insertAuditEntry } from "@/db/queries/audit";
 import { findCampaignById } from "@/db/queries/campaign-admin";
 import { addCampaignMember, insertInvitation, upsertInvitedUser } from "@/db/queries/organizers";
 import type { UserRole } from "@/db/schema/auth";
+import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { type Actor, requireAdmin } from "./access";
@@ -11,7 +12,7 @@ export type InviteInput = { email: string; role: UserRole; campaignId: string | 
 
 /**
  * An admin lets a person in: their account (re-enabled if it was removed), their campaign, a record of the
- * invitation and an audit entry, in one transaction. The caller sends the invitation email after the commit.
+ * invitation, its email and an audit entry, in one transaction.
  */
 export async function inviteUser(db: Db, actor: Actor | null, input: InviteInput) {
   const a = requireAdmin(actor);
@@ -36,6 +37,7 @@ export async function inviteUser(db: Db, actor: Actor | null, input: InviteInput
       campaignId: input.campaignId,
       details: { role: user.role, invitationId: invitation.id },
     });
+    await enqueueEmail(tx, "organizer-invitation", { invitationId: invitation.id, locale: input.locale });
     return { user, invitation };
   });
 }

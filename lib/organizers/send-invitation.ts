@@ -1,27 +1,32 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
+import { campaigns, invitations } from "@/db/schema";
 import OrganizerInvitation, { organizerInvitationSubject } from "@/emails/organizer-invitation";
-import { sendTemplate } from "@/lib/email/send";
+import type { RenderedEmail, Skip } from "@/lib/email/kinds";
 import { appUrl } from "@/lib/env";
-import type { Locale, Localized } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 
-/** The invitation email, after the invitation committed. Carries no credential; the sign-in page sends one. */
-export async function sendInvitation(
-  db: Db,
-  input: { invitationId: string; email: string; locale: Locale; role: "admin" | "organizer"; campaignName: Localized | null },
-) {
+/** The invitation email, enqueued with the invitation (lib/organizers/invite-user.ts). Carries no credential. */
+export async function renderInvitation(db: Db, input: { invitationId: string; locale: Locale }): Promise<RenderedEmail | Skip> {
+  const [row] = await db
+    .select({ email: invitations.email, role: invitations.role, campaignName: campaigns.name })
+    .from(invitations)
+    .leftJoin(campaigns, eq(campaigns.id, invitations.campaignId))
+    .where(eq(invitations.id, input.invitationId));
+  if (!row) return { skip: "invitation gone" };
   const props = {
     locale: input.locale,
-    role: input.role,
-    campaignName: input.campaignName ? pick(input.campaignName, input.locale) : null,
+    role: row.role,
+    campaignName: row.campaignName ? pick(row.campaignName, input.locale) : null,
     signInUrl: `${appUrl()}/${input.locale}/sign-in`,
     siteUrl: appUrl(),
   };
-  return sendTemplate(db, {
+  return {
     element: OrganizerInvitation(props),
-    to: input.email,
+    to: row.email,
     subject: organizerInvitationSubject(props),
     idempotencyKey: `organizer-invitation/${input.invitationId}`,
     template: "organizer-invitation",
-  });
+  };
 }

@@ -1,8 +1,7 @@
 import type { Db } from "@/db";
 import { closeChange, lockOpenChange } from "@/db/queries/rallies";
-import { insertNoticesWithJobs } from "@/db/queries/rsvps";
+import { insertNoticesWithJobs } from "./notices";
 import type { Localized } from "@/lib/i18n/locales";
-import { queues } from "@/lib/jobs/queues";
 import type { Actor } from "@/lib/organizers/access";
 import { informedRsvpStates } from "./state";
 import { transitionRally } from "./transition-rally";
@@ -20,7 +19,7 @@ export async function cancelRally(db: Db, actor: Actor | null, input: { rallyId:
     async after(rally, tx, now) {
       const open = await lockOpenChange(tx, rally.id);
       if (open) await closeChange(tx, open.id, { notifiedAt: now, sequence: null });
-      const told = await insertNoticesWithJobs(tx, { rallyId: rally.id, kind: "cancelled", states: informedRsvpStates, queue: queues.rallyEmail.name });
+      const told = await insertNoticesWithJobs(tx, { rallyId: rally.id, kind: "cancelled", states: informedRsvpStates });
       return { notified: told.length };
     },
   });

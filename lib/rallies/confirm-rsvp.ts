@@ -1,7 +1,7 @@
 import { countPlacesTaken, findRallyById, lockRally } from "@/db/queries/rallies";
-import { findRsvpByTokenHash, insertNoticesWithJobs, lockPendingRsvpByConfirmHash, setRsvpState } from "@/db/queries/rsvps";
+import { findRsvpByTokenHash, lockPendingRsvpByConfirmHash, setRsvpState } from "@/db/queries/rsvps";
+import { insertNoticesWithJobs } from "./notices";
 import type { Confirmable } from "@/lib/confirmations/confirm-by-token";
-import { queues } from "@/lib/jobs/queues";
 import { acceptsRsvps, rsvpActions } from "./state";
 
 export type RsvpConfirmed = { rallySlug: string; status: "confirmed" | "waitlisted" | "full" };
@@ -43,7 +43,6 @@ export const rsvpConfirmable: Confirmable<RsvpConfirmed> = {
         kind: free ? "registered" : "waitlisted",
         states: [action.to],
         rsvpIds: [pending.id],
-        queue: queues.rallyEmail.name,
       });
       return { rallySlug: rally.slug, status: action.to };
     });

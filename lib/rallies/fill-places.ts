@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import { type Rally, countPlacesTaken } from "@/db/queries/rallies";
-import { insertNoticesWithJobs, lockFirstWaitlisted, setRsvpState } from "@/db/queries/rsvps";
-import { queues } from "@/lib/jobs/queues";
+import { lockFirstWaitlisted, setRsvpState } from "@/db/queries/rsvps";
+import { insertNoticesWithJobs } from "./notices";
 import { acceptsRsvps, rsvpActions } from "./state";
 
 /**
@@ -20,7 +20,7 @@ export async function fillFreedPlaces(tx: Db, rally: Rally, now = new Date()): P
     promoted.push(next.id);
   }
   if (promoted.length) {
-    await insertNoticesWithJobs(tx, { rallyId: rally.id, kind: "promoted", states: ["confirmed"], rsvpIds: promoted, queue: queues.rallyEmail.name });
+    await insertNoticesWithJobs(tx, { rallyId: rally.id, kind: "promoted", states: ["confirmed"], rsvpIds: promoted });
   }
   return promoted;
 }

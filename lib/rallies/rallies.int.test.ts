@@ -9,7 +9,7 @@ import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-cap
 import { confirmByToken } from "@/lib/confirmations/confirm-by-token";
 import { isAppError } from "@/lib/errors";
 import { type Jobs, startJobs } from "@/lib/jobs/boss";
-import { startWorkers } from "@/lib/jobs/workers";
+import { type Workers, startWorkers } from "@/lib/jobs/workers";
 import { makeWorld, tri, type World } from "@/lib/organizers/test-world";
 import { parseLocalDateTime, toLocalDateTime, zonedToUtc } from "@/lib/time/zoned";
 import { rallyCreateSchema, rallyUpdateSchema, rsvpInputSchema } from "@/lib/validation/rallies";
@@ -30,6 +30,8 @@ import { updateRally } from "./update-rally";
 let capture: ResendCapture;
 let database: TestDatabase;
 let jobs: Jobs;
+let workers: Workers | undefined;
+const mail = { idleMs: 100, retryBaseMs: 300, maxRps: 20 };
 let w: World;
 
 const db = () => database.db;
@@ -71,10 +73,10 @@ async function newRally(over: Record<string, unknown> = {}, options: { timeZone?
 
 const tokenIn = (text: string | null, path: string) => new RegExp(`/${path}/([A-Za-z0-9_-]{43})`).exec(text ?? "")?.[1];
 
-/** Until no rally email job is waiting or running: then what was captured is all there will be. */
+/** Until no rally email is waiting or being sent: then what was captured is all there will be. */
 async function settled() {
   for (let i = 0; i < 400; i++) {
-    const [row] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from pgboss.job where name = 'rally-email' and state in ('created', 'retry', 'active')`));
+    const [row] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from email_outbox where kind = 'rally-email' and state in ('queued', 'batched')`));
     if (row!.n === 0) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -104,12 +106,13 @@ beforeAll(async () => {
     MAIL_FROM: "Qoldau <noreply@qoldau.test>",
   });
   database = await createTestDatabase({ max: 10 });
-  jobs = await startJobs(database, { emailPolicy: { retryDelay: 1, retryLimit: 3 }, maintenanceIntervalSeconds: 5 });
-  await startWorkers(db(), jobs, { pollingIntervalSeconds: 0.5 });
+  jobs = await startJobs(database, { maintenanceIntervalSeconds: 5 });
+  workers = await startWorkers(db(), jobs, { pollingIntervalSeconds: 0.5, mail });
   w = await makeWorld(db());
 });
 
 afterAll(async () => {
+  await workers?.stop();
   await jobs?.stop();
   await database?.drop();
   await capture?.close();
@@ -189,7 +192,12 @@ describe("RSVPs", () => {
     expect(registered).toHaveLength(1);
     expect(registered[0]!.text).toContain("Bring water and an ID kk");
     expect(registered[0]!.text).toContain("calendar.ics?locale=kk");
-    expect(registered[0]!.idempotencyKey).toBe(`rally/${rally.id}/${rows[0]!.id}/registered`);
+    // Delivered once under the notice's own key, in the batch request recorded with it.
+    const [delivery] = rowsOf<{ status: string; batch_id: string }>(
+      await db().execute(sql`select status, batch_id from email_deliveries where idempotency_key = ${`rally/${rally.id}/${rows[0]!.id}/registered`}`),
+    );
+    expect(delivery?.status).toBe("sent");
+    expect(registered[0]!.idempotencyKey).toBe(`batch/${delivery!.batch_id}`);
     // The link's second use confirms nothing more.
     const again = await confirmByToken(db(), rsvpConfirmable, tokenIn(mailTo(email)[0]!.text, "confirmations/rsvp"));
     expect(again.outcome).toBe("already_confirmed");
@@ -326,9 +334,10 @@ describe("reminders", () => {
     await sweepRallies(db(), at("2027-04-14T11:01"));
 
     // A restart: the workers stop and start again; the next sweep sends nothing twice.
+    await workers?.stop();
     await jobs.stop();
-    jobs = await startJobs(database, { emailPolicy: { retryDelay: 1, retryLimit: 3 }, maintenanceIntervalSeconds: 5 });
-    await startWorkers(db(), jobs, { pollingIntervalSeconds: 0.5 });
+    jobs = await startJobs(database, { maintenanceIntervalSeconds: 5 });
+    workers = await startWorkers(db(), jobs, { pollingIntervalSeconds: 0.5, mail });
     await sweepRallies(db(), at("2027-04-14T15:00"));
     await sweepRallies(db(), at("2027-04-15T07:59"));
     expect(await notices(rally.id)).toHaveLength(2);

@@ -6,6 +6,7 @@ import type { RsvpInput } from "@/lib/validation/rallies";
 import type { RallyCtx } from "./update-rally";
 import { RSVP_CONFIRM, RSVP_CONSENT_WORDING_VERSION, RSVP_MANAGE, mintRsvpTokens } from "./rsvp-tokens";
 import { acceptsRsvps } from "./state";
+import { enqueueEmail } from "@/lib/email/outbox";
 
 /**
  * Asks for a place: a pending RSVP and its confirmation email commit together (double opt-in). An
@@ -47,7 +48,7 @@ export async function rsvpToRally(ctx: RallyCtx, slug: string, input: RsvpInput,
           ? await reopenCancelledRsvp(tx, id, { name: input.name, locale: input.locale, consentUpdates: input.updates, consentWordingVersion: RSVP_CONSENT_WORDING_VERSION, tokenExpiresAt: expiresAt }, MAX_CONFIRMATION_EMAILS)
           : await recordAnotherRsvpEmail(tx, id, MAX_CONFIRMATION_EMAILS, expiresAt);
     }
-    if (send) await ctx.jobs.enqueue(tx, "rallyEmail", { kind: "confirmation", rsvpId: id });
+    if (send) await enqueueEmail(tx, "rally-email", { kind: "confirmation", rsvpId: id });
   });
   return { outcome: "check_email" };
 }

@@ -1,14 +1,13 @@
 import type { Db } from "@/db";
-import { type SendResult, sendTemplate } from "@/lib/email/send";
-import type { Payload } from "@/lib/jobs/queues";
+import type { KindPayload, RenderedEmail, Skip } from "@/lib/email/kinds";
 import { cancelledEmail } from "./emails/cancelled";
 import { changedEmail } from "./emails/changed";
-import { type RallyEmailKind, isSkip } from "./emails/common";
+import type { RallyEmailKind } from "./emails/common";
 import { confirmationEmail } from "./emails/confirmation";
 import { promotedEmail, registeredEmail, waitlistedEmail } from "./emails/registered";
 import { dayBeforeEmail, dayOfEmail } from "./emails/reminder";
 
-type Job = Payload<"rallyEmail">;
+type Job = KindPayload<"rally-email">;
 
 /** Every rally email kind, by the `kind` of its job: one entry each, ready to move into a mail registry. */
 export const rallyEmailKinds = {
@@ -22,10 +21,8 @@ export const rallyEmailKinds = {
   cancelled: cancelledEmail,
 } satisfies Record<Job["kind"], RallyEmailKind<never>>;
 
-/** One job of the rally-email queue → one email (or nothing, with the reason, when it no longer applies). */
-export async function sendRallyEmail(db: Db, job: { id: string; data: Job }): Promise<SendResult | { status: "skipped"; reason: string }> {
-  const kind = rallyEmailKinds[job.data.kind] as RallyEmailKind<Job>;
-  const email = await kind.render(db, job.data, job);
-  if (isSkip(email)) return { status: "skipped", reason: email.skip };
-  return sendTemplate(db, email);
+/** One rally email of the outbox → the email (or nothing, with the reason, when it no longer applies). */
+export async function renderRallyEmail(db: Db, payload: Job, email: { id: string }): Promise<RenderedEmail | Skip> {
+  const kind = rallyEmailKinds[payload.kind] as RallyEmailKind<Job>;
+  return kind.render(db, payload, email);
 }

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { closeChange, listRalliesStartingSoon, lockDueChanges, lockRally } from "@/db/queries/rallies";
-import { insertNoticesWithJobs } from "@/db/queries/rsvps";
-import { queues } from "@/lib/jobs/queues";
+import { insertNoticesWithJobs } from "./notices";
 import { atLocalTime } from "@/lib/time/zoned";
 import { changeWindowSeconds } from "./change-window";
 import { attendingRsvpStates, informedRsvpStates, isLive } from "./state";
@@ -51,7 +50,6 @@ export async function sweepRallies(db: Db, now = new Date(), options: { windowSe
         kind: "changed",
         key: change.id,
         states: informedRsvpStates,
-        queue: queues.rallyEmail.name,
       });
       await closeChange(tx, change.id, { notifiedAt: now, sequence: rally.sequence });
       changes++;
@@ -70,7 +68,6 @@ export async function sweepRallies(db: Db, now = new Date(), options: { windowSe
         states: attendingRsvpStates,
         // Someone who registered after the reminder was due has just read everything it would say.
         where: sql`r.confirmed_at <= ${dueAt.toISOString()}::timestamptz`,
-        queue: queues.rallyEmail.name,
       });
       notices += told.length;
     }

@@ -10,7 +10,7 @@ import { seed } from "@/db/seed";
 import { type TestDatabase, createTestDatabase, testDriver } from "@/db/testing";
 import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-capture";
 import { type Jobs, startJobs } from "@/lib/jobs/boss";
-import { startWorkers } from "@/lib/jobs/workers";
+import { type Workers, startWorkers } from "@/lib/jobs/workers";
 
 // A process that acknowledged signatures is killed (SIGKILL) before any email went out. After a restart
 // every signature is still there and each signer gets exactly one email. On PGlite this is the embedded
@@ -21,6 +21,7 @@ let pgliteDir: string | undefined;
 let testDb: TestDatabase | undefined;
 let database: Database | undefined;
 let jobs: Jobs | undefined;
+let workers: Workers | undefined;
 
 const secretEnv = {
   AUTH_SECRET: "crash-test-secret-crash-test-secret-0123",
@@ -46,6 +47,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await workers?.stop();
   await jobs?.stop();
   await database?.close();
   await testDb?.drop();
@@ -73,7 +75,7 @@ it("a process killed after acknowledging signatures loses none of them and none 
   expect(stored.map((s) => s.email).sort()).toEqual([...emails].sort());
 
   jobs = await startJobs(database);
-  await startWorkers(database.db, jobs, { pollingIntervalSeconds: 0.5 });
+  workers = await startWorkers(database.db, jobs, { pollingIntervalSeconds: 0.5, mail: { idleMs: 100 } });
   for (const email of emails) await capture.waitFor((e) => e.to.includes(email), 20_000);
   await new Promise((r) => setTimeout(r, 1500));
   for (const email of emails) expect(capture.emails().filter((e) => e.to.includes(email))).toHaveLength(1);

@@ -1,8 +1,8 @@
 import type { Db } from "@/db";
 import { findPetitionSigningState } from "@/db/queries/petitions";
 import { lockSignatureByEmail, recordAnotherEmail } from "@/db/queries/signatures";
+import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/errors";
-import type { Jobs } from "@/lib/jobs/boss";
 import { isOpenForSigning } from "@/lib/petitions/state";
 import type { SignInput } from "@/lib/validation/signatures";
 import { insertNewSignature } from "./signature-batcher";
@@ -10,7 +10,7 @@ import { CONFIRMATION_TTL_MS, MAX_CONFIRMATION_EMAILS, hashToken, newNonce } fro
 import { CONSENT_WORDING_VERSION, DELIVERY_CONSENT_WORDING_VERSION, tokenFromNonce } from "./tokens";
 
 /**
- * Signs a petition: the pending signature and its confirmation-email job commit together.
+ * Signs a petition: the pending signature and its confirmation email (a row of the mail outbox) commit together.
  * Every outcome that concerns an address that already signed looks the same to the caller (no hint that
  * an address signed); the owner of the address hears about it by email instead, at most
  * MAX_CONFIRMATION_EMAILS times per signature. A client over its limits (SIGN_LIMIT_BURST a minute,
@@ -20,7 +20,7 @@ import { CONSENT_WORDING_VERSION, DELIVERY_CONSENT_WORDING_VERSION, tokenFromNon
 export async function signPetition(
   /** `client`: the keyed hash of the signer's address (lib/abuse/rate-limit.ts clientKey), for the per-client limits. */
   /** `blocked`: on a block list (lib/abuse/rules.ts): kept as fraudulent at once, answered like anyone. */
-  ctx: { db: Db; jobs: Pick<Jobs, "enqueue">; client?: string | null; blocked?: boolean },
+  ctx: { db: Db; client?: string | null; blocked?: boolean },
   petitionSlug: string,
   input: SignInput,
 ): Promise<{ outcome: "check_email" }> {
@@ -55,11 +55,11 @@ export async function signPetition(
     }
     if (existing.state === "pending") {
       if (await recordAnotherEmail(tx, existing.id, MAX_CONFIRMATION_EMAILS, expiresAt)) {
-        await ctx.jobs.enqueue(tx, "signatureConfirmation", { signatureId: existing.id, locale: input.locale });
+        await enqueueEmail(tx, "signature-confirmation", { signatureId: existing.id, locale: input.locale });
       }
     } else if (existing.state === "confirmed") {
       if (await recordAnotherEmail(tx, existing.id, MAX_CONFIRMATION_EMAILS)) {
-        await ctx.jobs.enqueue(tx, "alreadySigned", { signatureId: existing.id, locale: input.locale });
+        await enqueueEmail(tx, "signature-already-signed", { signatureId: existing.id, locale: input.locale });
       }
     }
     // invalidated / fraudulent / withdrawn: nothing to send, and nothing to reveal.

@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
-import { type NewSignature, insertPendingSignaturesWithJobs } from "@/db/queries/signatures";
+import { type NewSignature, insertPendingSignaturesWithEmails } from "@/db/queries/signatures";
+import { priorityOf } from "@/lib/email/kinds";
 import { env } from "@/lib/env";
-import { queues } from "@/lib/jobs/queues";
 
 /**
  * Group commit for new signatures. A signature is answered only after the statement that inserted it
@@ -44,7 +44,7 @@ class SignatureBatcher {
   private async run(batch: Waiting[]): Promise<void> {
     try {
       const limits = { burst: env().SIGN_LIMIT_BURST, hourly: env().SIGN_LIMIT_HOURLY };
-      const inserted = await insertPendingSignaturesWithJobs(this.db, batch.map((w) => w.row), queues.signatureConfirmation.name, limits);
+      const inserted = await insertPendingSignaturesWithEmails(this.db, batch.map((w) => w.row), limits, priorityOf("signature-confirmation", {}));
       for (const w of batch) w.resolve(inserted.has(w.row.tokenHash));
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);

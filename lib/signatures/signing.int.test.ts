@@ -8,29 +8,23 @@ import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import { reconcileConfirmedCounts } from "@/db/queries/signatures";
 import { seed } from "@/db/seed";
 import { isAppError } from "@/lib/errors";
-import { type Jobs, startJobs } from "@/lib/jobs/boss";
-import { startWorkers } from "@/lib/jobs/workers";
+import { type MailSender, startMailSender } from "@/lib/email/sender";
 import { signInputSchema } from "@/lib/validation/signatures";
 import { confirmSignature } from "./confirm-signature";
-import { sendConfirmationEmail } from "./send-signature-emails";
 import { signPetition } from "./sign-petition";
 
 let capture: ResendCapture;
 let database: TestDatabase;
-let jobs: Jobs | undefined;
+let sender: MailSender | undefined;
 const slug = "drop-the-charges";
 
-const fastRetries = { retryDelay: 1, retryBackoff: true, retryLimit: 4 };
-
-async function startWorking() {
-  jobs = await startJobs(database, { emailPolicy: fastRetries, maintenanceIntervalSeconds: 5 });
-  await startWorkers(database.db, jobs, { pollingIntervalSeconds: 0.5 });
-  return jobs;
+function startWorking() {
+  sender = startMailSender(database.db, { idleMs: 100, retryBaseMs: 300, maxRps: 20 });
 }
 
 async function stopWorking() {
-  await jobs?.stop();
-  jobs = undefined;
+  await sender?.stop();
+  sender = undefined;
 }
 
 function input(over: Partial<Record<string, string>> = {}) {
@@ -52,7 +46,7 @@ beforeAll(async () => {
   });
   database = await createTestDatabase({ max: 10 });
   await seed(database.db);
-  await startWorking();
+  startWorking();
 });
 
 afterAll(async () => {
@@ -67,12 +61,12 @@ describe("signing a petition", () => {
   it("sends exactly one email in the signer's language, and confirming counts once", async () => {
     const before = await count();
     const signer = input();
-    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    await signPetition({ db: database.db }, slug, signer);
     const email = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
     expect(email.subject).toMatch(/^Подтвердите подпись/);
     expect(email.html).toContain("Әлия Нұрланқызы");
     expect(email.text).toContain("Әлия Нұрланқызы");
-    expect(email.idempotencyKey).toMatch(/^signature-confirmation\//);
+    expect(email.idempotencyKey).toMatch(/^batch\//); // the batch request it went in
     expect(await count()).toBe(before); // pending signatures do not count
 
     const token = tokenIn(email.text)!;
@@ -89,7 +83,7 @@ describe("signing a petition", () => {
     const withConsent = input({ updates: "on", public: "on", delivery: "on" });
     const publicOnly = input({ public: "on" });
     const without = input();
-    for (const s of [withConsent, publicOnly, without]) await signPetition({ db: database.db, jobs: jobs! }, slug, s);
+    for (const s of [withConsent, publicOnly, without]) await signPetition({ db: database.db }, slug, s);
     const rows = await database.db
       .select()
       .from(signatures)
@@ -113,7 +107,7 @@ describe("signing a petition", () => {
     const address = `Many.${Date.now()}@Example.org`;
     const variants = Array.from({ length: 50 }, (_, i) => (i % 2 ? address.toUpperCase() : address.toLowerCase()));
     const results = await Promise.allSettled(
-      variants.map((email) => signPetition({ db: database.db, jobs: jobs! }, slug, input({ email }))),
+      variants.map((email) => signPetition({ db: database.db }, slug, input({ email }))),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     const rows = await database.db.select().from(signatures).where(eq(signatures.emailNormalized, address.toLowerCase()));
@@ -125,31 +119,29 @@ describe("signing a petition", () => {
     expect(sent.length).toBeLessThanOrEqual(3);
   });
 
-  it("stores every one of 200 concurrent new signers, each with exactly one confirmation job", async () => {
-    await stopWorking(); // keep the jobs in the queue to count them
-    const onlyEnqueue = await startJobs(database, { emailPolicy: fastRetries });
+  it("stores every one of 200 concurrent new signers, each with exactly one confirmation email queued", async () => {
+    await stopWorking(); // keep the emails in the outbox to count them
     const tag = `crowd${Date.now()}`;
     const signers = Array.from({ length: 200 }, (_, i) => input({ email: `${tag}.${i}@example.org` }));
-    await Promise.all(signers.map((s) => signPetition({ db: database.db, jobs: onlyEnqueue }, slug, s)));
-    const [row] = rowsOf<{ signatures: number; jobs: number; distinct_jobs: number }>(
+    await Promise.all(signers.map((s) => signPetition({ db: database.db }, slug, s)));
+    const [row] = rowsOf<{ signatures: number; emails: number; distinct_emails: number }>(
       await database.db.execute(sql`
         select (select count(*) from signatures where email_normalized like ${`${tag}.%`})::int as signatures,
-               count(j.id)::int as jobs, count(distinct j.data->>'signatureId')::int as distinct_jobs
-        from signatures s join pgboss.job j on j.name = 'signature-confirmation' and j.data->>'signatureId' = s.id::text
+               count(o.id)::int as emails, count(distinct o.payload->>'signatureId')::int as distinct_emails
+        from signatures s join email_outbox o on o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text
         where s.email_normalized like ${`${tag}.%`}`),
     );
-    expect(row).toEqual({ signatures: 200, jobs: 200, distinct_jobs: 200 });
+    expect(row).toEqual({ signatures: 200, emails: 200, distinct_emails: 200 });
     // Not 200 emails for the next tests to wait behind.
     await database.db.execute(sql`
-      delete from pgboss.job j using signatures s
-      where j.name = 'signature-confirmation' and j.data->>'signatureId' = s.id::text and s.email_normalized like ${`${tag}.%`}`);
-    await onlyEnqueue.stop();
-    await startWorking();
+      delete from email_outbox o using signatures s
+      where o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text and s.email_normalized like ${`${tag}.%`}`);
+    startWorking();
   });
 
   it("re-sends a pending signature's link, at most three emails in all, each with the same working link", async () => {
     const signer = input();
-    for (let i = 0; i < 5; i++) await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    for (let i = 0; i < 5; i++) await signPetition({ db: database.db }, slug, signer);
     await new Promise((r) => setTimeout(r, 3000));
     const sent = mailTo(signer.email);
     expect(sent).toHaveLength(3);
@@ -162,11 +154,11 @@ describe("signing a petition", () => {
 
   it("answers a confirmed signer like a new one, and tells the address owner by email", async () => {
     const signer = input({ locale: "en" });
-    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    await signPetition({ db: database.db }, slug, signer);
     const first = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
     await confirmSignature(database.db, tokenIn(first.text)!);
     const before = await count();
-    await expect(signPetition({ db: database.db, jobs: jobs! }, slug, { ...signer, email: signer.email })).resolves.toEqual({
+    await expect(signPetition({ db: database.db }, slug, { ...signer, email: signer.email })).resolves.toEqual({
       outcome: "check_email",
     });
     const notice = await capture.waitFor((e) => e.to.includes(signer.email) && e.subject.startsWith("You have already signed"), 15_000);
@@ -176,17 +168,17 @@ describe("signing a petition", () => {
 
   it("writes each email in the language of the request that caused it, not the first signature's", async () => {
     const signer = input({ locale: "kk" });
-    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    await signPetition({ db: database.db }, slug, signer);
     const first = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
     expect(first.text).toContain("/kk/confirm/");
     // Signing again on the English page while pending: the link is re-sent, in English.
-    await signPetition({ db: database.db, jobs: jobs! }, slug, { ...signer, locale: "en" });
+    await signPetition({ db: database.db }, slug, { ...signer, locale: "en" });
     const resent = await capture.waitFor((e) => e.to.includes(signer.email) && e.id !== first.id, 15_000);
     expect(resent.subject).toMatch(/^Confirm your signature/);
     expect(resent.text).toContain("/en/confirm/");
     await confirmSignature(database.db, tokenIn(first.text)!);
     // Once confirmed, signing on the Russian page: "already signed", in Russian.
-    await signPetition({ db: database.db, jobs: jobs! }, slug, { ...signer, locale: "ru" });
+    await signPetition({ db: database.db }, slug, { ...signer, locale: "ru" });
     const notice = await capture.waitFor((e) => e.to.includes(signer.email) && e.subject.startsWith("Вы уже подписали"), 15_000);
     expect(notice.text).toContain("/ru/petitions/");
   });
@@ -194,38 +186,21 @@ describe("signing a petition", () => {
   it("still delivers exactly one email when the provider fails twice with 500", async () => {
     capture.failNext(2, 500);
     const signer = input();
-    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    await signPetition({ db: database.db }, slug, signer);
     await capture.waitFor((e) => e.to.includes(signer.email), 20_000);
     await new Promise((r) => setTimeout(r, 2000));
     expect(mailTo(signer.email)).toHaveLength(1);
   });
 
   it("loses no email when the process dies between the commit and the send", async () => {
-    await stopWorking(); // the process "dies": no worker runs
+    await stopWorking(); // the process "dies": no sender runs
     const signer = input();
-    const onlyEnqueue = await startJobs(database, { emailPolicy: fastRetries });
-    await signPetition({ db: database.db, jobs: onlyEnqueue }, slug, signer);
-    await onlyEnqueue.boss.stop({ graceful: false, wait: true });
+    await signPetition({ db: database.db }, slug, signer);
     expect(mailTo(signer.email)).toHaveLength(0);
-    await startWorking(); // a new process starts
+    startWorking(); // a new process starts
     await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
     await new Promise((r) => setTimeout(r, 1500));
     expect(mailTo(signer.email)).toHaveLength(1);
-  });
-
-  it("never sends a job's email twice, even if the job runs again after sending", async () => {
-    await stopWorking();
-    const signer = input();
-    const onlyEnqueue = await startJobs(database, { emailPolicy: fastRetries });
-    await signPetition({ db: database.db, jobs: onlyEnqueue }, slug, signer);
-    const [job] = await onlyEnqueue.boss.fetch<{ signatureId: string }>("signature-confirmation");
-    expect(job).toBeDefined();
-    await sendConfirmationEmail(database.db, job!);
-    await sendConfirmationEmail(database.db, job!); // a crash before "complete": the job runs again
-    expect(mailTo(signer.email)).toHaveLength(1);
-    await onlyEnqueue.boss.complete("signature-confirmation", job!.id);
-    await onlyEnqueue.stop();
-    await startWorking();
   });
 
   it("refuses signatures on closed petitions and after the deadline, writing nothing", async () => {
@@ -236,9 +211,9 @@ describe("signing a petition", () => {
       { campaignId: campaign!.id, slug: "past-deadline", state: "published", target: text, title: text, summary: text, body: text, goal: 10, deadline: new Date(Date.now() - 1000) },
     ]);
     for (const s of ["closed-one", "past-deadline"]) {
-      await expect(signPetition({ db: database.db, jobs: jobs! }, s, input())).rejects.toSatisfy((e) => isAppError(e, "petition_closed"));
+      await expect(signPetition({ db: database.db }, s, input())).rejects.toSatisfy((e) => isAppError(e, "petition_closed"));
     }
-    await expect(signPetition({ db: database.db, jobs: jobs! }, "no-such-petition", input())).rejects.toSatisfy((e) =>
+    await expect(signPetition({ db: database.db }, "no-such-petition", input())).rejects.toSatisfy((e) =>
       isAppError(e, "petition_not_found"),
     );
     // A published petition of a campaign taken down (unpublished) is not there for the public.
@@ -247,7 +222,7 @@ describe("signing a petition", () => {
       .values({ slug: `hidden-${Date.now()}`, state: "draft", name: text, tagline: text })
       .returning({ id: campaigns.id });
     await database.db.insert(petitions).values({ campaignId: hidden!.id, slug: "in-hidden-campaign", state: "published", target: text, title: text, summary: text, body: text, goal: 10 });
-    await expect(signPetition({ db: database.db, jobs: jobs! }, "in-hidden-campaign", input())).rejects.toSatisfy((e) =>
+    await expect(signPetition({ db: database.db }, "in-hidden-campaign", input())).rejects.toSatisfy((e) =>
       isAppError(e, "petition_not_found"),
     );
     const written = await database.db
@@ -261,7 +236,7 @@ describe("signing a petition", () => {
   it("refuses unknown and expired links", async () => {
     await expect(confirmSignature(database.db, "x".repeat(43))).rejects.toSatisfy((e) => isAppError(e, "token_invalid"));
     const signer = input();
-    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    await signPetition({ db: database.db }, slug, signer);
     const email = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
     await database.db.update(signatures).set({ tokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(signatures.emailNormalized, signer.email));
     await expect(confirmSignature(database.db, tokenIn(email.text)!)).rejects.toSatisfy((e) => isAppError(e, "token_expired"));

@@ -1,10 +1,9 @@
 /**
  * Test helper (run by crash.int.test.ts in a child process): signs the given addresses, prints them once
- * every signature is acknowledged, then kills itself with SIGKILL — no worker ran, nothing was flushed
+ * every signature is acknowledged, then kills itself with SIGKILL — no mail sender ran, nothing was flushed
  * or closed on purpose. argv: <databaseUrl | pglite:dir> <email>...
  */
 import { openDatabase } from "@/db";
-import { startJobs } from "@/lib/jobs/boss";
 import { signInputSchema } from "@/lib/validation/signatures";
 import { signPetition } from "../sign-petition";
 
@@ -13,9 +12,8 @@ async function main() {
   const database = await openDatabase(
     target!.startsWith("pglite:") ? { pgliteDir: target!.slice("pglite:".length) } : { databaseUrl: target, max: 2 },
   );
-  const jobs = await startJobs(database);
   for (const email of emails) {
-    await signPetition({ db: database.db, jobs }, "drop-the-charges", signInputSchema.parse({ name: "Crash Test", email, locale: "kk" }));
+    await signPetition({ db: database.db }, "drop-the-charges", signInputSchema.parse({ name: "Crash Test", email, locale: "kk" }));
   }
   process.stdout.write(`SIGNED ${emails.length}\n`, () => process.kill(process.pid, "SIGKILL"));
 }

@@ -1,6 +1,5 @@
 "use server";
 
-import { findCampaignById } from "@/db/queries/campaign-admin";
 import { addSource } from "@/lib/campaigns/add-source";
 import { addTimelineEvent } from "@/lib/campaigns/add-timeline-event";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
@@ -14,7 +13,6 @@ import { updateCampaign } from "@/lib/campaigns/update-campaign";
 import { updateProfile } from "@/lib/campaigns/update-profile";
 import { inviteUser } from "@/lib/organizers/invite-user";
 import { removeUser } from "@/lib/organizers/remove-user";
-import { sendInvitation } from "@/lib/organizers/send-invitation";
 import { archivePetition } from "@/lib/petitions/archive-petition";
 import { closePetition } from "@/lib/petitions/close-petition";
 import { createPetition } from "@/lib/petitions/create-petition";
@@ -183,15 +181,8 @@ export async function archivePetitionAction(_: FormState, form: FormData) {
 
 export async function inviteAction(_: FormState, form: FormData) {
   return runAction(form, inviteSchema, async (db, actor, input, locale) => {
-    const { user, invitation } = await inviteUser(db, actor, input);
-    const campaign = input.campaignId ? await findCampaignById(db, input.campaignId) : null;
-    try {
-      const result = await sendInvitation(db, { invitationId: invitation.id, email: user.email, locale: input.locale, role: user.role, campaignName: campaign?.name ?? null });
-      if (result.status === "failed") return `/${locale}/dashboard/people?notice=invitedNoMail`;
-    } catch (error) {
-      console.error("[dashboard] invitation email not sent", error);
-      return `/${locale}/dashboard/people?notice=invitedNoMail`;
-    }
+    // The invitation email commits with the invitation; the mail sender delivers it.
+    await inviteUser(db, actor, input);
     return `/${locale}/dashboard/people?notice=invited`;
   });
 }

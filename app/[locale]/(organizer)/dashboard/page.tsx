@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { connection } from "next/server";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/current-actor";
+import { mailHalt } from "@/lib/email/sender";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
@@ -29,10 +30,17 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const { actor, campaigns } = await loadOrRefuse(locale, "/dashboard", async () => getDashboard(await getDb(), await currentActor()));
   const t = await getTranslations("dashboard");
   const waiting = actor?.role === "admin" ? campaigns.filter((c) => c.state === "pending_review") : [];
+  // The provider refused our key (lib/email/sender.ts): admins must hear it here, not only in the log.
+  const halted = actor?.role === "admin" ? await mailHalt(await getDb()) : null;
   return (
     <>
       <h1>{t("home.title")}</h1>
       <Notice value={notice} />
+      {halted && (
+        <p className="notice notice-error" role="alert">
+          {t("home.mailHalted", { since: halted.since.toISOString().slice(0, 16).replace("T", " ") + " UTC" })}
+        </p>
+      )}
       {waiting.length > 0 && (
         <section aria-labelledby="review" className="notice">
           <h2 id="review">{t("home.review")}</h2>

@@ -11,7 +11,6 @@ import { readForm } from "@/lib/http/read-form";
 import { html, seeOther } from "@/lib/http/responses";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { fieldErrors } from "@/lib/validation/field-errors";
-import { getJobs } from "@/lib/jobs/runtime";
 import { signPetition } from "@/lib/signatures/sign-petition";
 import { signInputSchema } from "@/lib/validation/signatures";
 import { slugSchema } from "@/lib/validation/petitions";
@@ -42,7 +41,7 @@ export const POST = route<Ctx>(
     // answered like anyone. Allowed: no per-client limit.
     const verdict = await abuseVerdict(db, { address: clientAddress(request.headers, addressPolicy()), email: parsed.data.email });
     const client = verdict === "allow" ? null : clientKey(request.headers);
-    await signPetition({ db, jobs: await getJobs(), client, blocked: verdict === "block" }, slug.data, parsed.data);
+    await signPetition({ db, client, blocked: verdict === "block" }, slug.data, parsed.data);
     const next = `/${scope.locale}/petitions/${slug.data}/signed`;
     return scope.json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
   },

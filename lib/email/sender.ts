@@ -1,0 +1,379 @@
+import { render } from "@react-email/render";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { type Db, rowsOf } from "@/db";
+import { env, usesDevMailbox } from "@/lib/env";
+import { describeError } from "@/lib/log";
+import { type RenderedEmail, emailKinds, isEmailKind, isSkip, placeholder } from "./kinds";
+import { type BatchAnswer, MAX_BATCH_EMAILS, type OutgoingEmail, sendBatch } from "./send";
+
+/**
+ * The mail sender: every process runs a few loops of
+ *   reserve a request slot (shared budget in mail_throttle) → wait for it → claim up to 100 ready emails as a
+ *   batch (its membership fixed in one statement) → render them and store the rendered emails → one
+ *   `batch.send` with the key `batch/<id>` → a delivery row per email, the batch done.
+ * A batch whose lease ran out (its process died, or its last try failed and the backoff passed) is taken over
+ * and sent again with the same key and the same stored payload, so the provider answers from its idempotency
+ * store instead of sending twice. Nothing waits in memory: every state is a row.
+ */
+export type SenderOptions = {
+  /** Provider requests per second for every process together; RESEND_MAX_RPS by default. */
+  maxRps?: number;
+  /** How long a batch is ours before another process may take it over. */
+  leaseMs?: number;
+  /** How often an idle sender looks for mail. */
+  idleMs?: number;
+  /** Concurrent loops in this process (rendering one batch while another waits for its slot). */
+  loops?: number;
+  /** A try that failed for a temporary reason is retried after min(retryBaseMs · 2^attempts, 10 min). */
+  retryBaseMs?: number;
+  /** After this many failed tries the batch's emails are recorded as failed. */
+  maxAttempts?: number;
+  /** After the provider refused our key (401/403), how long every sender waits before trying again. */
+  haltMs?: number;
+};
+
+export type MailSender = { stop(): Promise<void> };
+
+type Claimed = { id: string; state: "claimed" | "ready"; attempts: number };
+
+const message = z.object({
+  to: z.email().max(320),
+  subject: z.string().min(1).max(998).regex(/^[^\r\n]*$/),
+  html: z.string().max(2_000_000),
+  text: z.string().max(1_000_000),
+  headers: z.record(z.string().max(100), z.string().max(2000)).optional(),
+});
+
+const escapeHtml = (v: string) =>
+  v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+
+/** Rendered templates with placeholders, by templateKey (a few per petition and language). */
+const templates = new Map<string, Promise<{ html: string; text: string }>>();
+
+export async function renderEmail(email: RenderedEmail): Promise<{ html: string; text: string }> {
+  const element = () => (typeof email.element === "function" ? email.element() : email.element);
+  if (!email.fill) {
+    const e = element();
+    const [html, text] = await Promise.all([render(e), render(e, { plainText: true })]);
+    return { html, text };
+  }
+  let template = templates.get(email.fill.templateKey);
+  if (!template) {
+    const e = element();
+    template = Promise.all([render(e), render(e, { plainText: true })]).then(([html, text]) => ({ html, text }));
+    if (templates.size >= 500) templates.delete(templates.keys().next().value!);
+    templates.set(email.fill.templateKey, template);
+  }
+  let { html, text } = await template;
+  for (const [name, value] of Object.entries(email.fill.values)) {
+    html = html.replaceAll(placeholder(name), escapeHtml(value));
+    text = text.replaceAll(placeholder(name), value);
+  }
+  return { html, text };
+}
+
+const ms = (n: number) => sql`${Math.round(n)} * interval '1 millisecond'`;
+const sleep = (n: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (n <= 0 || signal.aborted) return resolve();
+    const onAbort = () => {
+      clearTimeout(t);
+      resolve();
+    };
+    const t = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, n);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+
+export function startMailSender(db: Db, options: SenderOptions = {}): MailSender {
+  const maxRps = options.maxRps ?? env().RESEND_MAX_RPS;
+  const spacingMs = 1000 / maxRps;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const idleMs = options.idleMs ?? 250;
+  const loops = options.loops ?? Math.min(8, Math.max(2, Math.ceil(maxRps)));
+  const retryBaseMs = options.retryBaseMs ?? 5_000;
+  const maxAttempts = options.maxAttempts ?? 20;
+  const haltMs = options.haltMs ?? 60_000;
+  const dev = usesDevMailbox();
+  const abort = new AbortController();
+
+  /** A batch whose lease passed: a crashed sender's, or one whose retry is due. */
+  async function takeOver(): Promise<Claimed | null> {
+    const [row] = rowsOf<Claimed>(
+      await db.execute(sql`
+        update email_batches set lease_until = clock_timestamp() + ${ms(leaseMs)}
+        where id = (select id from email_batches where state <> 'done' and lease_until < clock_timestamp()
+                    order by created_at limit 1 for update skip locked)
+        returning id, state, attempts`),
+    );
+    return row ?? null;
+  }
+
+  /**
+   * The next request slot, shared by every process: how long to wait for it, or null when there is no mail
+   * for another request beyond those already reserved (or sending is halted). `always`: for a batch in hand.
+   */
+  async function reserveSlot(always: boolean): Promise<number | null> {
+    if (dev) {
+      // The dev mailbox has no provider budget to share: a slot now, if there is mail.
+      if (always) return 0;
+      const [work] = rowsOf(await db.execute(sql`select 1 from email_outbox where state = 'queued' and available_at <= clock_timestamp() limit 1`));
+      return work ? 0 : null;
+    }
+    const [row] = rowsOf<{ wait_ms: number }>(
+      await db.execute(sql`
+        update mail_throttle set next_at = greatest(next_at, clock_timestamp()) + ${ms(spacingMs)}
+        where id = 1 and (halted_until is null or halted_until < clock_timestamp())
+          and (${always} or (select count(*) from (select 1 from email_outbox where state = 'queued' and available_at <= clock_timestamp()
+                                                  limit ${MAX_BATCH_EMAILS * 8}) q)
+                 > ${MAX_BATCH_EMAILS} * greatest(0, extract(epoch from (next_at - clock_timestamp())) * 1000 / ${spacingMs}))
+        returning (extract(epoch from (next_at - clock_timestamp())) * 1000 - ${spacingMs})::float8 as wait_ms`),
+    );
+    return row ? Math.max(0, Number(row.wait_ms)) : null;
+  }
+
+  /** Up to 100 ready emails, transactional first, become one batch: membership fixed in one statement. */
+  async function claimNew(): Promise<Claimed | null> {
+    const [row] = rowsOf<{ id: string }>(
+      await db.execute(sql`
+        with picked as (
+          select id from email_outbox where state = 'queued' and available_at <= clock_timestamp()
+          order by priority, created_at limit ${MAX_BATCH_EMAILS} for update skip locked
+        ), batch as (
+          insert into email_batches (lease_until) select clock_timestamp() + ${ms(leaseMs)} where exists (select 1 from picked)
+          returning id
+        ), members as (
+          insert into email_batch_members (batch_id, position, outbox_id)
+          select batch.id, (row_number() over ())::smallint - 1, picked.id from picked, batch
+        ), marked as (
+          update email_outbox set state = 'batched', batch_id = (select id from batch) where id in (select id from picked)
+        )
+        select id from batch`),
+    );
+    return row ? { id: row.id, state: "claimed", attempts: 0 } : null;
+  }
+
+  /** Renders every member and stores the result: from here on, every try sends exactly this. */
+  async function renderBatch(batchId: string): Promise<void> {
+    const members = rowsOf<{ position: number; outbox_id: string; kind: string; payload: unknown }>(
+      await db.execute(sql`
+        select m.position, m.outbox_id, o.kind, o.payload from email_batch_members m join email_outbox o on o.id = m.outbox_id
+        where m.batch_id = ${batchId} order by m.position`),
+    );
+    // Ten at a time: each reads its row (a round trip); the template work is cached (renderEmail).
+    const rendered: Array<{ position: number } & Awaited<ReturnType<typeof renderOne>>> = [];
+    for (let i = 0; i < members.length; i += 10) {
+      const chunk = members.slice(i, i + 10);
+      rendered.push(...(await Promise.all(chunk.map(async (m) => ({ position: m.position, ...(await renderOne(m.kind, m.payload, m.outbox_id)) })))));
+    }
+    const keys = rendered.flatMap((r) => (r.emailKey ? [r.emailKey] : []));
+    // An email already delivered under its key (a notice enqueued twice) is not sent again.
+    const sent = new Set(
+      keys.length
+        ? rowsOf<{ k: string }>(
+            await db.execute(sql`select idempotency_key as k from email_deliveries
+              where status = 'sent' and idempotency_key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`),
+          ).map((r) => r.k)
+        : [],
+    );
+    const rows = rendered.map((r) =>
+      r.outcome === "send" && sent.has(r.emailKey!) ? { ...r, outcome: "skipped" as const, message: null, reason: "already sent" } : r,
+    );
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`
+        update email_batch_members m set email_key = r.email_key, template = r.template, message = r.message, outcome = r.outcome
+        from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ position: r.position, email_key: r.emailKey, template: r.template, message: r.message, outcome: r.outcome })))}::jsonb)
+          as r(position smallint, email_key text, template text, message jsonb, outcome text)
+        where m.batch_id = ${batchId} and m.position = r.position`);
+      await tx.execute(sql`update email_batches set state = 'ready' where id = ${batchId} and state = 'claimed'`);
+    });
+    for (const r of rows) if (r.outcome === "failed") console.error(`[mail] ${r.template ?? "email"} ${r.emailKey ?? ""}: ${r.reason}`);
+  }
+
+  async function renderOne(kind: string, payload: unknown, id: string) {
+    const fail = (reason: string) => ({ outcome: "failed" as const, emailKey: `${kind}/${id}`, template: kind, message: null, reason });
+    if (!isEmailKind(kind)) return fail(`unknown kind ${kind}`);
+    const def = emailKinds[kind] as (typeof emailKinds)["signature-confirmation"];
+    const parsed = def.payload.safeParse(payload);
+    if (!parsed.success) return fail("payload does not match its schema");
+    const email = await def.render(db, parsed.data, { id });
+    if (isSkip(email)) return { outcome: "skipped" as const, emailKey: `${kind}/${id}`, template: kind, message: null, reason: email.skip };
+    const { html, text } = await renderEmail(email);
+    const checked = message.safeParse({ to: email.to, subject: email.subject, html, text, headers: email.headers });
+    if (!checked.success) return { ...fail(`not sendable: ${checked.error.issues.map((i) => i.path.join(".")).join(", ")}`), emailKey: email.idempotencyKey, template: email.template };
+    return { outcome: "send" as const, emailKey: email.idempotencyKey, template: email.template, message: checked.data, reason: null };
+  }
+
+  /** The stored emails of a batch, as every try sends them. */
+  async function loadRequest(batchId: string) {
+    return rowsOf<{ position: number; email_key: string; message: Omit<OutgoingEmail, "key"> }>(
+      await db.execute(sql`select position, email_key, message from email_batch_members
+        where batch_id = ${batchId} and outcome = 'send' order by position`),
+    );
+  }
+
+  /** Records the answer: a delivery row per email, each outbox row's state, the batch done (once). */
+  async function finish(batchId: string, results: Map<number, { id: string } | { error: string }>): Promise<void> {
+    const answers = [...results].map(([position, r]) => ({ position, id: "id" in r ? r.id : null, error: "error" in r ? r.error.slice(0, 500) : null }));
+    await db.transaction(async (tx) => {
+      const [done] = rowsOf(await tx.execute(sql`update email_batches set state = 'done', sent_at = clock_timestamp() where id = ${batchId} and state <> 'done' returning id`));
+      if (!done) return; // another sender recorded it first
+      await tx.execute(sql`
+        with r as (select * from jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) as r(position smallint, id text, error text)),
+        m as (
+          select m.outbox_id, m.email_key, coalesce(m.template, o.kind) as template, o.kind, o.id as oid,
+            case when m.outcome = 'skipped' then 'skipped' when m.outcome = 'failed' or r.error is not null or r.position is null then 'failed' else 'sent' end as status,
+            r.id as provider_id, case when m.outcome = 'failed' then 'could not be rendered or sent' else r.error end as error
+          from email_batch_members m join email_outbox o on o.id = m.outbox_id left join r on r.position = m.position
+          where m.batch_id = ${batchId}
+        ), d as (
+          insert into email_deliveries (idempotency_key, template, status, provider_id, error, batch_id)
+          select coalesce(email_key, kind || '/' || oid), template, status, provider_id, error, ${batchId}::uuid from m
+          on conflict (idempotency_key) do nothing
+        )
+        update email_outbox o set state = m.status, done_at = clock_timestamp() from m where o.id = m.outbox_id`);
+      await tx.execute(sql`update email_batch_members set message = null where batch_id = ${batchId}`);
+    });
+  }
+
+  /** The provider refused the whole request: one email alone fails for good; more are split in two batches. */
+  async function split(batchId: string, request: { position: number }[], reason: string): Promise<void> {
+    if (request.length <= 1) {
+      console.error(`[mail] batch ${batchId}: the provider refused its one email: ${reason}`);
+      return finish(batchId, new Map(request.map((r) => [r.position, { error: reason }])));
+    }
+    const half = Math.ceil(request.length / 2);
+    const halves = [request.slice(0, half), request.slice(half)].map((h) => h.map((r) => r.position));
+    await db.transaction(async (tx) => {
+      const [claimed] = rowsOf(await tx.execute(sql`update email_batches set state = 'done', last_error = ${reason} where id = ${batchId} and state <> 'done' returning id`));
+      if (!claimed) return;
+      for (const positions of halves) {
+        await tx.execute(sql`
+          with child as (insert into email_batches (state, lease_until, parent_id) values ('ready', clock_timestamp(), ${batchId}) returning id),
+          moved as (
+            insert into email_batch_members (batch_id, position, outbox_id, email_key, template, message, outcome)
+            select child.id, m.position, m.outbox_id, m.email_key, m.template, m.message, m.outcome from email_batch_members m, child
+            where m.batch_id = ${batchId} and m.position in (select jsonb_array_elements_text(${JSON.stringify(positions)}::jsonb)::smallint)
+          )
+          update email_outbox set batch_id = (select id from child)
+          where id in (select outbox_id from email_batch_members where batch_id = ${batchId}
+                       and position in (select jsonb_array_elements_text(${JSON.stringify(positions)}::jsonb)::smallint))`);
+      }
+      // The skipped members stay with the parent, which records them.
+      await tx.execute(sql`delete from email_batch_members where batch_id = ${batchId} and outcome = 'send'`);
+      await tx.execute(sql`
+        with m as (select m.outbox_id, m.email_key, coalesce(m.template, o.kind) as template, o.kind, o.id as oid, m.outcome from email_batch_members m
+                   join email_outbox o on o.id = m.outbox_id where m.batch_id = ${batchId}),
+        d as (insert into email_deliveries (idempotency_key, template, status, error, batch_id)
+              select coalesce(email_key, kind || '/' || oid), template, case when outcome = 'skipped' then 'skipped' else 'failed' end,
+                     case when outcome = 'skipped' then null else 'could not be rendered' end, ${batchId}::uuid from m
+              on conflict (idempotency_key) do nothing)
+        update email_outbox o set state = case when m.outcome = 'skipped' then 'skipped' else 'failed' end, done_at = clock_timestamp()
+        from m where o.id = m.outbox_id`);
+    });
+  }
+
+  async function retryLater(batch: Claimed, reason: string, burn: boolean): Promise<void> {
+    const attempts = batch.attempts + (burn ? 1 : 0);
+    if (attempts >= maxAttempts) {
+      console.error(`[mail] batch ${batch.id}: giving up after ${attempts} tries: ${reason}`);
+      const request = await loadRequest(batch.id);
+      return finish(batch.id, new Map(request.map((r) => [r.position, { error: `gave up: ${reason}` }])));
+    }
+    const delay = burn ? Math.min(retryBaseMs * 2 ** (attempts - 1), 600_000) : 0;
+    await db.execute(sql`update email_batches set attempts = ${attempts}, last_error = ${reason}, lease_until = clock_timestamp() + ${ms(delay)}
+      where id = ${batch.id}`);
+  }
+
+  async function halt(reason: string): Promise<void> {
+    console.error(`[mail] !!! THE PROVIDER REFUSED OUR API KEY — no email is being sent. Check RESEND_API_KEY. (${reason})`);
+    await db.execute(sql`update mail_throttle set halted_until = clock_timestamp() + ${ms(haltMs)}, halted_reason = ${reason},
+      halted_at = coalesce(halted_at, clock_timestamp()) where id = 1`);
+  }
+
+  /** Sends a batch in hand (rendered if it is not yet), once its slot has come: `slotWait` ms from now. */
+  async function work(batch: Claimed, slotWait: number | null): Promise<void> {
+    if (batch.state === "claimed") await renderBatch(batch.id);
+    const request = await loadRequest(batch.id);
+    if (request.length === 0) return finish(batch.id, new Map());
+    let wait = slotWait;
+    for (;;) {
+      if (wait === null) wait = await reserveSlot(true);
+      if (wait === null) return retryLater(batch, "sending halted", false); // a refused key: wait without burning tries
+      if (wait > 0) {
+        await db.execute(sql`update email_batches set lease_until = greatest(lease_until, clock_timestamp() + ${ms(wait + leaseMs)}) where id = ${batch.id}`);
+        await sleep(wait, abort.signal);
+      }
+      if (abort.signal.aborted) return;
+      const answer: BatchAnswer = await sendBatch(
+        db,
+        request.map((r) => ({ ...r.message, key: r.email_key })),
+        `batch/${batch.id}`,
+      ).catch((error: unknown) => ({ kind: "temporary" as const, message: describeError(error) }));
+      switch (answer.kind) {
+        case "sent":
+          await finish(batch.id, new Map(request.map((r, i) => [r.position, answer.results[i] ?? { error: "no answer" }])));
+          await db.execute(sql`update mail_throttle set halted_at = null, halted_reason = null, halted_until = null where id = 1 and halted_at is not null`);
+          return;
+        case "rate_limited":
+          // The provider's budget is shared: everyone waits out its retry-after, then this batch goes again.
+          await db.execute(sql`update mail_throttle set next_at = greatest(next_at, clock_timestamp() + ${ms(answer.retryAfterMs)}) where id = 1`);
+          wait = null;
+          continue;
+        case "unauthorized":
+          await halt(answer.message);
+          return retryLater(batch, answer.message, false);
+        case "refused":
+          return split(batch.id, request, answer.message);
+        case "temporary":
+          console.error(`[mail] batch ${batch.id}: ${answer.message}; will retry`);
+          return retryLater(batch, answer.message, true);
+      }
+    }
+  }
+
+  async function loop(index: number): Promise<void> {
+    while (!abort.signal.aborted) {
+      try {
+        const old = await takeOver();
+        if (old) {
+          await work(old, null);
+          continue;
+        }
+        const wait = await reserveSlot(false);
+        if (wait === null) {
+          await sleep(index === 0 ? idleMs : idleMs * 4, abort.signal);
+          continue;
+        }
+        await sleep(wait, abort.signal);
+        if (abort.signal.aborted) return;
+        const batch = await claimNew();
+        if (batch) await work(batch, 0);
+        else await sleep(idleMs, abort.signal); // another sender took that mail
+      } catch (error) {
+        if (abort.signal.aborted) return;
+        console.error(`[mail] sender: ${describeError(error)}`);
+        await sleep(1000, abort.signal);
+      }
+    }
+  }
+
+  const running = Array.from({ length: loops }, (_, i) => loop(i));
+  return {
+    async stop() {
+      abort.abort();
+      await Promise.allSettled(running);
+    },
+  };
+}
+
+/** For the dashboard: when the provider refused our key, since when and why. */
+export async function mailHalt(db: Db): Promise<{ since: Date; reason: string } | null> {
+  const [row] = rowsOf<{ halted_at: Date | string | null; halted_reason: string | null }>(
+    await db.execute(sql`select halted_at, halted_reason from mail_throttle where id = 1`),
+  );
+  return row?.halted_at ? { since: new Date(row.halted_at), reason: row.halted_reason ?? "" } : null;
+}
