@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/db/test-database";
 import { insertPendingSignaturesWithJobs } from "@/db/queries/signatures";
 import { describeError, installLogRedaction } from "./log";
 
 // A real failure of the real driver (PostgreSQL or PGlite) with a signer's data bound into the query: what
 // reaches the log must not hold the name, the address or the token's nonce.
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+const database = setUpTestDatabase();
 
 const signer = {
   petitionSlug: "no-such-petition",
@@ -29,7 +25,7 @@ const signer = {
 
 async function failure(): Promise<unknown> {
   // The queue name is NOT NULL in pg-boss's job table: a null queue makes the statement fail with the data bound.
-  return insertPendingSignaturesWithJobs(database.db, [{ ...signer, petitionSlug: "x" }], null as unknown as string).then(
+  return insertPendingSignaturesWithJobs(database().db, [{ ...signer, petitionSlug: "x" }], null as unknown as string).then(
     () => {
       throw new Error("expected the insert to fail");
     },

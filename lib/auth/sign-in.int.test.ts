@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { sessions, verificationTokens } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { appUrl } from "@/lib/env";
 import { disableUser } from "@/db/queries/organizers";
 import { inviteUser } from "@/lib/organizers/invite-user";
@@ -16,19 +16,15 @@ import { signInLinkUrl } from "./send-sign-in-link";
  * Sign-in through the handler app/api/auth/[...nextauth] serves, on a real database: who gets a link, that a link works once and expires, and that every
  * address gets the same answer.
  */
-let database: TestDatabase;
-const db = () => database.db;
+const database = setUpTestDatabase();
+const db = () => database().db;
 let sent: { email: string; token: string; authUrl: string }[] = [];
 let handle: (request: Request) => Promise<Response>;
 let w: World;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   // What app/api/auth/[...nextauth]/route.ts serves, with the mail captured here.
-  handle = (request) => handleAuthRequest(database.db, request, { sendLink: (link) => void sent.push(link) });
-});
-afterAll(async () => {
-  await database?.drop();
+  handle = (request) => handleAuthRequest(database().db, request, { sendLink: (link) => void sent.push(link) });
 });
 beforeEach(async () => {
   sent = [];

@@ -4,7 +4,7 @@ import { rowsOf } from "@/db";
 import { findRallyById } from "@/db/queries/rallies";
 import { rallyChanges, rallyNotices, rsvps } from "@/db/schema";
 import { auditLog } from "@/db/schema/organizers";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-capture";
 import { confirmByToken } from "@/lib/confirmations/confirm-by-token";
 import { isAppError } from "@/lib/errors";
@@ -28,11 +28,11 @@ import { updateRally } from "./update-rally";
  * real resend SDK against the capture server. The reminder clock is driven (sweepRallies takes `now`).
  */
 let capture: ResendCapture;
-let database: TestDatabase;
+const database = setUpTestDatabase({ max: 10 });
 let jobs: Jobs;
 let w: World;
 
-const db = () => database.db;
+const db = () => database().db;
 const ctx = () => ({ db: db(), jobs });
 const zone = "Asia/Almaty";
 const at = (local: string, tz = zone) => zonedToUtc(parseLocalDateTime(local)!, tz)!;
@@ -103,15 +103,13 @@ beforeAll(async () => {
     AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
     MAIL_FROM: "Qoldau <noreply@qoldau.test>",
   });
-  database = await createTestDatabase({ max: 10 });
-  jobs = await startJobs(database, { emailPolicy: { retryDelay: 1, retryLimit: 3 }, maintenanceIntervalSeconds: 5 });
+  jobs = await startJobs(database(), { emailPolicy: { retryDelay: 1, retryLimit: 3 }, maintenanceIntervalSeconds: 5 });
   await startWorkers(db(), jobs, { pollingIntervalSeconds: 0.5 });
   w = await makeWorld(db());
 });
 
 afterAll(async () => {
   await jobs?.stop();
-  await database?.drop();
   await capture?.close();
 });
 
@@ -327,7 +325,7 @@ describe("reminders", () => {
 
     // A restart: the workers stop and start again; the next sweep sends nothing twice.
     await jobs.stop();
-    jobs = await startJobs(database, { emailPolicy: { retryDelay: 1, retryLimit: 3 }, maintenanceIntervalSeconds: 5 });
+    jobs = await startJobs(database(), { emailPolicy: { retryDelay: 1, retryLimit: 3 }, maintenanceIntervalSeconds: 5 });
     await startWorkers(db(), jobs, { pollingIntervalSeconds: 0.5 });
     await sweepRallies(db(), at("2027-04-14T15:00"));
     await sweepRallies(db(), at("2027-04-15T07:59"));

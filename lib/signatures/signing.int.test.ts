@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-capture";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { campaigns, petitionCountShards, petitions, signatures } from "@/db/schema";
 import { rowsOf } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
@@ -16,15 +16,15 @@ import { sendConfirmationEmail } from "./send-signature-emails";
 import { signPetition } from "./sign-petition";
 
 let capture: ResendCapture;
-let database: TestDatabase;
+const database = setUpTestDatabase({ max: 10 });
 let jobs: Jobs | undefined;
 const slug = "drop-the-charges";
 
 const fastRetries = { retryDelay: 1, retryBackoff: true, retryLimit: 4 };
 
 async function startWorking() {
-  jobs = await startJobs(database, { emailPolicy: fastRetries, maintenanceIntervalSeconds: 5 });
-  await startWorkers(database.db, jobs, { pollingIntervalSeconds: 0.5 });
+  jobs = await startJobs(database(), { emailPolicy: fastRetries, maintenanceIntervalSeconds: 5 });
+  await startWorkers(database().db, jobs, { pollingIntervalSeconds: 0.5 });
   return jobs;
 }
 
@@ -37,7 +37,7 @@ function input(over: Partial<Record<string, string>> = {}) {
   return signInputSchema.parse({ name: "Әлия Нұрланқызы", email: `aliya.${Math.random().toString(36).slice(2)}@example.org`, locale: "ru", ...over });
 }
 
-const count = async (s = slug) => (await findVisiblePetitionBySlug(database.db, s))!.count;
+const count = async (s = slug) => (await findVisiblePetitionBySlug(database().db, s))!.count;
 const tokenIn = (text: string | null) => /\/confirm\/([A-Za-z0-9_-]{43})/.exec(text ?? "")?.[1];
 const mailTo = (address: string) => capture.emails().filter((e) => e.to.includes(address));
 
@@ -50,14 +50,12 @@ beforeAll(async () => {
     AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
     MAIL_FROM: "Qoldau <noreply@qoldau.test>",
   });
-  database = await createTestDatabase({ max: 10 });
-  await seed(database.db);
+  await seed(database().db);
   await startWorking();
 });
 
 afterAll(async () => {
   await stopWorking();
-  await database?.drop();
   await capture?.close();
 });
 
@@ -67,7 +65,7 @@ describe("signing a petition", () => {
   it("sends exactly one email in the signer's language, and confirming counts once", async () => {
     const before = await count();
     const signer = input();
-    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    await signPetition({ db: database().db, jobs: jobs! }, slug, signer);
     const email = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
     expect(email.subject).toMatch(/^Подтвердите подпись/);
     expect(email.html).toContain("Әлия Нұрланқызы");
@@ -77,9 +75,9 @@ describe("signing a petition", () => {
 
     const token = tokenIn(email.text)!;
     expect(token).toBeDefined();
-    await expect(confirmSignature(database.db, token)).resolves.toEqual({ outcome: "confirmed", petitionSlug: slug });
+    await expect(confirmSignature(database().db, token)).resolves.toEqual({ outcome: "confirmed", petitionSlug: slug });
     expect(await count()).toBe(before + 1);
-    await expect(confirmSignature(database.db, token)).resolves.toEqual({ outcome: "already_confirmed", petitionSlug: slug });
+    await expect(confirmSignature(database().db, token)).resolves.toEqual({ outcome: "already_confirmed", petitionSlug: slug });
     expect(await count()).toBe(before + 1);
     await new Promise((r) => setTimeout(r, 1500));
     expect(mailTo(signer.email)).toHaveLength(1);
@@ -89,8 +87,8 @@ describe("signing a petition", () => {
     const withConsent = input({ updates: "on", public: "on", delivery: "on" });
     const publicOnly = input({ public: "on" });
     const without = input();
-    for (const s of [withConsent, publicOnly, without]) await signPetition({ db: database.db, jobs: jobs! }, slug, s);
-    const rows = await database.db
+    for (const s of [withConsent, publicOnly, without]) await signPetition({ db: database().db, jobs: jobs! }, slug, s);
+    const rows = await database().db
       .select()
       .from(signatures)
       .where(sql`${signatures.emailNormalized} in (${withConsent.email}, ${publicOnly.email}, ${without.email})`);
@@ -113,10 +111,10 @@ describe("signing a petition", () => {
     const address = `Many.${Date.now()}@Example.org`;
     const variants = Array.from({ length: 50 }, (_, i) => (i % 2 ? address.toUpperCase() : address.toLowerCase()));
     const results = await Promise.allSettled(
-      variants.map((email) => signPetition({ db: database.db, jobs: jobs! }, slug, input({ email }))),
+      variants.map((email) => signPetition({ db: database().db, jobs: jobs! }, slug, input({ email }))),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    const rows = await database.db.select().from(signatures).where(eq(signatures.emailNormalized, address.toLowerCase()));
+    const rows = await database().db.select().from(signatures).where(eq(signatures.emailNormalized, address.toLowerCase()));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.confirmationEmailsSent).toBeLessThanOrEqual(3);
     await new Promise((r) => setTimeout(r, 2500));
@@ -127,12 +125,12 @@ describe("signing a petition", () => {
 
   it("stores every one of 200 concurrent new signers, each with exactly one confirmation job", async () => {
     await stopWorking(); // keep the jobs in the queue to count them
-    const onlyEnqueue = await startJobs(database, { emailPolicy: fastRetries });
+    const onlyEnqueue = await startJobs(database(), { emailPolicy: fastRetries });
     const tag = `crowd${Date.now()}`;
     const signers = Array.from({ length: 200 }, (_, i) => input({ email: `${tag}.${i}@example.org` }));
-    await Promise.all(signers.map((s) => signPetition({ db: database.db, jobs: onlyEnqueue }, slug, s)));
+    await Promise.all(signers.map((s) => signPetition({ db: database().db, jobs: onlyEnqueue }, slug, s)));
     const [row] = rowsOf<{ signatures: number; jobs: number; distinct_jobs: number }>(
-      await database.db.execute(sql`
+      await database().db.execute(sql`
         select (select count(*) from signatures where email_normalized like ${`${tag}.%`})::int as signatures,
                count(j.id)::int as jobs, count(distinct j.data->>'signatureId')::int as distinct_jobs
         from signatures s join pgboss.job j on j.name = 'signature-confirmation' and j.data->>'signatureId' = s.id::text
@@ -140,7 +138,7 @@ describe("signing a petition", () => {
     );
     expect(row).toEqual({ signatures: 200, jobs: 200, distinct_jobs: 200 });
     // Not 200 emails for the next tests to wait behind.
-    await database.db.execute(sql`
+    await database().db.execute(sql`
       delete from pgboss.job j using signatures s
       where j.name = 'signature-confirmation' and j.data->>'signatureId' = s.id::text and s.email_normalized like ${`${tag}.%`}`);
     await onlyEnqueue.stop();
@@ -149,24 +147,24 @@ describe("signing a petition", () => {
 
   it("re-sends a pending signature's link, at most three emails in all, each with the same working link", async () => {
     const signer = input();
-    for (let i = 0; i < 5; i++) await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    for (let i = 0; i < 5; i++) await signPetition({ db: database().db, jobs: jobs! }, slug, signer);
     await new Promise((r) => setTimeout(r, 3000));
     const sent = mailTo(signer.email);
     expect(sent).toHaveLength(3);
     const tokens = new Set(sent.map((e) => tokenIn(e.text)));
     expect(tokens.size).toBe(1);
     const before = await count();
-    await expect(confirmSignature(database.db, [...tokens][0]!)).resolves.toMatchObject({ outcome: "confirmed" });
+    await expect(confirmSignature(database().db, [...tokens][0]!)).resolves.toMatchObject({ outcome: "confirmed" });
     expect(await count()).toBe(before + 1);
   });
 
   it("answers a confirmed signer like a new one, and tells the address owner by email", async () => {
     const signer = input({ locale: "en" });
-    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    await signPetition({ db: database().db, jobs: jobs! }, slug, signer);
     const first = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
-    await confirmSignature(database.db, tokenIn(first.text)!);
+    await confirmSignature(database().db, tokenIn(first.text)!);
     const before = await count();
-    await expect(signPetition({ db: database.db, jobs: jobs! }, slug, { ...signer, email: signer.email })).resolves.toEqual({
+    await expect(signPetition({ db: database().db, jobs: jobs! }, slug, { ...signer, email: signer.email })).resolves.toEqual({
       outcome: "check_email",
     });
     const notice = await capture.waitFor((e) => e.to.includes(signer.email) && e.subject.startsWith("You have already signed"), 15_000);
@@ -176,17 +174,17 @@ describe("signing a petition", () => {
 
   it("writes each email in the language of the request that caused it, not the first signature's", async () => {
     const signer = input({ locale: "kk" });
-    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    await signPetition({ db: database().db, jobs: jobs! }, slug, signer);
     const first = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
     expect(first.text).toContain("/kk/confirm/");
     // Signing again on the English page while pending: the link is re-sent, in English.
-    await signPetition({ db: database.db, jobs: jobs! }, slug, { ...signer, locale: "en" });
+    await signPetition({ db: database().db, jobs: jobs! }, slug, { ...signer, locale: "en" });
     const resent = await capture.waitFor((e) => e.to.includes(signer.email) && e.id !== first.id, 15_000);
     expect(resent.subject).toMatch(/^Confirm your signature/);
     expect(resent.text).toContain("/en/confirm/");
-    await confirmSignature(database.db, tokenIn(first.text)!);
+    await confirmSignature(database().db, tokenIn(first.text)!);
     // Once confirmed, signing on the Russian page: "already signed", in Russian.
-    await signPetition({ db: database.db, jobs: jobs! }, slug, { ...signer, locale: "ru" });
+    await signPetition({ db: database().db, jobs: jobs! }, slug, { ...signer, locale: "ru" });
     const notice = await capture.waitFor((e) => e.to.includes(signer.email) && e.subject.startsWith("Вы уже подписали"), 15_000);
     expect(notice.text).toContain("/ru/petitions/");
   });
@@ -194,7 +192,7 @@ describe("signing a petition", () => {
   it("still delivers exactly one email when the provider fails twice with 500", async () => {
     capture.failNext(2, 500);
     const signer = input();
-    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    await signPetition({ db: database().db, jobs: jobs! }, slug, signer);
     await capture.waitFor((e) => e.to.includes(signer.email), 20_000);
     await new Promise((r) => setTimeout(r, 2000));
     expect(mailTo(signer.email)).toHaveLength(1);
@@ -203,8 +201,8 @@ describe("signing a petition", () => {
   it("loses no email when the process dies between the commit and the send", async () => {
     await stopWorking(); // the process "dies": no worker runs
     const signer = input();
-    const onlyEnqueue = await startJobs(database, { emailPolicy: fastRetries });
-    await signPetition({ db: database.db, jobs: onlyEnqueue }, slug, signer);
+    const onlyEnqueue = await startJobs(database(), { emailPolicy: fastRetries });
+    await signPetition({ db: database().db, jobs: onlyEnqueue }, slug, signer);
     await onlyEnqueue.boss.stop({ graceful: false, wait: true });
     expect(mailTo(signer.email)).toHaveLength(0);
     await startWorking(); // a new process starts
@@ -216,12 +214,12 @@ describe("signing a petition", () => {
   it("never sends a job's email twice, even if the job runs again after sending", async () => {
     await stopWorking();
     const signer = input();
-    const onlyEnqueue = await startJobs(database, { emailPolicy: fastRetries });
-    await signPetition({ db: database.db, jobs: onlyEnqueue }, slug, signer);
+    const onlyEnqueue = await startJobs(database(), { emailPolicy: fastRetries });
+    await signPetition({ db: database().db, jobs: onlyEnqueue }, slug, signer);
     const [job] = await onlyEnqueue.boss.fetch<{ signatureId: string }>("signature-confirmation");
     expect(job).toBeDefined();
-    await sendConfirmationEmail(database.db, job!);
-    await sendConfirmationEmail(database.db, job!); // a crash before "complete": the job runs again
+    await sendConfirmationEmail(database().db, job!);
+    await sendConfirmationEmail(database().db, job!); // a crash before "complete": the job runs again
     expect(mailTo(signer.email)).toHaveLength(1);
     await onlyEnqueue.boss.complete("signature-confirmation", job!.id);
     await onlyEnqueue.stop();
@@ -229,28 +227,28 @@ describe("signing a petition", () => {
   });
 
   it("refuses signatures on closed petitions and after the deadline, writing nothing", async () => {
-    const [campaign] = await database.db.select({ id: petitions.campaignId }).from(petitions).limit(1);
+    const [campaign] = await database().db.select({ id: petitions.campaignId }).from(petitions).limit(1);
     const text = { ru: "т", kk: "т", en: "t" };
-    await database.db.insert(petitions).values([
+    await database().db.insert(petitions).values([
       { campaignId: campaign!.id, slug: "closed-one", state: "closed", target: text, title: text, summary: text, body: text, goal: 10 },
       { campaignId: campaign!.id, slug: "past-deadline", state: "published", target: text, title: text, summary: text, body: text, goal: 10, deadline: new Date(Date.now() - 1000) },
     ]);
     for (const s of ["closed-one", "past-deadline"]) {
-      await expect(signPetition({ db: database.db, jobs: jobs! }, s, input())).rejects.toSatisfy((e) => isAppError(e, "petition_closed"));
+      await expect(signPetition({ db: database().db, jobs: jobs! }, s, input())).rejects.toSatisfy((e) => isAppError(e, "petition_closed"));
     }
-    await expect(signPetition({ db: database.db, jobs: jobs! }, "no-such-petition", input())).rejects.toSatisfy((e) =>
+    await expect(signPetition({ db: database().db, jobs: jobs! }, "no-such-petition", input())).rejects.toSatisfy((e) =>
       isAppError(e, "petition_not_found"),
     );
     // A published petition of a campaign taken down (unpublished) is not there for the public.
-    const [hidden] = await database.db
+    const [hidden] = await database().db
       .insert(campaigns)
       .values({ slug: `hidden-${Date.now()}`, state: "draft", name: text, tagline: text })
       .returning({ id: campaigns.id });
-    await database.db.insert(petitions).values({ campaignId: hidden!.id, slug: "in-hidden-campaign", state: "published", target: text, title: text, summary: text, body: text, goal: 10 });
-    await expect(signPetition({ db: database.db, jobs: jobs! }, "in-hidden-campaign", input())).rejects.toSatisfy((e) =>
+    await database().db.insert(petitions).values({ campaignId: hidden!.id, slug: "in-hidden-campaign", state: "published", target: text, title: text, summary: text, body: text, goal: 10 });
+    await expect(signPetition({ db: database().db, jobs: jobs! }, "in-hidden-campaign", input())).rejects.toSatisfy((e) =>
       isAppError(e, "petition_not_found"),
     );
-    const written = await database.db
+    const written = await database().db
       .select({ n: sql<number>`count(*)::int` })
       .from(signatures)
       .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
@@ -259,24 +257,24 @@ describe("signing a petition", () => {
   });
 
   it("refuses unknown and expired links", async () => {
-    await expect(confirmSignature(database.db, "x".repeat(43))).rejects.toSatisfy((e) => isAppError(e, "token_invalid"));
+    await expect(confirmSignature(database().db, "x".repeat(43))).rejects.toSatisfy((e) => isAppError(e, "token_invalid"));
     const signer = input();
-    await signPetition({ db: database.db, jobs: jobs! }, slug, signer);
+    await signPetition({ db: database().db, jobs: jobs! }, slug, signer);
     const email = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
-    await database.db.update(signatures).set({ tokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(signatures.emailNormalized, signer.email));
-    await expect(confirmSignature(database.db, tokenIn(email.text)!)).rejects.toSatisfy((e) => isAppError(e, "token_expired"));
+    await database().db.update(signatures).set({ tokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(signatures.emailNormalized, signer.email));
+    await expect(confirmSignature(database().db, tokenIn(email.text)!)).rejects.toSatisfy((e) => isAppError(e, "token_expired"));
   });
 
   it("reconciles the sharded count with the confirmed signatures", async () => {
-    const [p] = await database.db.select({ id: petitions.id }).from(petitions).where(eq(petitions.slug, slug));
+    const [p] = await database().db.select({ id: petitions.id }).from(petitions).where(eq(petitions.slug, slug));
     const truth = await count();
-    await database.db.insert(petitionCountShards).values({ petitionId: p!.id, shard: 7, confirmed: 5 }).onConflictDoUpdate({
+    await database().db.insert(petitionCountShards).values({ petitionId: p!.id, shard: 7, confirmed: 5 }).onConflictDoUpdate({
       target: [petitionCountShards.petitionId, petitionCountShards.shard],
       set: { confirmed: sql`${petitionCountShards.confirmed} + 5` },
     });
     expect(await count()).toBe(truth + 5);
-    expect(await reconcileConfirmedCounts(database.db)).toBeGreaterThanOrEqual(1);
+    expect(await reconcileConfirmedCounts(database().db)).toBeGreaterThanOrEqual(1);
     expect(await count()).toBe(truth);
-    expect(await reconcileConfirmedCounts(database.db)).toBe(0);
+    expect(await reconcileConfirmedCounts(database().db)).toBe(0);
   });
 });
