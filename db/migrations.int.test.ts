@@ -2,22 +2,17 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { migrationsFolder } from "./index";
 import * as schema from "./schema";
-import { createTestDatabase, type TestDatabase, testDriver } from "./testing";
+import { testDriver } from "./testing";
+import { setUpTestDatabase } from "./test-database";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = setUpTestDatabase();
 
 /** Rows of a raw query on either driver (postgres.js answers with an array, PGlite with `{ rows }`). */
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-  const result: unknown = await database.db.execute(query);
+  const result: unknown = await database().db.execute(query);
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 

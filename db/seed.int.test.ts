@@ -1,20 +1,17 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { locales, type Localized } from "@/lib/i18n/locales";
 import { findProfile, findPublishedCampaign, listSources, listTimeline } from "./queries/campaigns";
 import { findVisiblePetitionBySlug, listVisiblePetitions } from "./queries/petitions";
 import { campaigns, petitionCountShards, petitions, profiles, sources, timelineEvents } from "./schema";
 import { seed } from "./seed";
-import { createTestDatabase, type TestDatabase, testDriver } from "./testing";
+import { testDriver } from "./testing";
+import { setUpTestDatabase } from "./test-database";
 
-let database: TestDatabase;
+const database = setUpTestDatabase();
 let firstRun: { created: boolean };
 beforeAll(async () => {
-  database = await createTestDatabase();
-  firstRun = await seed(database.db);
-});
-afterAll(async () => {
-  await database?.drop();
+  firstRun = await seed(database().db);
 });
 
 function expectAllLocales(text: Localized, what: string) {
@@ -22,7 +19,7 @@ function expectAllLocales(text: Localized, what: string) {
 }
 
 async function campaign() {
-  const row = await findPublishedCampaign(database.db);
+  const row = await findPublishedCampaign(database().db);
   if (!row) throw new Error("no published campaign after seeding");
   return row;
 }
@@ -38,7 +35,7 @@ describe(`seed on ${testDriver}`, () => {
   });
 
   it("creates his profile from the source: born 1969-03-03, Almaty, Article 274(4)", async () => {
-    const profile = await findProfile(database.db, (await campaign()).id);
+    const profile = await findProfile(database().db, (await campaign()).id);
     expect(profile).not.toBeNull();
     if (!profile) return;
     expect(profile.dateOfBirth).toBe("1969-03-03");
@@ -54,7 +51,7 @@ describe(`seed on ${testDriver}`, () => {
   });
 
   it("creates the case timeline in date order with the dates from the source", async () => {
-    const timeline = await listTimeline(database.db, (await campaign()).id);
+    const timeline = await listTimeline(database().db, (await campaign()).id);
     const dates = timeline.map((e) => e.occurredOn);
     expect(dates).toEqual([...dates].sort());
     const days = timeline.filter((e) => e.precision === "day").map((e) => e.occurredOn);
@@ -73,7 +70,7 @@ describe(`seed on ${testDriver}`, () => {
   });
 
   it("cites the KIBHR profile of 27 July 2020 as the source", async () => {
-    const list = await listSources(database.db, (await campaign()).id);
+    const list = await listSources(database().db, (await campaign()).id);
     expect(list).toHaveLength(1);
     const [source] = list;
     expect(source?.publisher.en).toBe("Kazakhstan International Bureau for Human Rights and the Rule of Law");
@@ -83,9 +80,9 @@ describe(`seed on ${testDriver}`, () => {
   });
 
   it("creates one published petition to the Prosecutor General, written in all three languages", async () => {
-    const visible = await listVisiblePetitions(database.db, (await campaign()).id);
+    const visible = await listVisiblePetitions(database().db, (await campaign()).id);
     expect(visible).toHaveLength(1);
-    const row = await findVisiblePetitionBySlug(database.db, "drop-the-charges");
+    const row = await findVisiblePetitionBySlug(database().db, "drop-the-charges");
     expect(row).not.toBeNull();
     if (!row) return;
     const { petition, count: signatures } = row;
@@ -101,24 +98,24 @@ describe(`seed on ${testDriver}`, () => {
 
   it("changes nothing when run again", async () => {
     const snapshot = async () => ({
-      campaigns: await database.db.select().from(campaigns),
-      profiles: await database.db.select().from(profiles),
-      timeline: await database.db.select().from(timelineEvents),
-      sources: await database.db.select().from(sources),
-      petitions: await database.db.select().from(petitions),
-      shards: await database.db.select({ n: count() }).from(petitionCountShards),
+      campaigns: await database().db.select().from(campaigns),
+      profiles: await database().db.select().from(profiles),
+      timeline: await database().db.select().from(timelineEvents),
+      sources: await database().db.select().from(sources),
+      petitions: await database().db.select().from(petitions),
+      shards: await database().db.select({ n: count() }).from(petitionCountShards),
     });
     const before = await snapshot();
-    expect(await seed(database.db)).toEqual({ created: false });
-    expect(await seed(database.db)).toEqual({ created: false });
+    expect(await seed(database().db)).toEqual({ created: false });
+    expect(await seed(database().db)).toEqual({ created: false });
     expect(await snapshot()).toEqual(before);
   });
 
   it("leaves an organizer's later edits alone", async () => {
     const c = await campaign();
     const edited = { ...c.tagline, en: "Edited by the organizers" };
-    await database.db.update(campaigns).set({ tagline: edited }).where(eq(campaigns.id, c.id));
-    await seed(database.db);
+    await database().db.update(campaigns).set({ tagline: edited }).where(eq(campaigns.id, c.id));
+    await seed(database().db);
     expect((await campaign()).tagline.en).toBe("Edited by the organizers");
   });
 });

@@ -8,7 +8,7 @@ import { UpcomingRallies } from "@/app/_components/rallies/upcoming-rallies";
 import { getDb } from "@/db";
 import { findProfile, findPublishedCampaign } from "@/db/queries/campaigns";
 import { listVisiblePetitions } from "@/db/queries/petitions";
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, localeAlternates } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
 import { translator } from "@/lib/i18n/translator";
 import { isOpenForSigning } from "@/lib/petitions/state";
@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: { absolute: `${title} · ${t("meta.siteName")}` },
     description,
     openGraph: { title, description, url: `/${locale}` },
-    alternates: { languages: { ru: "/ru", kk: "/kk", en: "/en" } },
+    alternates: { languages: localeAlternates("") },
   };
 }
 

@@ -100,16 +100,6 @@ export async function deleteSource(db: Db, campaignId: string, id: string): Prom
   return rows.length > 0;
 }
 
-export async function findTimelineEventCampaign(db: Db, id: string): Promise<string | null> {
-  const [row] = await db.select({ campaignId: timelineEvents.campaignId }).from(timelineEvents).where(eq(timelineEvents.id, id));
-  return row?.campaignId ?? null;
-}
-
-export async function findSourceCampaign(db: Db, id: string): Promise<string | null> {
-  const [row] = await db.select({ campaignId: sources.campaignId }).from(sources).where(eq(sources.id, id));
-  return row?.campaignId ?? null;
-}
-
 export async function insertMedia(db: Db, input: typeof media.$inferInsert) {
   const [row] = await db.insert(media).values(input).returning({ id: media.id });
   return row!;

@@ -244,8 +244,3 @@ export async function insertNoticesWithJobs(
     select rsvp_id from inserted`);
   return rowsOf<{ rsvp_id: string }>(rows).map((r) => r.rsvp_id);
 }
-
-/** For tests and the dashboard: which notices a person got. */
-export async function listNotices(db: Db, rallyId: string) {
-  return db.select().from(rallyNotices).where(eq(rallyNotices.rallyId, rallyId));
-}

@@ -9,7 +9,9 @@ test("an unknown address sees the same page as an organizer, and no email is sen
   const stranger = `${unique("stranger")}@example.org`;
   const organizer = await createUser("organizer");
   const answers: string[] = [];
-  for (const email of [organizer.email, stranger]) {
+  // The stranger asks first: had their request enqueued an email, it would be older in the queue than the
+  // organizer's, and sent with it or before it. So once the organizer's has arrived, no stranger's is coming.
+  for (const email of [stranger, organizer.email]) {
     await page.goto("/en/sign-in");
     await page.getByLabel(en("auth.signIn.email")).fill(email);
     await page.getByRole("button", { name: en("auth.signIn.submit") }).click();
@@ -18,7 +20,6 @@ test("an unknown address sees the same page as an organizer, and no email is sen
   }
   expect(answers[1]).toBe(answers[0]);
   await mailbox.waitFor((e) => e.to.includes(organizer.email));
-  await page.waitForTimeout(1500);
   expect((await mailbox.emails()).filter((e) => e.to.includes(stranger))).toEqual([]);
 });
 

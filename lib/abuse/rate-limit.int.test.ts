@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rateLimitCounters } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { clientKey, type RateLimit, signInPerClient, withinLimit } from "./rate-limit";
 
 // As scripts/serve.mjs sets them (env() is read lazily, after these lines).
@@ -8,11 +8,7 @@ const peerHeader = "x-qoldau-peer-0123456789abcdef01234567";
 process.env.QOLDAU_PEER_HEADER = peerHeader;
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+const database = setUpTestDatabase();
 
 const limit: RateLimit = { bucket: "test", max: 3, windowSeconds: 60 };
 const at = (seconds: number) => new Date(Date.UTC(2026, 11, 1, 12, 0, 0) + seconds * 1000);
@@ -20,18 +16,18 @@ const at = (seconds: number) => new Date(Date.UTC(2026, 11, 1, 12, 0, 0) + secon
 describe("withinLimit", () => {
   it("allows exactly max hits per window, then refuses until the next window", async () => {
     const results = [];
-    for (const s of [0, 10, 20, 30, 59]) results.push(await withinLimit(database.db, limit, "k1", at(s)));
+    for (const s of [0, 10, 20, 30, 59]) results.push(await withinLimit(database().db, limit, "k1", at(s)));
     expect(results).toEqual([true, true, true, false, false]);
-    expect(await withinLimit(database.db, limit, "k1", at(60))).toBe(true);
+    expect(await withinLimit(database().db, limit, "k1", at(60))).toBe(true);
     // Another key has its own count.
-    expect(await withinLimit(database.db, limit, "k2", at(59))).toBe(true);
+    expect(await withinLimit(database().db, limit, "k2", at(59))).toBe(true);
   });
 
   it("loses no hit under concurrency, and keeps one row per key", async () => {
-    const outcomes = await Promise.all(Array.from({ length: 20 }, () => withinLimit(database.db, limit, "k3", at(120))));
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => withinLimit(database().db, limit, "k3", at(120))));
     expect(outcomes.filter(Boolean)).toHaveLength(3);
-    expect(await withinLimit(database.db, limit, "k3", at(180))).toBe(true);
-    const rows = (await database.db.select().from(rateLimitCounters)).filter((r) => r.key === "k3");
+    expect(await withinLimit(database().db, limit, "k3", at(180))).toBe(true);
+    const rows = (await database().db.select().from(rateLimitCounters)).filter((r) => r.key === "k3");
     expect(rows).toHaveLength(1);
     expect(rows[0]!.hits).toBe(1);
   });
@@ -52,9 +48,9 @@ describe("sign-in requests per client", () => {
     const now = at(600);
     const one = clientKey(from("203.0.113.20"));
     const answers = [];
-    for (let i = 0; i <= signInPerClient.max; i++) answers.push(await withinLimit(database.db, signInPerClient, one, now));
+    for (let i = 0; i <= signInPerClient.max; i++) answers.push(await withinLimit(database().db, signInPerClient, one, now));
     expect(answers.filter(Boolean)).toHaveLength(signInPerClient.max);
     expect(answers.at(-1)).toBe(false);
-    expect(await withinLimit(database.db, signInPerClient, clientKey(from("203.0.113.21")), now)).toBe(true);
+    expect(await withinLimit(database().db, signInPerClient, clientKey(from("203.0.113.21")), now)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signatures } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { updateCampaign } from "@/lib/campaigns/update-campaign";
 import { inviteUser } from "@/lib/organizers/invite-user";
 import { removeUser } from "@/lib/organizers/remove-user";
@@ -9,14 +9,8 @@ import { closePetition } from "@/lib/petitions/close-petition";
 import { setSignerNameHidden } from "@/lib/signatures/set-signer-name-hidden";
 import { readAuditLog } from "./read-audit-log";
 
-let database: TestDatabase;
-const db = () => database.db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = setUpTestDatabase();
+const db = () => database().db;
 
 describe("audit log", () => {
   it("names each entry's record: the petition's title, the campaign's name, the account's address", async () => {

@@ -1,26 +1,22 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sessions } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { appUrl } from "@/lib/env";
 import { makeUser } from "@/lib/organizers/test-world";
 import { hashSessionToken } from "./adapter";
 import { handleAuthRequest, MAX_AUTH_BODY_BYTES } from "./handler";
 
-// Auth.js's HTTP endpoints as app/api/auth/[...nextauth] serves them, on a real database.
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+// Auth.js's HTTP endpoints as app/api/auth/[...nextauth] serves them, on a real database().
+const database = setUpTestDatabase();
 
-const handle = (request: Request) => handleAuthRequest(database.db, request);
+const handle = (request: Request) => handleAuthRequest(database().db, request);
 
 describe("GET /api/auth/session", () => {
   it("tells the browser who is signed in and until when — never the session token", async () => {
-    const user = await makeUser(database.db, "organizer", `session-${randomBytes(3).toString("hex")}`);
+    const user = await makeUser(database().db, "organizer", `session-${randomBytes(3).toString("hex")}`);
     const token = randomBytes(32).toString("base64url");
-    await database.db.insert(sessions).values({ sessionToken: hashSessionToken(token), userId: user.userId, expires: new Date(Date.now() + 3_600_000) });
+    await database().db.insert(sessions).values({ sessionToken: hashSessionToken(token), userId: user.userId, expires: new Date(Date.now() + 3_600_000) });
 
     const response = await handle(new Request(`${appUrl()}/api/auth/session`, { headers: { cookie: `authjs.session-token=${token}` } }));
     expect(response.status).toBe(200);

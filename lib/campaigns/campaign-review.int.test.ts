@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { findCampaignById } from "@/db/queries/campaign-admin";
 import { findPublishedCampaign } from "@/db/queries/campaigns";
 import { listVisiblePetitions } from "@/db/queries/petitions";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { isAppError } from "@/lib/errors";
 import { makePetition, makeWorld, tri } from "@/lib/organizers/test-world";
 import { publishPetition } from "@/lib/petitions/publish-petition";
@@ -14,14 +14,8 @@ import { refuseCampaign } from "./refuse-campaign";
 import { submitCampaign } from "./submit-campaign";
 import { unpublishCampaign } from "./unpublish-campaign";
 
-let database: TestDatabase;
-const db = () => database.db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = setUpTestDatabase();
+const db = () => database().db;
 
 const code = (code: string) => (e: unknown) => isAppError(e) && e.code === code;
 

@@ -1,19 +1,13 @@
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findMedia } from "@/db/queries/campaign-admin";
 import { findProfile } from "@/db/queries/campaigns";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { makeWorld } from "@/lib/organizers/test-world";
 import { maxPortraitBytes, reencodePortrait, sniffImageType, uploadPortrait } from "./upload-portrait";
 
-let database: TestDatabase;
-const db = () => database.db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = setUpTestDatabase();
+const db = () => database().db;
 
 const image = (format: "png" | "jpeg" | "webp", width = 2400, height = 1600) =>
   sharp({ create: { width, height, channels: 3, background: "#7a3" } })

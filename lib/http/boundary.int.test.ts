@@ -12,6 +12,7 @@ import { runFormAction } from "./form-action";
 
 // A real failure, not a stub: the process database is closed under the route and the action, so the driver
 // throws what it throws when PostgreSQL (or PGlite) goes away — an error no domain code expected.
+// (So this file opens and drops its database itself instead of through setUpTestDatabase.)
 let database: TestDatabase;
 let admin: Awaited<ReturnType<typeof makeUser>>;
 beforeAll(async () => {

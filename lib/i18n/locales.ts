@@ -11,3 +11,8 @@ export type Localized = Record<Locale, string>;
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);
 }
+
+/** The same page in every language (`/ru/profile`, `/kk/profile` …), for metadata alternates. */
+export function localeAlternates(path: string): Record<Locale, string> {
+  return Object.fromEntries(locales.map((l) => [l, `/${l}${path}`])) as Record<Locale, string>;
+}

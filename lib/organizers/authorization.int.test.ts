@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { readAuditLog } from "@/lib/audit/read-audit-log";
 import { addSource } from "@/lib/campaigns/add-source";
 import { addTimelineEvent } from "@/lib/campaigns/add-timeline-event";
@@ -258,19 +258,17 @@ const cases: Case[] = [
   { name: "add walk-in", kind: "action", run: async (w, a) => addWalkIn(db(), a, { rallyId: (await makeRally(db(), w.campaignA.id, "announced")).id, name: "Walk In", locale: "ru" }), expect: owner },
 ];
 
-let database: TestDatabase;
+const database = setUpTestDatabase();
 let jobs: Jobs | undefined;
-const db = () => database.db;
+const db = () => database().db;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   // The queues rally notices are enqueued on (no workers: nothing is sent).
-  jobs = await startJobs(database);
+  jobs = await startJobs(database());
   png = new Uint8Array(await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c33" } }).png().toBuffer());
 });
 afterAll(async () => {
   await jobs?.stop();
-  await database?.drop();
 });
 
 async function auditCount(): Promise<number> {

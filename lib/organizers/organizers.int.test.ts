@@ -1,22 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isCampaignMember, findUserByEmail } from "@/db/queries/organizers";
 import { sessions } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { getDashboard } from "./get-dashboard";
 import { addAdmin } from "./add-admin";
 import { inviteUser } from "./invite-user";
 import { removeUser } from "./remove-user";
 import { makeWorld } from "./test-world";
 
-let database: TestDatabase;
-const db = () => database.db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = setUpTestDatabase();
+const db = () => database().db;
 
 describe("organizers", () => {
   it("an organizer's dashboard lists their campaigns only; an admin's lists all", async () => {

@@ -1,22 +1,16 @@
 import { sql } from "drizzle-orm";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { signatures } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { isAppError } from "@/lib/errors";
 import { makeWorld, type World } from "@/lib/organizers/test-world";
 import { buildDeliveryPack } from "./build-delivery-pack";
 import { deliveryPackCsv, deliveryPackPdf } from "./delivery-pack-files";
 
-let database: TestDatabase;
-const db = () => database.db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = setUpTestDatabase();
+const db = () => database().db;
 
 type Signer = { name: string; email: string; state: "pending" | "confirmed"; delivery: boolean; publicName: boolean };
 

@@ -1,21 +1,15 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { signatures } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { isAppError } from "@/lib/errors";
 import { makeWorld } from "@/lib/organizers/test-world";
 import { exportSignatures } from "./export-signatures";
 import { getPetitionFigures } from "./get-petition-figures";
 
-let database: TestDatabase;
-const db = () => database.db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = setUpTestDatabase();
+const db = () => database().db;
 
 const labels = { name: "Имя", confirmedAt: "Подтверждено", email: "Email" };
 

@@ -1,15 +1,11 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { openForSigningSql } from "@/db/lifecycles";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { isOpenForSigning, petitionStates, publicState } from "./state";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+const database = setUpTestDatabase();
 
 describe("open for signing", () => {
   it("says the same in SQL as in TypeScript, for every state and deadline", async () => {
@@ -18,7 +14,7 @@ describe("open for signing", () => {
     for (const state of petitionStates) {
       for (const deadline of deadlines) {
         const [row] = rowsOf<{ open: boolean }>(
-          await database.db.execute(sql`select ${openForSigningSql(sql`${state}::text`, sql`${deadline?.toISOString() ?? null}::timestamptz`)} as open`),
+          await database().db.execute(sql`select ${openForSigningSql(sql`${state}::text`, sql`${deadline?.toISOString() ?? null}::timestamptz`)} as open`),
         );
         expect({ state, deadline, open: row!.open }).toEqual({ state, deadline, open: isOpenForSigning({ state, deadline }) });
       }

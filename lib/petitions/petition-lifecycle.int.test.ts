@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findPetitionById } from "@/db/queries/petition-admin";
 import { findVisiblePetitionBySlug, listVisiblePetitions } from "@/db/queries/petitions";
 import { unpublishCampaign } from "@/lib/campaigns/unpublish-campaign";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { type AppError, isAppError } from "@/lib/errors";
 import { makePetition, makeWorld, tri } from "@/lib/organizers/test-world";
 import { archivePetition } from "./archive-petition";
@@ -13,14 +13,8 @@ import { reopenPetition } from "./reopen-petition";
 import type { PetitionState } from "./state";
 import { updatePetition } from "./update-petition";
 
-let database: TestDatabase;
-const db = () => database.db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = setUpTestDatabase();
+const db = () => database().db;
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   try {

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { generate } from "otplib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, recoveryCodes, secondFactors, sessions } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { hashSessionToken } from "@/lib/auth/adapter";
 import { isAppError } from "@/lib/errors";
 import { type Actor, requireActor } from "@/lib/organizers/access";
@@ -17,12 +17,8 @@ import { secondFactorTries, verifySecondFactor } from "./verify-second-factor";
 
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 
-let database: TestDatabase;
-const db = () => database.db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+const database = setUpTestDatabase();
+const db = () => database().db;
 
 const t0 = new Date(Date.UTC(2026, 11, 1, 9, 0, 0));
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);

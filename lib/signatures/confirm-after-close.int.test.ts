@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { petitions, signatures } from "@/db/schema";
 import { findSignatureByTokenHash } from "@/db/queries/signatures";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { isAppError } from "@/lib/errors";
 import { makeCampaign, makePetition } from "@/lib/organizers/test-world";
 import { countSignaturesByState } from "@/db/queries/signature-reports";
@@ -15,16 +15,12 @@ import { tokenFromNonce } from "./tokens";
  * ended (an organizer's close, or the deadline); then it is refused and the count is final. The clock is
  * driven by moving the petition's close (and the signature's creation) into the past, never by waiting.
  */
-let database: TestDatabase;
-const db = () => database.db;
+const database = setUpTestDatabase();
+const db = () => database().db;
 let campaignId: string;
 beforeAll(async () => {
   process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
-  database = await createTestDatabase();
   campaignId = (await makeCampaign(db(), `late-${Date.now()}`)).id;
-});
-afterAll(async () => {
-  await database?.drop();
 });
 
 const hours = (h: number) => sql`now() - ${`${h} hours`}::interval`;

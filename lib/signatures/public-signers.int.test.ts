@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signatures } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { isAppError } from "@/lib/errors";
 import { makeWorld } from "@/lib/organizers/test-world";
 import { listPublicSigners } from "./list-public-signers";
 import { listSignerNames } from "./list-signer-names";
 import { setSignerNameHidden } from "./set-signer-name-hidden";
 
-let database: TestDatabase;
-const db = () => database.db;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const database = setUpTestDatabase();
+const db = () => database().db;
 
 async function sign(petitionId: string, name: string, o: { state?: "pending" | "confirmed"; publicName?: boolean; confirmedAt?: string }) {
   const tag = `${name}-${Math.random()}`;

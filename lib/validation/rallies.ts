@@ -74,7 +74,6 @@ export const rallyUpdateSchema = rallyDetailsSchema.extend({
 export const rallyTransitionSchema = z.object({ rallyId: idSchema, version: versionSchema });
 export const rallyCancelSchema = rallyTransitionSchema.extend({ cancelNote: localizedText(2000) });
 export const rallyHoldSchema = rallyTransitionSchema.extend({ report: localizedText(10000) });
-export const rallyIdSchema = z.object({ rallyId: idSchema });
 export const checkInSchema = z.object({ rallyId: idSchema, rsvpId: idSchema });
 export const walkInSchema = z.object({ rallyId: idSchema, name: signerNameSchema });
 

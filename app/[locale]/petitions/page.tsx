@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { PetitionCard } from "@/app/_components/petition-card";
 import { getDb } from "@/db";
 import { listVisiblePetitions } from "@/db/queries/petitions";
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, localeAlternates } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 
 type Props = { params: Promise<{ locale: Locale }> };
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: t("petitions.title"),
     description: t("petitions.description"),
     openGraph: { title: t("petitions.title"), description: t("petitions.description"), url: `/${locale}/petitions` },
-    alternates: { languages: { ru: "/ru/petitions", kk: "/kk/petitions", en: "/en/petitions" } },
+    alternates: { languages: localeAlternates("/petitions") },
   };
 }
 

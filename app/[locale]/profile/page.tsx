@@ -7,7 +7,7 @@ import { calendarDate, precisionFormat } from "@/app/_components/dates";
 import { getDb } from "@/db";
 import { findProfile, findPublishedCampaign, listSources, listTimeline } from "@/db/queries/campaigns";
 import { listVisiblePetitions } from "@/db/queries/petitions";
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, localeAlternates } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
 import { formatter, translator } from "@/lib/i18n/translator";
 import { isOpenForSigning } from "@/lib/petitions/state";
@@ -41,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description,
     openGraph: { title, description, type: "profile", url: `/${locale}/profile` },
-    alternates: { languages: { ru: "/ru/profile", kk: "/kk/profile", en: "/en/profile" } },
+    alternates: { languages: localeAlternates("/profile") },
   };
 }
 

@@ -6,7 +6,7 @@ import { RallyCard } from "@/app/_components/rallies/rally-card";
 import { getDb } from "@/db";
 import { findPublishedCampaign } from "@/db/queries/campaigns";
 import { listVisibleRallies } from "@/db/queries/rallies";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { type Locale, isLocale, localeAlternates } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { feedUrls } from "@/lib/rallies/ics";
 import { isUpcoming } from "@/lib/rallies/state";
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: t("rallies.title"),
     description: t("rallies.description"),
-    alternates: { languages: { ru: "/ru/rallies", kk: "/kk/rallies", en: "/en/rallies" } },
+    alternates: { languages: localeAlternates("/rallies") },
   };
 }
 

@@ -10,7 +10,7 @@ import { signFormAction, signFormErrorMessages, signFormLimits, signFormStrings 
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import { datePhrase } from "@/lib/i18n/date-phrases";
-import type { Locale } from "@/lib/i18n/locales";
+import { type Locale, localeAlternates } from "@/lib/i18n/locales";
 import { paragraphs, pick, pickedLocale } from "@/lib/i18n/localized";
 import { formatter, translator } from "@/lib/i18n/translator";
 import { isOpenForSigning, lateConfirmationsUntil, publicState } from "@/lib/petitions/state";
@@ -43,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description,
     openGraph: { title, description, type: "article", url: `/${locale}${path}` },
-    alternates: { languages: { ru: `/ru${path}`, kk: `/kk${path}`, en: `/en${path}` } },
+    alternates: { languages: localeAlternates(path) },
   };
 }
 

@@ -8,7 +8,7 @@ import { RsvpFormView } from "@/app/_components/rallies/rsvp-form-view";
 import { rsvpFormStrings } from "@/app/_components/rallies/rsvp-strings";
 import { getDb } from "@/db";
 import { countConfirmed, countPlacesTaken, findVisibleRallyBySlug, latestChange } from "@/db/queries/rallies";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { type Locale, isLocale, localeAlternates } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
 import { formatter, translator } from "@/lib/i18n/translator";
 import { formatRallyWhen } from "@/lib/rallies/format-when";
@@ -41,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description,
     openGraph: { title, description, type: "article", url: `/${locale}${path}` },
-    alternates: { languages: { ru: `/ru${path}`, kk: `/kk${path}`, en: `/en${path}` } },
+    alternates: { languages: localeAlternates(path) },
   };
 }
 

@@ -1,0 +1,20 @@
+import { afterAll, beforeAll } from "vitest";
+import { createTestDatabase, type TestDatabase } from "./testing";
+
+/**
+ * The one setup of an integration test file (vitest only): a fresh, migrated database of its own before the
+ * file's tests, dropped after them. Returns the database, to call inside tests and hooks.
+ */
+export function setUpTestDatabase(options: { max?: number } = {}): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(options);
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  return () => {
+    if (!database) throw new Error("the test database opens before the file's tests: use it inside a test or a hook");
+    return database;
+  };
+}
