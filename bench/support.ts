@@ -156,20 +156,21 @@ export async function confirmedCount(database: Database, slug: string): Promise<
  * its own BENCH_PREFIX and, for confirmations, its own token file). Headers: BENCH_HEADERS in the env, see get.lua.
  */
 export async function runWrk(
-  base: string,
+  /** One address (split over `processes` wrk processes), or one wrk process per address (a client per app process). */
+  base: string | string[],
   connections: number,
   script: string,
   extra: Record<string, string>,
   duration: number,
   processes = 2,
 ): Promise<Figures> {
-  const per = Math.max(1, Math.round(connections / processes));
+  const bases = Array.isArray(base) ? base : Array.from({ length: processes }, () => base);
+  const per = Math.max(1, Math.round(connections / bases.length));
   const runs = await Promise.all(
-    Array.from(
-      { length: processes },
-      (_, i) =>
+    bases.map(
+      (target, i) =>
         new Promise<string>((resolve, reject) => {
-          const child = spawn("wrk", ["-t1", `-c${per}`, `-d${duration}s`, "--timeout", "10s", "-s", script, base], {
+          const child = spawn("wrk", ["-t1", `-c${per}`, `-d${duration}s`, "--timeout", "10s", "-s", script, target], {
             env: {
               ...process.env,
               ...extra,

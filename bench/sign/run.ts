@@ -20,6 +20,7 @@ import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
 import { startJobs } from "@/lib/jobs/boss";
 import { hashToken } from "@/lib/confirmations/tokens";
 import { tokenFromNonce } from "@/lib/signatures/tokens";
+import { type Figures, runWrk as runWrkAt } from "../support";
 
 const root = path.resolve(__dirname, "../..");
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -31,7 +32,6 @@ const secret = randomBytes(32).toString("base64url");
 process.env.AUTH_SECRET = secret;
 const confirmTokensPerProcess = Number(process.env.BENCH_CONFIRM_TOKENS ?? 40_000);
 
-type Figures = { rps: number; requests: number; errors: number; p50ms: number; p99ms: number };
 
 async function main() {
   for (const tool of ["wrk", "pgbench"]) {
@@ -165,48 +165,14 @@ function print(
   console.log(`\nrerun: BENCH_SECONDS=${seconds} BENCH_PROCESSES=${processes} BENCH_SKIP_BUILD=1 npm run bench:sign`);
 }
 
-async function runWrk(ports: number[], connections: number, script: string, extra: Record<string, string>, duration: number): Promise<Figures> {
-  const per = Math.max(1, Math.round(connections / ports.length));
-  const runs = await Promise.all(
-    ports.map(
-      (port, i) =>
-        new Promise<string>((resolve, reject) => {
-          const child = spawn(
-            "wrk",
-            ["-t1", `-c${per}`, `-d${duration}s`, "--timeout", "10s", "-s", script, `http://127.0.0.1:${port}`],
-            {
-              env: {
-                ...process.env,
-                ...extra,
-                BENCH_DIR: __dirname,
-                BENCH_PREFIX: `${extra.BENCH_PREFIX ?? "b"}-${i}`,
-                ...(extra.BENCH_TOKENS_FILES ? { BENCH_TOKENS: extra.BENCH_TOKENS_FILES.split(",")[i] } : {}),
-              },
-            },
-          );
-          let out = "";
-          child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-          child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-          child.on("error", reject);
-          child.on("close", () => resolve(out));
-        }),
-    ),
+function runWrk(ports: number[], connections: number, script: string, extra: Record<string, string>, duration: number): Promise<Figures> {
+  return runWrkAt(
+    ports.map((port) => `http://127.0.0.1:${port}`),
+    connections,
+    script,
+    extra,
+    duration,
   );
-  const parsed = runs.map((out) => {
-    const line = /BENCH (\{.*\})/.exec(out)?.[1];
-    if (!line) throw new Error(`wrk gave no figures:\n${out}`);
-    return JSON.parse(line) as { requests: number; duration_us: number; socket_errors: number; non_2xx_3xx: number; p50_us: number; p99_us: number };
-  });
-  const requests = parsed.reduce((n, p) => n + p.requests, 0);
-  const errors = parsed.reduce((n, p) => n + p.socket_errors + p.non_2xx_3xx, 0);
-  const secondsRun = Math.max(...parsed.map((p) => p.duration_us)) / 1e6;
-  return {
-    requests,
-    errors,
-    rps: (requests - errors) / secondsRun,
-    p50ms: Math.max(...parsed.map((p) => p.p50_us)) / 1000,
-    p99ms: Math.max(...parsed.map((p) => p.p99_us)) / 1000,
-  };
 }
 
 /** Pending signatures with links the bench can open: one token file per wrk process. */
