@@ -50,3 +50,12 @@ CREATE INDEX "email_batches_open_idx" ON "email_batches" USING btree ("lease_unt
 CREATE INDEX "email_outbox_ready_idx" ON "email_outbox" USING btree ("priority","created_at") WHERE "email_outbox"."state" = 'queued';--> statement-breakpoint
 CREATE INDEX "email_outbox_batch_idx" ON "email_outbox" USING btree ("batch_id");--> statement-breakpoint
 INSERT INTO "mail_throttle" ("id", "next_at") VALUES (1, 'epoch') ON CONFLICT DO NOTHING;
+--> statement-breakpoint
+DO $$ BEGIN
+  IF to_regclass('pgboss.job') IS NOT NULL THEN
+    INSERT INTO "email_outbox" ("kind", "payload", "priority")
+    SELECT j.name, j.data, CASE WHEN j.name = 'rally-email' AND j.data->>'kind' IN ('day_before', 'day_of', 'changed', 'cancelled') THEN 1 ELSE 0 END
+    FROM pgboss.job j
+    WHERE j.name IN ('signature-confirmation', 'signature-already-signed', 'rally-email') AND j.state IN ('created', 'retry', 'active');
+  END IF;
+END $$;

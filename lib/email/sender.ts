@@ -99,6 +99,8 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
   const haltMs = options.haltMs ?? 60_000;
   const dev = usesDevMailbox();
   const abort = new AbortController();
+  /** How long rendering a batch takes here (moving average): claiming starts that long before the slot. */
+  let renderEstimateMs = 100;
 
   /** A batch whose lease passed: a crashed sender's, or one whose retry is due. */
   async function takeOver(): Promise<Claimed | null> {
@@ -294,12 +296,20 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
       halted_at = coalesce(halted_at, clock_timestamp()) where id = 1`);
   }
 
-  /** Sends a batch in hand (rendered if it is not yet), once its slot has come: `slotWait` ms from now. */
-  async function work(batch: Claimed, slotWait: number | null): Promise<void> {
-    if (batch.state === "claimed") await renderBatch(batch.id);
+  /**
+   * Sends a batch in hand (rendered if it is not yet) at its request slot (`slotAt`, ms epoch), or at a new one
+   * when it has none or rendering overran it: a request never goes later than a quarter slot after its time, so
+   * the requests of every process stay spaced as the budget says.
+   */
+  async function work(batch: Claimed, slotAt: number | null): Promise<void> {
+    const started = Date.now();
+    if (batch.state === "claimed") {
+      await renderBatch(batch.id);
+      renderEstimateMs = 0.8 * renderEstimateMs + 0.2 * (Date.now() - started);
+    }
     const request = await loadRequest(batch.id);
     if (request.length === 0) return finish(batch.id, new Map());
-    let wait = slotWait;
+    let wait: number | null = slotAt === null || Date.now() > slotAt + spacingMs / 4 ? null : Math.max(0, slotAt - Date.now());
     for (;;) {
       if (wait === null) wait = await reserveSlot(true);
       if (wait === null) return retryLater(batch, "sending halted", false); // a refused key: wait without burning tries
@@ -348,10 +358,12 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
           await sleep(index === 0 ? idleMs : idleMs * 4, abort.signal);
           continue;
         }
-        await sleep(wait, abort.signal);
+        // Claim as late as we can (the batch fills while we wait), but render before the slot comes.
+        const slotAt = Date.now() + wait;
+        await sleep(wait - renderEstimateMs, abort.signal);
         if (abort.signal.aborted) return;
         const batch = await claimNew();
-        if (batch) await work(batch, 0);
+        if (batch) await work(batch, slotAt);
         else await sleep(idleMs, abort.signal); // another sender took that mail
       } catch (error) {
         if (abort.signal.aborted) return;
