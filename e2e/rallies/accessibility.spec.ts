@@ -29,7 +29,7 @@ async function overflow(page: Page) {
 }
 
 test("rally pages have no serious accessibility violation and fit 320 px", async ({ browser, baseURL, mailbox }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000); // every rally page × 3 languages × 2 schemes × axe, on a busy machine
   const campaignId = await seededCampaignId();
   const rally = await createRallyIn(campaignId, { capacity: 50, waitlist: true });
   const setup = await (await browser.newContext({ baseURL })).newPage();

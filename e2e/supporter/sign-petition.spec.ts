@@ -159,7 +159,8 @@ test("API clients get clear 4xx answers for bad input, never a 500", async ({ re
     ["bad slug", request.post(`/api/v1/petitions/NOT%20A%20SLUG/signatures`, { headers: json, data: { name: "A", email: "a@example.org" } }), 404],
     ["unknown petition JSON", request.get(`/api/v1/petitions/no-such-petition`), 404],
     ["confirm without token", request.post(`/api/v1/signatures/confirm`, { headers: json, form: { token: "short" } }), 404],
-    ["foreign Origin", request.post(url, { headers: { ...json, Origin: "https://evil.example" }, form: { name: "", email: "" } }), 422],
+    // Another site posting from its visitor's browser: refused before anything is read (e2e/attacker/cross-site.spec.ts).
+    ["foreign Origin", request.post(url, { headers: { ...json, Origin: "https://evil.example" }, form: { name: "", email: "" } }), 403],
     ["HTML form, unknown petition", request.post(`/api/v1/petitions/no-such-petition/signatures`, { form: { name: "A", email: "a@example.org", locale: "en" }, maxRedirects: 0 }), 303],
   ];
   for (const [name, call, status] of cases) {
