@@ -89,6 +89,7 @@ async function main() {
       AUTH_SECRET: secret,
       DEV_MAILBOX: "1",
       JOBS: "off",
+      TRUSTED_PROXIES: "127.0.0.1/32", // sign.lua gives each signature its own client address
     });
     await waitFor(`${base}/api/health`);
     console.log(`npm start: ${os.availableParallelism()} processes (one per core) answering in ${((Date.now() - t) / 1000).toFixed(1)} s`);

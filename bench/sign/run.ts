@@ -75,6 +75,7 @@ async function main() {
       AUTH_SECRET: secret,
       DEV_MAILBOX: "1",
       JOBS: "off",
+      TRUSTED_PROXIES: "127.0.0.1/32", // sign.lua gives each signature its own client address
     };
     const ports = Array.from({ length: processes }, (_, i) => basePort + i);
     for (const port of ports) {
