@@ -28,7 +28,7 @@ export const signatureConfirmable: Confirmable<{ petitionSlug: string }> = {
   async confirm(db, tokenHash) {
     const row = await db.transaction(async (tx) => {
       const pending = await confirmPendingSignature(tx, tokenHash);
-      if (pending) await incrementConfirmedCount(tx, pending.petitionId);
+      if (pending) await incrementConfirmedCount(tx, pending.petitionId, { named: pending.named });
       return pending;
     });
     if (!row) return null;
