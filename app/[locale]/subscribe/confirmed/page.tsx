@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
@@ -30,7 +29,7 @@ export default async function SubscribeConfirmedPage({ params, searchParams }: P
       <p>
         <Link href={`/${locale}/profile`} prefetch={false}>
           {t("subscribe.backToCampaign")}
-        </Link>
+        </a>
       </p>
     </>
   );

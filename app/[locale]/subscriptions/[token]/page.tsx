@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db";
@@ -95,7 +94,7 @@ export default async function PreferencesPage({ params, searchParams }: Props) {
       <p>
         <Link href={`/${locale}/profile`} prefetch={false}>
           {t("subscribe.backToCampaign")}
-        </Link>
+        </a>
       </p>
     </>
   );

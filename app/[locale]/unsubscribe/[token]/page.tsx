@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db";
@@ -55,7 +54,7 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
       <p>
         <Link href={`/${locale}/subscriptions/${token}`} prefetch={false}>
           {t("unsubscribe.preferencesLink")}
-        </Link>
+        </a>
       </p>
     </>
   );
