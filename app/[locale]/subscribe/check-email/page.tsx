@@ -29,14 +29,14 @@ export default async function SubscribeCheckEmailPage({ params }: Props) {
       {usesDevMailbox() && (
         <p className="notice">
           {t("signed.devMailbox")}{" "}
-          <Link href={`/${locale}/dev/mailbox`} prefetch={false}>
+          <a href={`/${locale}/dev/mailbox`}>
             {t("signed.devMailboxLink")}
           </a>
         </p>
       )}
       <p>{t("subscribe.checkEmail.notArrived")}</p>
       <p>
-        <Link href={`/${locale}/profile`} prefetch={false}>
+        <a href={`/${locale}/profile`}>
           {t("subscribe.backToCampaign")}
         </a>
       </p>

@@ -27,7 +27,7 @@ export default async function SubscribeConfirmedPage({ params, searchParams }: P
         <p>{t(already ? "subscribe.confirmed.alreadyBody" : "subscribe.confirmed.body")}</p>
       </div>
       <p>
-        <Link href={`/${locale}/profile`} prefetch={false}>
+        <a href={`/${locale}/profile`}>
           {t("subscribe.backToCampaign")}
         </a>
       </p>

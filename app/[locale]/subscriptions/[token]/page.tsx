@@ -92,7 +92,7 @@ export default async function PreferencesPage({ params, searchParams }: Props) {
         </form>
       </div>
       <p>
-        <Link href={`/${locale}/profile`} prefetch={false}>
+        <a href={`/${locale}/profile`}>
           {t("subscribe.backToCampaign")}
         </a>
       </p>

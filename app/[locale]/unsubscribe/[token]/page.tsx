@@ -52,7 +52,7 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
       )}
       <p>{t("preferences.signatureStays")}</p>
       <p>
-        <Link href={`/${locale}/subscriptions/${token}`} prefetch={false}>
+        <a href={`/${locale}/subscriptions/${token}`}>
           {t("unsubscribe.preferencesLink")}
         </a>
       </p>
