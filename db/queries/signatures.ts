@@ -175,6 +175,12 @@ export async function confirmPendingSignature(db: Db, tokenHash: string) {
       locale: signatures.locale,
       /** On the public list from now on (counted in the shards' `named`). */
       named: sql<boolean>`${signatures.showNamePublicly} and ${signatures.nameHiddenAt} is null`,
+      // The "send me updates" consent, which this confirmation also confirms (lib/subscribers).
+      campaignId: sql<string>`(select ${petitions.campaignId} from ${petitions} where ${petitions.id} = ${signatures.petitionId})`,
+      email: signatures.emailNormalized,
+      consentUpdates: signatures.consentUpdates,
+      consentUpdatesAt: signatures.consentUpdatesAt,
+      consentWordingVersion: signatures.consentWordingVersion,
     });
   return row ?? null;
 }
