@@ -7,3 +7,4 @@ export * from "./organizers";
 export * from "./abuse";
 export * from "./rallies";
 export * from "./updates";
+export * from "./subscribers";
