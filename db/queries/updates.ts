@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { updateIsCountedSql, updateIsPublicSql } from "@/db/lifecycles";
 import { campaignUpdates, campaigns, updateDeliveries, updateTexts } from "@/db/schema";
@@ -22,7 +22,7 @@ async function textsOf(db: Db, ids: string[]): Promise<Map<string, UpdateTexts>>
   return out;
 }
 
-export async function insertUpdate(db: Db, values: { campaignId: string; createdBy: string | null }): Promise<CampaignUpdate> {
+export async function insertUpdate(db: Db, values: { campaignId: string; createdBy: string | null; defaultLocale: Locale }): Promise<CampaignUpdate> {
   const [row] = await db.insert(campaignUpdates).values(values).returning();
   return row!;
 }
@@ -63,14 +63,15 @@ export async function listCampaignUpdates(db: Db, campaignId: string): Promise<U
 }
 
 /**
- * When the campaign's other updates that count against the weekly limit went (or will go) out, newest
- * first: `coalesce(started_at, scheduled_at)` within the week before `at` or after it.
+ * When the campaign's other updates that count against the weekly limit went (or will go) out, oldest first:
+ * `coalesce(started_at, scheduled_at)` within a week of `at`, either side.
  */
 export async function recentUpdateSlots(db: Db, campaignId: string, at: Date, exceptId: string): Promise<Date[]> {
   const rows = rowsOf<{ slot: Date | string }>(
     await db.execute(sql`select coalesce(started_at, scheduled_at) as slot from campaign_updates
       where campaign_id = ${campaignId} and id <> ${exceptId} and ${updateIsCountedSql(sql`state`)}
         and coalesce(started_at, scheduled_at) > ${at.toISOString()}::timestamptz - interval '7 days'
+        and coalesce(started_at, scheduled_at) < ${at.toISOString()}::timestamptz + interval '7 days'
       order by slot asc`),
   );
   return rows.map((r) => new Date(r.slot));
@@ -140,17 +141,14 @@ export async function linkDeliveryEmails(db: Db, updateId: string, links: { subs
  * so a resume enqueues them again; an email already in a batch is on its way and stays.
  */
 export async function withdrawQueuedEmails(db: Db, updateId: string): Promise<number> {
-  const rows = rowsOf<{ n: number }>(
-    await db.execute(sql`
-      with gone as (
-        delete from email_outbox o using update_deliveries d
-        where d.update_id = ${updateId} and o.id = d.outbox_id and o.state = 'queued' returning o.id
-      ), dropped as (
-        delete from update_deliveries d where d.update_id = ${updateId} and d.outbox_id in (select id from gone) returning 1
-      )
-      select count(*)::int as n from dropped`),
-  );
-  return rows[0]?.n ?? 0;
+  // Deleting the emails sets their deliveries' outbox_id to null (the foreign key); those rows go next.
+  await db.execute(sql`delete from email_outbox o using update_deliveries d
+    where d.update_id = ${updateId} and o.id = d.outbox_id and o.state = 'queued'`);
+  const gone = await db
+    .delete(updateDeliveries)
+    .where(and(eq(updateDeliveries.updateId, updateId), isNull(updateDeliveries.outboxId)))
+    .returning({ id: updateDeliveries.subscriberId });
+  return gone.length;
 }
 
 /** Sending updates whose fan-out is done and whose every email has left (sent, failed or skipped) become sent. */
@@ -207,4 +205,15 @@ export async function findPublicUpdate(db: Db, id: string): Promise<PublicUpdate
     .where(and(eq(campaignUpdates.id, id), updateIsPublicSql(campaignUpdates.state), campaignIsPublicSql(campaigns.state)));
   if (!r) return null;
   return { id: r.id, sentAt: r.sentAt!, campaignSlug: r.campaignSlug, defaultLocale: r.defaultLocale as Locale, texts: (await textsOf(db, [r.id])).get(r.id)! };
+}
+
+/** What an update email shows besides its text: the campaign's name. */
+export async function findUpdateForEmail(db: Db, id: string): Promise<(UpdateWithTexts & { campaignName: Record<Locale, string> }) | null> {
+  const [row] = await db
+    .select({ update: campaignUpdates, campaignName: campaigns.name })
+    .from(campaignUpdates)
+    .innerJoin(campaigns, eq(campaigns.id, campaignUpdates.campaignId))
+    .where(eq(campaignUpdates.id, id));
+  if (!row) return null;
+  return { ...row.update, campaignName: row.campaignName, texts: (await textsOf(db, [id])).get(id)! };
 }

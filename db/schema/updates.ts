@@ -4,6 +4,7 @@ import { users } from "./auth";
 import { campaigns } from "./campaigns";
 import { createdAt, updatedAt } from "./columns";
 import { emailOutbox } from "./mail";
+import { subscribers } from "./subscribers";
 
 export const updateStates = ["draft", "scheduled", "sending", "paused", "cancelled", "sent"] as const;
 
@@ -71,7 +72,9 @@ export const updateDeliveries = pgTable(
     updateId: uuid("update_id")
       .notNull()
       .references(() => campaignUpdates.id, { onDelete: "cascade" }),
-    subscriberId: uuid("subscriber_id").notNull(),
+    subscriberId: uuid("subscriber_id")
+      .notNull()
+      .references(() => subscribers.id, { onDelete: "cascade" }),
     locale: text("locale").notNull(),
     outboxId: uuid("outbox_id").references(() => emailOutbox.id, { onDelete: "set null" }),
     createdAt: createdAt(),
