@@ -104,8 +104,14 @@ export function startUpdateFanout(db: Db, options: FanoutOptions = {}): UpdateFa
   const abort = new AbortController();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const onAbort = () => (clearTimeout(t), resolve());
-      const t = setTimeout(() => (abort.signal.removeEventListener("abort", onAbort), resolve()), ms);
+      const onAbort = () => {
+        clearTimeout(t);
+        resolve();
+      };
+      const t = setTimeout(() => {
+        abort.signal.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
       abort.signal.addEventListener("abort", onAbort, { once: true });
     });
   async function loop() {

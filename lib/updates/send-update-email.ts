@@ -85,3 +85,15 @@ export async function renderUpdateTestEmail(db: Db, p: KindPayload<"campaign-upd
     template: "campaign-update-test",
   };
 }
+
+/** The email a subscriber in `locale` would get, for the dashboard's preview: subject, props and both parts. */
+export async function previewUpdateEmail(db: Db, updateId: string, locale: Locale) {
+  const u = await findUpdateForEmail(db, updateId);
+  if (!u) return null;
+  const sample = `${appUrl()}/${locale}/…`;
+  const { props: p, locale: shown } = props(u, locale, { preferencesUrl: sample, unsubscribeUrl: sample });
+  const { render } = await import("@react-email/render");
+  const element = CampaignUpdate(p);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: campaignUpdateSubject(p), props: p, locale: shown, html, text };
+}

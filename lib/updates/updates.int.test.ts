@@ -11,7 +11,6 @@ import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-cap
 import { type MailSender, startMailSender } from "@/lib/email/sender";
 import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
-import type { Actor } from "@/lib/organizers/access";
 import { makeWorld } from "@/lib/organizers/test-world";
 import { updateCreateSchema } from "@/lib/validation/updates";
 import { eq } from "drizzle-orm";
@@ -257,5 +256,3 @@ function child(args: string[]): { proc: ChildProcess; waitFor(text: string): Pro
 }
 
 const killed = (proc: ChildProcess) => new Promise<void>((resolve) => (proc.exitCode !== null || proc.signalCode ? resolve() : proc.on("exit", () => resolve())));
-
-export type { Actor };
