@@ -32,6 +32,8 @@ const publicPaths = [
   "/:locale(ru|kk|en)/updates",
   "/:locale(ru|kk|en)/updates/:id([0-9a-f-]{36})",
   "/api/v1/updates/:locale(ru|kk|en)/feed.atom",
+  "/:locale(ru|kk|en)/subscribe/check-email",
+  "/:locale(ru|kk|en)/subscribe/confirmed",
   "/api/v1/petitions/:slug([a-z0-9-]+)",
   "/api/v1/rallies/:slug([a-z0-9-]+)/calendar.ics",
   "/api/v1/campaigns/:slug([a-z0-9-]+)/rallies.ics",

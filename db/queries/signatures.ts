@@ -170,7 +170,16 @@ export async function confirmPendingSignature(db: Db, tokenHash: string) {
         sql`exists (select 1 from ${petitions} where ${petitions.id} = ${signatures.petitionId} and ${confirmationCounts})`,
       ),
     )
-    .returning({ petitionId: signatures.petitionId, locale: signatures.locale });
+    .returning({
+      petitionId: signatures.petitionId,
+      locale: signatures.locale,
+      // The "send me updates" consent, which this confirmation also confirms (lib/subscribers).
+      campaignId: sql<string>`(select ${petitions.campaignId} from ${petitions} where ${petitions.id} = ${signatures.petitionId})`,
+      email: signatures.emailNormalized,
+      consentUpdates: signatures.consentUpdates,
+      consentUpdatesAt: signatures.consentUpdatesAt,
+      consentWordingVersion: signatures.consentWordingVersion,
+    });
   return row ?? null;
 }
 

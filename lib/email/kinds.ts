@@ -45,6 +45,8 @@ export const emailPayloads = {
   "campaign-update": z.object({ updateId: z.uuid(), subscriberId: z.uuid(), locale: z.enum(locales) }),
   /** An organizer's test copy of an update, to their own address. */
   "campaign-update-test": z.object({ updateId: z.uuid(), userId: z.uuid(), locale: z.enum(locales) }),
+  /** The standalone "get updates" form's double opt-in. */
+  "subscription-confirmation": z.object({ subscriberId: z.uuid() }),
 } as const;
 
 export type EmailKind = keyof typeof emailPayloads;
@@ -101,6 +103,11 @@ export const emailKinds: { [K in EmailKind]: Kind<K> } = {
     payload: emailPayloads["campaign-update-test"],
     priority: "transactional",
     render: async (db, p, e) => (await import("@/lib/updates/send-update-email")).renderUpdateTestEmail(db, p, e),
+  },
+  "subscription-confirmation": {
+    payload: emailPayloads["subscription-confirmation"],
+    priority: "transactional",
+    render: async (db, p, e) => (await import("@/lib/subscribers/send-subscriber-emails")).renderSubscriptionConfirmation(db, p, e),
   },
 };
 

@@ -1,19 +1,27 @@
-// Placeholder with the interface the subs branch provides (it replaces this file on merge).
-import { tokenFor } from "@/lib/confirmations/tokens";
 import { appUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
+import { manageTokenOf } from "./tokens";
 
-type Linked = { tokenNonce: string; locale: Locale };
-const manageToken = (s: Linked) => tokenFor("subscriber-manage", s.tokenNonce);
+/** What the links need of a subscriber (listDeliverableSubscribers returns it). */
+export type LinkedSubscriber = { tokenNonce: string; locale: Locale };
 
-export function preferencesUrl(s: Linked, locale: Locale = s.locale): string {
-  return `${appUrl()}/${locale}/subscriptions/${manageToken(s)}`;
+/** The preferences page (language, unsubscribe here or everywhere), in the subscriber's language. No login. */
+export function preferencesUrl(subscriber: LinkedSubscriber): string {
+  return `${appUrl()}/${subscriber.locale}/subscriptions/${manageTokenOf(subscriber.tokenNonce)}`;
 }
 
-export function unsubscribeUrl(s: Linked): string {
-  return `${appUrl()}/api/v1/unsubscribe/${manageToken(s)}`;
+/**
+ * The one-click unsubscribe URL (RFC 8058): a POST with `List-Unsubscribe=One-Click` unsubscribes, with no
+ * cookie and from any origin; a GET shows the page with a button (it changes nothing).
+ */
+export function unsubscribeUrl(subscriber: Pick<LinkedSubscriber, "tokenNonce">): string {
+  return `${appUrl()}/api/v1/unsubscribe/${manageTokenOf(subscriber.tokenNonce)}`;
 }
 
-export function listUnsubscribeHeaders(s: Linked): Record<string, string> {
-  return { "List-Unsubscribe": `<${unsubscribeUrl(s)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+/** The headers every update email carries (and no transactional email does). */
+export function listUnsubscribeHeaders(subscriber: Pick<LinkedSubscriber, "tokenNonce">): Record<"List-Unsubscribe" | "List-Unsubscribe-Post", string> {
+  return {
+    "List-Unsubscribe": `<${unsubscribeUrl(subscriber)}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
 }

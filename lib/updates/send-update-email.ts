@@ -61,7 +61,7 @@ export async function renderUpdateEmail(db: Db, p: KindPayload<"campaign-update"
     element: () => CampaignUpdate(base),
     fill: {
       templateKey: `campaign-update/${u.id}/${locale}`,
-      values: { preferences: preferencesUrl(subscriber, locale), unsubscribe: unsubscribeUrl(subscriber) },
+      values: { preferences: preferencesUrl(subscriber), unsubscribe: unsubscribeUrl(subscriber) },
     },
     to: s.email,
     subject: campaignUpdateSubject(base),

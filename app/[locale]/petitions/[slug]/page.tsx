@@ -6,6 +6,7 @@ import { cache } from "react";
 import { PetitionProgress } from "@/app/_components/petition-progress";
 import { SignForm } from "@/app/_components/sign-form";
 import { SignerList } from "@/app/_components/signer-list";
+import { SubscribeFormView } from "@/app/_components/subscribe-form-view";
 import { signFormAction, signFormErrorMessages, signFormLimits, signFormStrings } from "@/app/_components/sign-error-page";
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
@@ -52,7 +53,7 @@ export default async function PetitionPage({ params }: Props) {
   setRequestLocale(locale);
   const row = await load(slug);
   if (!row) notFound();
-  const { petition, count, signers } = row;
+  const { petition, count, signers, campaignSlug } = row;
   const t = translator(locale);
   const open = isOpenForSigning(petition);
   const lateUntil = lateConfirmationsUntil(petition);
@@ -114,6 +115,7 @@ export default async function PetitionPage({ params }: Props) {
           </p>
         )}
       </section>
+      <SubscribeFormView campaignSlug={campaignSlug} locale={locale} />
     </article>
   );
 }
