@@ -104,7 +104,8 @@ async function refusal(p: Promise<unknown>): Promise<Record<string, string>> {
   throw new Error("expected a refusal");
 }
 
-describe(`updates on ${testDriver}`, () => {
+// A crash and a restart, thousands of emails at 50 req/s, on a shared machine: minutes, not seconds.
+describe(`updates on ${testDriver}`, { timeout: 240_000 }, () => {
   it("refuses raw HTML, javascript: links, images and 50,000 characters, writing nothing", async () => {
     const w = await makeWorld(db());
     const before = (await db().select().from(campaignUpdates).where(eq(campaignUpdates.campaignId, w.campaignA.id))).length;
