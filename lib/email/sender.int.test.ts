@@ -10,7 +10,7 @@ import { signPetition } from "@/lib/signatures/sign-petition";
 import { signInputSchema } from "@/lib/validation/signatures";
 import { type MailSender, type SenderOptions, mailHalt, startMailSender } from "./sender";
 import { setUpResendCapture, testMailEnv as env } from "./test-capture";
-import { mailInFlight } from "./testing";
+import { mailInFlight, untilMailBudgetFree } from "./testing";
 
 // The mail pipeline end to end on a real database (PostgreSQL, or PGlite with QOLDAU_TEST_DRIVER=pglite) and the
 // real resend SDK against the capture server, which enforces a requests/s limit like Resend.
@@ -127,7 +127,7 @@ describe("the mail sender", () => {
   it("a lone signer's confirmation leaves within 2 seconds", async () => {
     start();
     await until(async () => (await mailInFlight(db())) === 0);
-    await new Promise((r) => setTimeout(r, 600)); // the budget of earlier tests is free again
+    await untilMailBudgetFree(db()); // no request slot reserved ahead by earlier tests
     const started = Date.now();
     await signPetition({ db: db() }, slug, signer("lone", 0));
     await capture().waitFor((e) => e.to[0] === "lone.0@example.org", 5_000);

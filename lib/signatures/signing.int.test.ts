@@ -9,6 +9,7 @@ import { reconcileConfirmedCounts } from "@/db/queries/signatures";
 import { seed } from "@/db/seed";
 import { isAppError } from "@/lib/errors";
 import { type MailSender, startMailSender } from "@/lib/email/sender";
+import { untilMailSettled } from "@/lib/email/testing";
 import { signInputSchema } from "@/lib/validation/signatures";
 import { confirmSignature } from "./confirm-signature";
 import { signPetition } from "./sign-petition";
@@ -64,7 +65,7 @@ describe("signing a petition", () => {
     expect(await count()).toBe(before + 1);
     await expect(confirmSignature(database().db, token)).resolves.toEqual({ outcome: "already_confirmed", petitionSlug: slug });
     expect(await count()).toBe(before + 1);
-    await new Promise((r) => setTimeout(r, 1500));
+    await untilMailSettled(database().db); // nothing left to send: any further email would be on its way now
     expect(mailTo(signer.email)).toHaveLength(1);
   });
 
@@ -102,7 +103,7 @@ describe("signing a petition", () => {
     const rows = await database().db.select().from(signatures).where(eq(signatures.emailNormalized, address.toLowerCase()));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.confirmationEmailsSent).toBeLessThanOrEqual(3);
-    await new Promise((r) => setTimeout(r, 2500));
+    await untilMailSettled(database().db); // nothing left to send: any further email would be on its way now
     const sent = mailTo(address.toLowerCase());
     expect(sent.length).toBeGreaterThanOrEqual(1);
     expect(sent.length).toBeLessThanOrEqual(3);
@@ -131,7 +132,7 @@ describe("signing a petition", () => {
   it("re-sends a pending signature's link, at most three emails in all, each with the same working link", async () => {
     const signer = input();
     for (let i = 0; i < 5; i++) await signPetition({ db: database().db }, slug, signer);
-    await new Promise((r) => setTimeout(r, 3000));
+    await untilMailSettled(database().db); // nothing left to send: any further email would be on its way now
     const sent = mailTo(signer.email);
     expect(sent).toHaveLength(3);
     const tokens = new Set(sent.map((e) => tokenIn(e.text)));
@@ -177,7 +178,7 @@ describe("signing a petition", () => {
     const signer = input();
     await signPetition({ db: database().db }, slug, signer);
     await capture().waitFor((e) => e.to.includes(signer.email), 20_000);
-    await new Promise((r) => setTimeout(r, 2000));
+    await untilMailSettled(database().db); // nothing left to send: any further email would be on its way now
     expect(mailTo(signer.email)).toHaveLength(1);
   });
 
@@ -188,7 +189,7 @@ describe("signing a petition", () => {
     expect(mailTo(signer.email)).toHaveLength(0);
     startWorking(); // a new process starts
     await capture().waitFor((e) => e.to.includes(signer.email), 15_000);
-    await new Promise((r) => setTimeout(r, 1500));
+    await untilMailSettled(database().db); // nothing left to send: any further email would be on its way now
     expect(mailTo(signer.email)).toHaveLength(1);
   });
 
