@@ -83,6 +83,14 @@ export async function insertPendingSignaturesWithEmails(db: Db, rows: NewSignatu
       group by w.bucket, w.unit, o.limit_key
       on conflict (bucket, key, window_start) do update set hits = ${rateLimitCounters.hits} + excluded.hits
       returning bucket, key, hits
+    ), tripped as (
+      -- The batch that carries a client over a limit writes one security event (the address-hash only).
+      insert into audit_log (action, entity_type, entity_id, details)
+      select 'security.limit_trip', 'client', split_part(c.key, ':', 2),
+        jsonb_build_object('action', 'sign', 'target', split_part(c.key, ':', 1), 'window', split_part(c.bucket, ':', 2))
+      from counted c join (select distinct limit_key, attempts from open) o on o.limit_key = c.key
+      where c.hits > (case c.bucket when 'sign:minute' then ${limits.burst}::int else ${limits.hourly}::int end)
+        and c.hits - o.attempts <= (case c.bucket when 'sign:minute' then ${limits.burst}::int else ${limits.hourly}::int end)
     ), judged as (
       select o.*, o.blocked or coalesce((
         select bool_or(c.hits - o.attempts + o.nth > case c.bucket when 'sign:minute' then ${limits.burst}::int else ${limits.hourly}::int end)

@@ -18,9 +18,13 @@ let clientKeyMac: Buffer | undefined;
  * an address, and nobody without the secret can tell whose hash it is. Unknown addresses share one key.
  */
 export function clientKey(headers: Headers): string {
+  return clientKeyOf(clientAddress(headers, addressPolicy()));
+}
+
+/** The same for an address already told (lib/http/client-address.ts; null when unknown). */
+export function clientKeyOf(address: string | null): string {
   clientKeyMac ??= deriveKey("client-address");
-  const address = clientAddress(headers, addressPolicy()) ?? "unknown";
-  return createHmac("sha256", clientKeyMac).update(address).digest("hex").slice(0, 32);
+  return createHmac("sha256", clientKeyMac).update(address ?? "unknown").digest("hex").slice(0, 32);
 }
 
 /** Counts a hit; false once the key is over the limit in the current window (the clock is the caller's). */

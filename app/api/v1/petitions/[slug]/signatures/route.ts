@@ -1,7 +1,8 @@
 import { getDb } from "@/db";
 import { findPetitionForSignPage } from "@/db/queries/petitions";
 import { renderSignErrorPage, signErrorMessages, signFormAction } from "@/app/_components/sign-error-page";
-import { clientKey } from "@/lib/abuse/rate-limit";
+import { clientKeyOf } from "@/lib/abuse/rate-limit";
+import { recordSecurityEvent } from "@/lib/audit/security-events";
 import { abuseVerdict } from "@/lib/abuse/rules";
 import { addressPolicy } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
@@ -39,8 +40,10 @@ export const POST = route<Ctx>(
     const db = await getDb();
     // Block and allow lists (cached per process for seconds: no query per signature). Blocked: kept as fraudulent,
     // answered like anyone. Allowed: no per-client limit.
-    const verdict = await abuseVerdict(db, { address: clientAddress(request.headers, addressPolicy()), email: parsed.data.email });
-    const client = verdict === "allow" ? null : clientKey(request.headers);
+    const address = clientAddress(request.headers, addressPolicy());
+    const verdict = await abuseVerdict(db, { address, email: parsed.data.email });
+    const client = verdict === "allow" ? null : clientKeyOf(address);
+    if (verdict === "block") await recordSecurityEvent(db, { kind: "block_hit", action: "sign", client: client!, target: slug.data });
     await signPetition({ db, client, blocked: verdict === "block" }, slug.data, parsed.data);
     const next = `/${scope.locale}/petitions/${slug.data}/signed`;
     return scope.json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
