@@ -49,8 +49,9 @@ export const abuseFlagKinds = ["client", "domain"] as const;
 
 /**
  * The hourly flag job's findings (lib/abuse/flags.ts): a client (address-hash) or an email domain with at least
- * FLAG_THRESHOLD confirmed signatures on one petition within one hour. One row per (petition, subject, hour);
- * an admin blocks from it or dismisses it.
+ * FLAG_THRESHOLD confirmed signatures on one petition within one hour (a sliding hour, `window_start` to an
+ * hour later). One row per burst: a later run does not flag the same subject for an overlapping hour again.
+ * An admin blocks from it or dismisses it.
  */
 export const abuseFlags = pgTable(
   "abuse_flags",
@@ -62,14 +63,14 @@ export const abuseFlags = pgTable(
     kind: text("kind", { enum: abuseFlagKinds }).notNull(),
     /** The address-hash or the domain: never an address. */
     subject: text("subject").notNull(),
-    hourStart: timestamp("hour_start", { withTimezone: true }).notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
     signatures: integer("signatures").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     resolution: text("resolution", { enum: ["blocked", "dismissed"] }),
   },
   (t) => [
-    uniqueIndex("abuse_flags_subject_uq").on(t.petitionId, t.kind, t.subject, t.hourStart),
+    uniqueIndex("abuse_flags_subject_uq").on(t.petitionId, t.kind, t.subject, t.windowStart),
     index("abuse_flags_open_idx").on(t.resolvedAt, t.createdAt),
     check("abuse_flags_kind_check", sql`${t.kind} in ('client', 'domain')`),
     check("abuse_flags_resolution_check", sql`${t.resolution} is null or ${t.resolution} in ('blocked', 'dismissed')`),

@@ -3,6 +3,8 @@ import { type Db, rowsOf } from "@/db";
 import { insertAuditEntry } from "@/db/queries/audit";
 import { countHit } from "@/db/queries/rate-limits";
 import { auditLog } from "@/db/schema";
+import { isAppError } from "@/lib/errors";
+import { type Actor, requireAdmin } from "@/lib/organizers/access";
 import type { AuditAction } from "./actions";
 
 /**
@@ -35,6 +37,11 @@ export async function recordSecurityEvent(db: Db, event: SecurityEvent): Promise
     entityId: event.client,
     details: { action: event.action, target: event.target, ...(event.kind === "limit_trip" ? { window: event.window } : {}) },
   });
+}
+
+/** A signed-in person refused by role (an organizer at an admin page, form or export): a security event. */
+export async function recordRefusal(db: Db, error: unknown, actorId: string | null | undefined, where: string): Promise<void> {
+  if (isAppError(error) && error.code === "forbidden") await recordSecurityEvent(db, { kind: "refused", actorId: actorId ?? null, where, reason: error.code });
 }
 
 /** What the dashboard sums, and the audit actions behind each line. */
@@ -72,4 +79,10 @@ export async function summarizeSecurityEvents(db: Db, now = new Date()): Promise
     }
   }
   return summary;
+}
+
+/** Admins only: the summary on the dashboard's home. */
+export async function readSecuritySummary(db: Db, actor: Actor | null, now = new Date()): Promise<SecuritySummary> {
+  requireAdmin(actor);
+  return summarizeSecurityEvents(db, now);
 }

@@ -41,7 +41,8 @@ import {
 import type { FormState } from "@/lib/http/form-state";
 import { runAction } from "../_components/run-action";
 import { addRule, removeRule } from "@/lib/abuse/manage-rules";
-import { abuseRuleIdSchema, abuseRuleSchema } from "@/lib/validation/abuse";
+import { abuseFlagIdSchema, abuseRuleIdSchema, abuseRuleSchema } from "@/lib/validation/abuse";
+import { blockFromFlag, dismissFlag } from "@/lib/abuse/flags";
 
 /**
  * The dashboard's server actions. Each one only parses the form (runAction), calls one domain operation —
@@ -212,5 +213,19 @@ export async function removeAbuseRuleAction(_: FormState, form: FormData) {
   return runAction(form, abuseRuleIdSchema, async (db, actor, input, locale) => {
     await removeRule(db, actor, input);
     return `/${locale}/dashboard/abuse?notice=abuseRuleRemoved`;
+  });
+}
+
+export async function blockAbuseFlagAction(_: FormState, form: FormData) {
+  return runAction(form, abuseFlagIdSchema, async (db, actor, input, locale) => {
+    await blockFromFlag(db, actor, input);
+    return `/${locale}/dashboard/abuse?notice=abuseFlagBlocked`;
+  });
+}
+
+export async function dismissAbuseFlagAction(_: FormState, form: FormData) {
+  return runAction(form, abuseFlagIdSchema, async (db, actor, input, locale) => {
+    await dismissFlag(db, actor, input);
+    return `/${locale}/dashboard/abuse?notice=abuseFlagDismissed`;
   });
 }
