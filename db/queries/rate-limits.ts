@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
-import { rateLimitCounters } from "@/db/schema";
+import { powSpent, rateLimitCounters } from "@/db/schema";
 
 /**
  * Counts one hit for `key` in `bucket`'s window starting at `windowStart`, and returns the window's hits so far.
@@ -42,4 +42,17 @@ export async function countClientAttempt(db: Db, action: string, key: string, no
   const rows = rowsOf<{ bucket: string; hits: number }>(result);
   const hits = (suffix: string) => Number(rows.find((r) => r.bucket.endsWith(suffix))?.hits ?? 0);
   return { minute: hits(":minute"), hour: hits(":hour") };
+}
+
+/**
+ * Spends a proof-of-work challenge: true the first time (the key is kept until `expiresAt`, when the challenge
+ * would be refused anyway), false when it was spent before — by any process. Expired keys go in the same statement.
+ */
+export async function spendChallenge(db: Db, key: string, expiresAt: Date): Promise<boolean> {
+  const result = await db.execute(sql`
+    with gone as (delete from ${powSpent} where ${powSpent.expiresAt} < now())
+    insert into ${powSpent} (challenge, expires_at) values (${key}, ${expiresAt.toISOString()}::timestamptz)
+    on conflict (challenge) do nothing
+    returning challenge`);
+  return rowsOf(result).length === 1;
 }

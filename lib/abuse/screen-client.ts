@@ -3,6 +3,7 @@ import { countClientAttempt } from "@/db/queries/rate-limits";
 import { env } from "@/lib/env";
 import { recordSecurityEvent } from "@/lib/audit/security-events";
 import { clientKeyOf } from "./rate-limit";
+import { type PowVerdict, powIsFraud } from "./proof-of-work";
 import { abuseVerdict } from "./rules";
 
 /** The supporter actions screened here; signatures are screened inside their group commit (db/queries/signatures.ts). */
@@ -17,7 +18,7 @@ export const supporterLimits = (): ClientLimits => ({ burst: env().SIGN_LIMIT_BU
 export type Screening = {
   /** Keep the row as `fraudulent`: no email, never counted; answer exactly as for anyone else. */
   fraudulent: boolean;
-  reason: "block" | "limit" | null;
+  reason: "block" | "limit" | "pow" | null;
 };
 
 /**
@@ -27,18 +28,23 @@ export type Screening = {
  * unknown: all unknown clients share one counter, as for signatures). Counted in PostgreSQL (every process
  * shares the counters), one statement; the first trip in a window and a block hit are security events.
  *
- * Subscriptions call it as `screenClient(db, { action: "subscribe", target: campaignId, address, email })`
- * and store `fraudulent` when it says so.
+ * Subscriptions call it as `screenClient(db, { action: "subscribe", target: campaignId, address, email, pow })`
+ * (pow = `await checkPow(db, form.altcha)`) and store `fraudulent` when it says so.
  */
 export async function screenClient(
   db: Db,
-  subject: { action: ScreenedAction; target: string; address: string | null; email: string },
+  /** `pow`: the form's proof of work (lib/abuse/proof-of-work.ts checkPow); forged or replayed is shadow-banned. */
+  subject: { action: ScreenedAction; target: string; address: string | null; email: string; pow?: PowVerdict },
   options: { now?: Date; limits?: ClientLimits } = {},
 ): Promise<Screening> {
   const now = options.now ?? new Date();
   const verdict = await abuseVerdict(db, { address: subject.address, email: subject.email }, now.getTime());
   if (verdict === "allow") return { fraudulent: false, reason: null };
   const client = clientKeyOf(subject.address);
+  if (subject.pow && powIsFraud(subject.pow)) {
+    await recordSecurityEvent(db, { kind: "pow_forged", action: subject.action, client, target: subject.target, now });
+    return { fraudulent: true, reason: "pow" };
+  }
   if (verdict === "block") {
     await recordSecurityEvent(db, { kind: "block_hit", action: subject.action, client, target: subject.target, now });
     return { fraudulent: true, reason: "block" };

@@ -7,6 +7,7 @@ import type { RallyCtx } from "./update-rally";
 import { RSVP_CONFIRM, RSVP_CONSENT_WORDING_VERSION, RSVP_MANAGE, mintRsvpTokens } from "./rsvp-tokens";
 import { acceptsRsvps } from "./state";
 import { enqueueEmail } from "@/lib/email/outbox";
+import type { PowVerdict } from "@/lib/abuse/proof-of-work";
 import { screenClient } from "@/lib/abuse/screen-client";
 
 /**
@@ -22,7 +23,7 @@ export async function rsvpToRally(
   ctx: RallyCtx,
   slug: string,
   input: RsvpInput,
-  options: { now?: Date; client?: { address: string | null } } = {},
+  options: { now?: Date; client?: { address: string | null; pow?: PowVerdict } } = {},
 ): Promise<{ outcome: "check_email" }> {
   const now = options.now ?? new Date();
   const found = await findVisibleRallyBySlug(ctx.db, slug);
@@ -33,7 +34,7 @@ export async function rsvpToRally(
   if (rally.capacity !== null && !rally.waitlist && (await countPlacesTaken(ctx.db, rally.id)) >= rally.capacity) throw new AppError("rally_full");
 
   const screening = options.client
-    ? await screenClient(ctx.db, { action: "rsvp", target: rally.id, address: options.client.address, email: input.email }, { now })
+    ? await screenClient(ctx.db, { action: "rsvp", target: rally.id, address: options.client.address, email: input.email, pow: options.client.pow }, { now })
     : { fraudulent: false };
   const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
   await ctx.db.transaction(async (tx) => {
