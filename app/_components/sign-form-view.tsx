@@ -30,6 +30,7 @@ export function SignFormView({
   pending = false,
   formProps,
   summaryRef,
+  children,
 }: {
   action: string;
   locale: string;
@@ -40,6 +41,8 @@ export function SignFormView({
   pending?: boolean;
   formProps?: FormHTMLAttributes<HTMLFormElement>;
   summaryRef?: (el: HTMLDivElement | null) => void;
+  /** What the enhancing script adds (the proof-of-work widget): nothing in the plain form. */
+  children?: ReactNode;
 }) {
   const invalid = (["name", "email"] as const).filter((f) => errors[f]);
   const hasErrors = invalid.length > 0 || Boolean(errors.form);
@@ -120,6 +123,7 @@ export function SignFormView({
         <label htmlFor="sign-website">{strings.honeypot}</label>
         <input id="sign-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
+      {children}
       <p>
         <button type="submit" className="button button-primary" disabled={pending}>
           {pending ? strings.pending : strings.submit}

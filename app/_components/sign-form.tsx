@@ -9,6 +9,7 @@ import {
   SignFormView,
   emptyValues,
 } from "./sign-form-view";
+import { useProofOfWork } from "./proof-of-work";
 
 type ErrorBody = { error?: string; fields?: Record<string, string> };
 
@@ -16,7 +17,7 @@ type ErrorBody = { error?: string; fields?: Record<string, string> };
  * The sign form, enhanced: with JavaScript it posts in the background, shows a pending state and
  * inline errors; without JavaScript the very same form posts and the server answers with a page.
  * The page hands it its words (`strings`) and the message for each error code (`errors`, with `unexpected`):
- * no message runtime in the page's JavaScript.
+ * no message runtime in the page's JavaScript. With JavaScript the post carries a proof of work (./proof-of-work.tsx).
  */
 export function SignForm({
   action,
@@ -36,6 +37,7 @@ export function SignForm({
   const [values, setValues] = useState<SignFormValues>(emptyValues);
   const [attempt, setAttempt] = useState(0);
   const focusSummary = useCallback((el: HTMLDivElement | null) => el?.focus(), []);
+  const pow = useProofOfWork();
 
   const message = (code: string) => messages[code] ?? messages.unexpected ?? "";
 
@@ -54,13 +56,16 @@ export function SignForm({
     setPending(true);
     try {
       const body = new URLSearchParams();
-      for (const [k, v] of data) if (typeof v === "string") body.append(k, v);
+      for (const [k, v] of data) if (typeof v === "string" && !k.startsWith(pow.field)) body.append(k, v);
+      const proof = await pow.proof();
+      if (proof) body.set(pow.field, proof);
       const response = await fetch(action, { method: "POST", body, headers: { Accept: "application/json" } });
       if (response.ok) {
         const { next } = (await response.json()) as { next: string };
         window.location.assign(next);
         return;
       }
+      pow.renew();
       const problem = (await response.json().catch(() => ({}))) as ErrorBody;
       const next: SignFormErrors = {};
       for (const [field, code] of Object.entries(problem.fields ?? {})) {
@@ -70,6 +75,7 @@ export function SignForm({
       setErrors(next);
       setAttempt((n) => n + 1);
     } catch {
+      pow.renew();
       setErrors({ form: message("unexpected") });
       setAttempt((n) => n + 1);
     } finally {
@@ -87,8 +93,10 @@ export function SignForm({
       strings={strings}
       limits={limits}
       pending={pending}
-      formProps={{ onSubmit }}
+      formProps={{ onSubmit, onFocus: pow.start }}
       summaryRef={focusSummary}
-    />
+    >
+      {pow.widget}
+    </SignFormView>
   );
 }

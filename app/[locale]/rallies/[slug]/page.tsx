@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { YourLocalTime } from "@/app/_components/rallies/local-time";
-import { RsvpFormView } from "@/app/_components/rallies/rsvp-form-view";
+import { RSVP_FORM_ID, RsvpFormView } from "@/app/_components/rallies/rsvp-form-view";
+import { ProofOfWorkForForm } from "@/app/_components/proof-of-work";
 import { rsvpFormStrings } from "@/app/_components/rallies/rsvp-strings";
 import { getDb } from "@/db";
 import { countConfirmed, countPlacesTaken, findVisibleRallyBySlug, latestChange } from "@/db/queries/rallies";
@@ -185,6 +186,7 @@ export default async function RallyPage({ params }: Props) {
           <>
             {full && <p className="notice">{t("rallies.waitlistNotice")}</p>}
             <RsvpFormView action={`/api/v1/rallies/${rally.slug}/rsvps`} locale={locale} values={{ name: "", email: "", updates: false }} errors={{}} strings={rsvpFormStrings(locale)} />
+            <ProofOfWorkForForm formId={RSVP_FORM_ID} />
           </>
         )}
       </section>
