@@ -38,13 +38,14 @@ export async function screenClient(
   options: { now?: Date; limits?: ClientLimits } = {},
 ): Promise<Screening> {
   const now = options.now ?? new Date();
-  const verdict = await abuseVerdict(db, { address: subject.address, email: subject.email }, now.getTime());
-  if (verdict === "allow") return { fraudulent: false, reason: null };
   const client = clientKeyOf(subject.address);
+  // A forged or replayed proof is a bot's, whatever network it comes from (an allowed range included).
   if (subject.pow && powIsFraud(subject.pow)) {
     await recordSecurityEvent(db, { kind: "pow_forged", action: subject.action, client, target: subject.target, now });
     return { fraudulent: true, reason: "pow" };
   }
+  const verdict = await abuseVerdict(db, { address: subject.address, email: subject.email }, now.getTime());
+  if (verdict === "allow") return { fraudulent: false, reason: null };
   if (verdict === "block") {
     await recordSecurityEvent(db, { kind: "block_hit", action: subject.action, client, target: subject.target, now });
     return { fraudulent: true, reason: "block" };
