@@ -3,9 +3,6 @@ export type RsvpFormErrors = Partial<Record<"name" | "email" | "form", string>>;
 export const rsvpFormStringKeys = ["email", "emailHint", "name", "nameHint", "updates", "updatesHint", "honeypot", "submit", "errorSummary", "privacy"] as const;
 export type RsvpFormStrings = Record<(typeof rsvpFormStringKeys)[number], string>;
 
-/** The rally page's script finds the form by it, to add a proof of work (app/_components/proof-of-work.tsx). */
-export const RSVP_FORM_ID = "rsvp-form";
-
 /**
  * The RSVP form: a plain HTML form (no hooks, no script), rendered on the rally page and, with the
  * messages, by the route handler when something was wrong.
@@ -14,7 +11,8 @@ export function RsvpFormView({ action, locale, values, errors, strings }: { acti
   const invalid = (["email", "name"] as const).filter((f) => errors[f]);
   const described = (id: string, hint: boolean, error?: string) => [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
-    <form method="post" action={action} noValidate className="sign-form" id={RSVP_FORM_ID}>
+    // data-pow: with JavaScript, public/enhance.js adds a proof of work to the post (lib/abuse/proof-of-work.ts).
+    <form method="post" action={action} noValidate className="sign-form" data-pow="">
       <input type="hidden" name="locale" value={locale} />
       {(invalid.length > 0 || errors.form) && (
         <div className="notice notice-error" role="alert" id="rsvp-errors">

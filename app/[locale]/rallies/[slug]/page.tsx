@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { YourLocalTime } from "@/app/_components/rallies/local-time";
-import { RSVP_FORM_ID, RsvpFormView } from "@/app/_components/rallies/rsvp-form-view";
-import { ProofOfWorkForForm } from "@/app/_components/proof-of-work";
+import { RsvpFormView } from "@/app/_components/rallies/rsvp-form-view";
 import { rsvpFormStrings } from "@/app/_components/rallies/rsvp-strings";
 import { getDb } from "@/db";
 import { countConfirmed, countPlacesTaken, findVisibleRallyBySlug, latestChange } from "@/db/queries/rallies";
@@ -186,7 +185,6 @@ export default async function RallyPage({ params }: Props) {
           <>
             {full && <p className="notice">{t("rallies.waitlistNotice")}</p>}
             <RsvpFormView action={`/api/v1/rallies/${rally.slug}/rsvps`} locale={locale} values={{ name: "", email: "", updates: false }} errors={{}} strings={rsvpFormStrings(locale)} />
-            <ProofOfWorkForForm formId={RSVP_FORM_ID} />
           </>
         )}
       </section>
