@@ -5,101 +5,9 @@
 //                           server answers with (the same HTML as without JavaScript) in place of this one;
 //   [data-copy]             a button (hidden without JavaScript) that copies the field it names;
 //   [data-local-time]       the rally's time in the reader's own zone, when it is not the rally's;
-//   [data-pow]              a form (sign, RSVP, subscribe) whose post carries a proof of work (ALTCHA,
-//                           lib/abuse/proof-of-work.ts): on the first focus in it the widget — ours, from
-//                           /vendor, never another host — loads and solves in a worker; the post waits for it at
-//                           most POW_WAIT_MS, then goes without one (the server's limits alone apply). Nothing
-//                           here can keep a supporter from posting. Other pages never load any of it.
+//   [data-pow]              a form whose post carries a proof of work: public/pow.js, loaded only where one is.
 (() => {
-  const POW_BASE = "/vendor/altcha-3.2.2";
-  const POW_WAIT_MS = 15000;
-  let altcha = null;
-  const proofs = new WeakMap();
-
-  /** The widget's script (a module our nonce'd script inserts: 'strict-dynamic' trusts it), style and worker. */
-  function loadAltcha() {
-    altcha ??= new Promise((resolve) => {
-      const css = document.createElement("link");
-      css.rel = "stylesheet";
-      css.href = `${POW_BASE}/altcha.css`;
-      document.head.append(css);
-      const script = document.createElement("script");
-      script.type = "module";
-      script.src = `${POW_BASE}/altcha.min.js`;
-      script.onload = () => {
-        const registry = globalThis.$altcha;
-        // Its "external" build bundles no worker (so no blob: URL under our CSP): ours is a file of this site.
-        registry?.algorithms.set("PBKDF2/SHA-256", () => new Worker(`${POW_BASE}/pbkdf2.js`));
-        resolve(Boolean(registry));
-      };
-      script.onerror = () => resolve(false);
-      document.head.append(script);
-    });
-    return altcha;
-  }
-
-  /** This form's proof: started once (on focus, or at the post), the payload or null. */
-  function startProof(form) {
-    if (!proofs.has(form)) {
-      const proof = loadAltcha()
-        .then(async (loaded) => {
-          if (!loaded) return null;
-          await customElements.whenDefined("altcha-widget");
-          const widget = document.createElement("altcha-widget");
-          for (const [name, value] of Object.entries({ challenge: "/api/v1/pow/challenge", name: "altcha-widget", display: "invisible", auto: "off" })) widget.setAttribute(name, value);
-          widget.setAttribute("configuration", JSON.stringify({ minDuration: 0, hideFooter: true, hideLogo: true }));
-          form.append(widget);
-          const result = await widget.verify();
-          return result?.payload ?? null;
-        })
-        .catch(() => null);
-      proofs.set(form, proof);
-    }
-    return proofs.get(form);
-  }
-
-  /** The proof for a post, spent by it (the next post starts a new one); null after POW_WAIT_MS or on any failure. */
-  async function takeProof(form) {
-    let timer;
-    const late = new Promise((resolve) => {
-      timer = setTimeout(() => resolve(null), POW_WAIT_MS);
-    });
-    const payload = await Promise.race([startProof(form), late]);
-    clearTimeout(timer);
-    proofs.delete(form);
-    form.querySelector("altcha-widget")?.remove();
-    return payload;
-  }
-
-  function watchForProof(form) {
-    if (form.hasAttribute("data-pow")) form.addEventListener("focusin", () => startProof(form), { once: true });
-  }
-
-  /** A plain form with a proof: the browser posts it itself, once the proof is in a hidden field. */
-  function enhanceProofForm(form) {
-    watchForProof(form);
-    let sending = false;
-    form.addEventListener("submit", async (event) => {
-      if (event.defaultPrevented) return;
-      event.preventDefault();
-      if (sending) return;
-      sending = true;
-      const payload = await takeProof(form);
-      let input = form.querySelector('input[name="altcha"]');
-      if (!input) {
-        input = document.createElement("input");
-        input.type = "hidden";
-        input.name = "altcha";
-        form.append(input);
-      }
-      input.value = payload ?? "";
-      sending = false;
-      form.submit();
-    });
-  }
-
   function enhanceForm(form) {
-    watchForProof(form);
     let pending = false;
     form.addEventListener("submit", async (event) => {
       if (event.defaultPrevented) return;
@@ -115,10 +23,8 @@
       form.setAttribute("aria-busy", "true");
       const body = new URLSearchParams();
       for (const [key, value] of new FormData(form)) if (typeof value === "string" && !key.startsWith("altcha")) body.append(key, value);
-      if (form.hasAttribute("data-pow")) {
-        const payload = await takeProof(form);
-        if (payload) body.set("altcha", payload);
-      }
+      const proof = form.hasAttribute("data-pow") ? await globalThis.qoldauPow?.take(form) : null;
+      if (proof) body.set("altcha", proof);
       try {
         const response = await fetch(form.action, { method: "POST", body, headers: { Accept: "text/html" }, credentials: "same-origin" });
         // Done: the server redirected to the next page (check your email, thank you).
@@ -198,7 +104,7 @@
 
   function start() {
     for (const form of document.querySelectorAll('form[data-enhance="form"]')) enhanceForm(form);
-    for (const form of document.querySelectorAll("form[data-pow]:not([data-enhance])")) enhanceProofForm(form);
+    if (document.querySelector("form[data-pow]")) document.head.append(Object.assign(document.createElement("script"), { src: "/pow.js" }));
     for (const button of document.querySelectorAll("button[data-copy]")) enhanceCopy(button);
     for (const marker of document.querySelectorAll("[data-local-time]")) showLocalTime(marker);
   }

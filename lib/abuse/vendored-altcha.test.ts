@@ -21,6 +21,6 @@ describe("the vendored ALTCHA widget", () => {
   it("is the version the page loads and package.json pins", () => {
     const ours = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> };
     expect(ours.dependencies.altcha).toBe(pkg.version);
-    expect(readFileSync(path.join(root, "public/enhance.js"), "utf8")).toContain(`/vendor/altcha-${pkg.version}`);
+    expect(readFileSync(path.join(root, "public/pow.js"), "utf8")).toContain(`/vendor/altcha-${pkg.version}`);
   });
 });
