@@ -43,6 +43,8 @@
           for (const [name, value] of Object.entries(attributes)) widget.setAttribute(name, value);
           widget.setAttribute("configuration", JSON.stringify({ minDuration: 0, hideFooter: true, hideLogo: true }));
           form.append(widget);
+          // The element mounts its component a moment after it is connected; until then its methods do nothing.
+          for (let i = 0; i < 50 && widget.getState?.() === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 20));
           const result = await widget.verify();
           return result?.payload ?? null;
         })
