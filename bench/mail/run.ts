@@ -88,7 +88,7 @@ async function run(label: string, rps: number, processes: number, kill: boolean)
           tokenExpiresAt: new Date(Date.now() + 86_400_000),
         };
       });
-      await insertPendingSignaturesWithEmails(database.db, rows, { burst: 1, hourly: 1 }, priorityOf("signature-confirmation", {})); // no client address: no limit
+      await insertPendingSignaturesWithEmails(database.db, rows, { burst: 1, hourly: 1 }, priorityOf("signature-confirmation", {}), 3); // no client address: no limit
     }
     const enqueuedIn = (Date.now() - started) / 1000;
     let killedAt: number | null = null;

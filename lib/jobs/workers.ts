@@ -3,6 +3,7 @@ import { reconcileConfirmedCounts } from "@/db/queries/signatures";
 import { type SenderOptions, startMailSender } from "@/lib/email/sender";
 import { sweepRallies } from "@/lib/rallies/sweep-rallies";
 import { type FanoutOptions, startUpdateFanout } from "@/lib/updates/fan-out";
+import { flagBursts } from "@/lib/abuse/flags";
 import type { Jobs } from "./boss";
 import { queues } from "./queues";
 
@@ -27,5 +28,8 @@ export async function startWorkers(
   await jobs.boss.work(queues.recountPetitions.name, work, async () => ({ reconciled: await reconcileConfirmedCounts(db) }));
   // Every five minutes: fold any drift between the sharded counts and the signatures back in.
   await jobs.boss.schedule(queues.recountPetitions.name, "*/5 * * * *");
+  await jobs.boss.work(queues.flagBursts.name, work, async () => ({ flagged: (await flagBursts(db, new Date())).length }));
+  // Hourly, a few minutes past: the hour just ended is whole.
+  await jobs.boss.schedule(queues.flagBursts.name, "5 * * * *");
   return { stop: async () => void (await Promise.all([mail.stop(), updates.stop()])) };
 }

@@ -10,3 +10,5 @@ export const abuseRuleSchema = z.object({
 });
 
 export const abuseRuleIdSchema = z.object({ ruleId: idSchema });
+
+export const abuseFlagIdSchema = z.object({ flagId: idSchema });

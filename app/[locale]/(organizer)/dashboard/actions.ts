@@ -41,7 +41,8 @@ import {
 import type { Locale } from "@/lib/i18n/locales";
 import { formAction } from "../_components/run-action";
 import { addRule, removeRule } from "@/lib/abuse/manage-rules";
-import { abuseRuleIdSchema, abuseRuleSchema } from "@/lib/validation/abuse";
+import { abuseFlagIdSchema, abuseRuleIdSchema, abuseRuleSchema } from "@/lib/validation/abuse";
+import { blockFromFlag, dismissFlag } from "@/lib/abuse/flags";
 
 /**
  * The dashboard's server actions. Each one only parses the form (formAction), calls one domain operation —
@@ -93,3 +94,5 @@ export const inviteAction = formAction(inviteSchema, inviteUser, dashboardPage("
 export const removeUserAction = formAction(removeUserSchema, removeUser, dashboardPage("people", "removedUser"));
 export const addAbuseRuleAction = formAction(abuseRuleSchema, addRule, dashboardPage("abuse", "abuseRuleAdded"));
 export const removeAbuseRuleAction = formAction(abuseRuleIdSchema, removeRule, dashboardPage("abuse", "abuseRuleRemoved"));
+export const blockAbuseFlagAction = formAction(abuseFlagIdSchema, blockFromFlag, dashboardPage("abuse", "abuseFlagBlocked"));
+export const dismissAbuseFlagAction = formAction(abuseFlagIdSchema, dismissFlag, dashboardPage("abuse", "abuseFlagDismissed"));
