@@ -1,4 +1,3 @@
-import type { FormHTMLAttributes } from "react";
 import { CheckField, ErrorSummary, Honeypot, PersonField } from "./form-parts";
 
 export type SignFormValues = { name: string; email: string; updates: boolean; public: boolean; delivery: boolean };
@@ -18,8 +17,9 @@ export const emptyValues: SignFormValues = { name: "", email: "", updates: false
 export type SignFormLimits = { name: number; email: number };
 
 /**
- * The sign form's markup. A plain component (no hooks), so the same form renders on the petition page,
- * inside the enhancing client component, and in the route handler's error page when JavaScript is off.
+ * The sign form. A plain server component: the same form renders on the petition page and in the route
+ * handler's answer to a mistake; with JavaScript, public/enhance.js posts it in the background, shows the button's
+ * pending text, and puts the server's answer (this form again, with the messages) in its place.
  */
 export function SignFormView({
   action,
@@ -28,9 +28,6 @@ export function SignFormView({
   errors,
   strings,
   limits,
-  pending = false,
-  formProps,
-  summaryRef,
 }: {
   action: string;
   locale: string;
@@ -38,15 +35,13 @@ export function SignFormView({
   errors: SignFormErrors;
   strings: SignFormStrings;
   limits: SignFormLimits;
-  pending?: boolean;
-  formProps?: FormHTMLAttributes<HTMLFormElement>;
-  summaryRef?: (el: HTMLDivElement | null) => void;
 }) {
   const invalid = (["name", "email"] as const).filter((f) => errors[f]);
   return (
-    <form method="post" action={action} noValidate className="sign-form" aria-busy={pending} {...formProps}>
+    // data-enhance: public/enhance.js posts it in the background and swaps in the form the server answers with.
+    <form method="post" action={action} noValidate className="sign-form" id="sign-petition-form" data-enhance="form">
       <input type="hidden" name="locale" value={locale} />
-      <ErrorSummary id="sign-errors" fieldPrefix="sign" invalid={invalid} errors={errors} summary={strings.errorSummary} summaryRef={summaryRef} />
+      <ErrorSummary id="sign-errors" fieldPrefix="sign" invalid={invalid} errors={errors} summary={strings.errorSummary} />
       <PersonField id="sign-name" name="name" label={strings.name} hint={strings.nameHint} error={errors.name} value={values.name} maxLength={limits.name} required />
       <PersonField id="sign-email" name="email" label={strings.email} hint={strings.emailHint} error={errors.email} value={values.email} maxLength={limits.email} required />
       <CheckField id="sign-updates" name="updates" label={strings.updates} hint={strings.updatesHint} checked={values.updates} />
@@ -54,8 +49,8 @@ export function SignFormView({
       <CheckField id="sign-delivery" name="delivery" label={strings.delivery} hint={strings.deliveryHint} checked={values.delivery} />
       <Honeypot id="sign-website" label={strings.honeypot} />
       <p>
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? strings.pending : strings.submit}
+        <button type="submit" className="button button-primary" data-pending={strings.pending}>
+          {strings.submit}
         </button>
       </p>
       <p className="hint">{strings.privacy}</p>
