@@ -9,14 +9,14 @@ type Lifecycled = { id: string; state: string; version: number; campaignId?: str
 
 /**
  * The one path of every organizer's state change (a petition's publish … archive, a campaign's review, a
- * rally's announce, hold, cancel), in one transaction: authorize (role and ownership), the lifecycle table
+ * rally's announce, hold, cancel, an update's send, schedule, pause …), in one transaction: authorize (role and ownership), the lifecycle table
  * (`canPerform`), the version the organizer saw, the entity's own checks, a guarded UPDATE (two organizers
  * pressing at once cannot both succeed), what goes with it (`after`: notices), and the audit entry.
  */
-export async function runTransition<E extends Lifecycled>(
+export async function runTransition<E extends Lifecycled, R extends Lifecycled = E>(
   db: Db,
   t: {
-    entity: "petition" | "campaign" | "rally";
+    entity: "petition" | "campaign" | "rally" | "update";
     /** What the audit log says (`petition.publish` …). */
     action: AuditAction;
     version: number;
@@ -28,11 +28,11 @@ export async function runTransition<E extends Lifecycled>(
     now?: Date;
     check?: (row: E, tx: Db, now: Date) => Promise<void> | void;
     /** The guarded UPDATE (from the state and version read); null when another change came first. */
-    update: (tx: Db, row: E, now: Date) => Promise<E | null | undefined>;
-    after?: (row: E, tx: Db, now: Date) => Promise<Record<string, unknown> | void>;
+    update: (tx: Db, row: E, now: Date) => Promise<R | null | undefined>;
+    after?: (row: R, tx: Db, now: Date) => Promise<Record<string, unknown> | void>;
     details?: Record<string, unknown>;
   },
-): Promise<E> {
+): Promise<R> {
   return db.transaction(async (tx) => {
     const { actor, row } = await t.authorize(tx);
     if (!t.canPerform(row.state)) throw new AppError("illegal_transition", { form: t.illegal });
