@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
 import type { AuditAction } from "@/lib/audit/actions";
+import { recordChange } from "@/lib/audit/record-change";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/organizers/access";
 
@@ -42,14 +42,7 @@ export async function runTransition<E extends Lifecycled, R extends Lifecycled =
     const updated = await t.update(tx, row, now);
     if (!updated) throw new AppError("conflict", { form: "version_conflict" });
     const details = (await t.after?.(updated, tx, now)) ?? {};
-    await insertAuditEntry(tx, {
-      actorId: actor.userId,
-      action: t.action,
-      entityType: t.entity,
-      entityId: row.id,
-      campaignId: row.campaignId ?? row.id,
-      details: { from: row.state, to: updated.state, ...t.details, ...details },
-    });
+    await recordChange(tx, actor, t.action, { type: t.entity, id: row.id, campaignId: row.campaignId ?? row.id }, { from: row.state, to: updated.state, ...t.details, ...details });
     return updated;
   });
 }
