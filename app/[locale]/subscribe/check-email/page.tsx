@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { usesDevMailbox } from "@/lib/env";
@@ -30,16 +29,16 @@ export default async function SubscribeCheckEmailPage({ params }: Props) {
       {usesDevMailbox() && (
         <p className="notice">
           {t("signed.devMailbox")}{" "}
-          <Link href={`/${locale}/dev/mailbox`} prefetch={false}>
+          <a href={`/${locale}/dev/mailbox`}>
             {t("signed.devMailboxLink")}
-          </Link>
+          </a>
         </p>
       )}
       <p>{t("subscribe.checkEmail.notArrived")}</p>
       <p>
-        <Link href={`/${locale}/profile`} prefetch={false}>
+        <a href={`/${locale}/profile`}>
           {t("subscribe.backToCampaign")}
-        </Link>
+        </a>
       </p>
     </>
   );

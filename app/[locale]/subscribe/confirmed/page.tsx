@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
@@ -28,9 +27,9 @@ export default async function SubscribeConfirmedPage({ params, searchParams }: P
         <p>{t(already ? "subscribe.confirmed.alreadyBody" : "subscribe.confirmed.body")}</p>
       </div>
       <p>
-        <Link href={`/${locale}/profile`} prefetch={false}>
+        <a href={`/${locale}/profile`}>
           {t("subscribe.backToCampaign")}
-        </Link>
+        </a>
       </p>
     </>
   );

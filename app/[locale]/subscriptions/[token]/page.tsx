@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db";
@@ -93,9 +92,9 @@ export default async function PreferencesPage({ params, searchParams }: Props) {
         </form>
       </div>
       <p>
-        <Link href={`/${locale}/profile`} prefetch={false}>
+        <a href={`/${locale}/profile`}>
           {t("subscribe.backToCampaign")}
-        </Link>
+        </a>
       </p>
     </>
   );

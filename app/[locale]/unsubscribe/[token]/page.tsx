@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getDb } from "@/db";
@@ -53,9 +52,9 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
       )}
       <p>{t("preferences.signatureStays")}</p>
       <p>
-        <Link href={`/${locale}/subscriptions/${token}`} prefetch={false}>
+        <a href={`/${locale}/subscriptions/${token}`}>
           {t("unsubscribe.preferencesLink")}
-        </Link>
+        </a>
       </p>
     </>
   );
