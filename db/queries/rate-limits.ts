@@ -19,3 +19,9 @@ export async function countHit(db: Db, bucket: string, key: string, windowStart:
     returning hits`);
   return Number(rowsOf<{ hits: number }>(result)[0]!.hits);
 }
+
+/** Retention: counters (keyed address-hashes) of windows that began before `cutoff`. */
+export async function deleteRateLimitCountersBefore(db: Db, cutoff: Date): Promise<number> {
+  const result = await db.execute(sql`delete from ${rateLimitCounters} where ${rateLimitCounters.windowStart} < ${cutoff.toISOString()}::timestamptz returning 1`);
+  return rowsOf(result).length;
+}

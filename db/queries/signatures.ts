@@ -300,3 +300,144 @@ export async function setSignatureNameHidden(db: Db, petitionId: string, signatu
     .returning({ id: signatures.id });
   return rows.length > 0;
 }
+
+/**
+ * Adds `delta` (negative: a withdrawal, an invalidation) to a petition's count, in shard 0: rare writes, so one row
+ * is fine, and the sum of shards stays the count of confirmed signatures (the recount agrees).
+ */
+export async function addToConfirmedCount(db: Db, petitionId: string, delta: number): Promise<void> {
+  if (delta === 0) return;
+  await db
+    .insert(petitionCountShards)
+    .values({ petitionId, shard: 0, confirmed: delta })
+    .onConflictDoUpdate({
+      target: [petitionCountShards.petitionId, petitionCountShards.shard],
+      set: { confirmed: sql`${petitionCountShards.confirmed} + ${delta}` },
+    });
+}
+
+/** A signature made anonymous ("delete everything", retention) keeps this instead of an address: unique, matches nobody. */
+export const ERASED_PREFIX = "erased:";
+
+/** Everything we hold about one address's signatures ("your data"): the page, the JSON download. */
+export async function findSignaturesByEmail(db: Db, emailNormalized: string) {
+  return db
+    .select({
+      id: signatures.id,
+      petitionId: signatures.petitionId,
+      petitionSlug: petitions.slug,
+      petitionTitle: petitions.title,
+      petitionState: petitions.state,
+      email: signatures.emailNormalized,
+      name: signatures.name,
+      locale: signatures.locale,
+      state: signatures.state,
+      consentUpdates: signatures.consentUpdates,
+      consentUpdatesAt: signatures.consentUpdatesAt,
+      consentWordingVersion: signatures.consentWordingVersion,
+      showNamePublicly: signatures.showNamePublicly,
+      consentDelivery: signatures.consentDelivery,
+      consentDeliveryAt: signatures.consentDeliveryAt,
+      consentDeliveryWordingVersion: signatures.consentDeliveryWordingVersion,
+      nameHiddenAt: signatures.nameHiddenAt,
+      clientHash: signatures.clientHash,
+      confirmationEmailsSent: signatures.confirmationEmailsSent,
+      createdAt: signatures.createdAt,
+      updatedAt: signatures.updatedAt,
+      confirmedAt: signatures.confirmedAt,
+    })
+    .from(signatures)
+    .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
+    .where(eq(signatures.emailNormalized, emailNormalized))
+    .orderBy(desc(signatures.createdAt));
+}
+
+/**
+ * The signer withdraws one of their signatures (pending or confirmed): the row is deleted, so nothing about it
+ * stays and the same address can sign again (the unique index no longer holds it). Reports the state it had, so
+ * the caller takes a confirmed one off the count in the same transaction; null when it was not this address's,
+ * or not pending or confirmed.
+ */
+export async function withdrawSignatureOfEmail(db: Db, signatureId: string, emailNormalized: string) {
+  const [row] = await db
+    .delete(signatures)
+    .where(and(eq(signatures.id, signatureId), eq(signatures.emailNormalized, emailNormalized), sql`${signatures.state} in ('pending', 'confirmed')`))
+    .returning({ petitionId: signatures.petitionId, previous: signatures.state });
+  return row ? { petitionId: row.petitionId, previous: row.previous as "pending" | "confirmed" } : null;
+}
+
+/**
+ * "Delete everything" for one address: a confirmed signature keeps counting but no longer says whose it was
+ * (address replaced by an `erased:` marker, name, consents and address-hash gone); every other signature
+ * (pending, withdrawn, invalidated, fraudulent) is deleted, and counted nowhere. Returns the ids touched.
+ */
+export async function eraseSignaturesOfEmail(db: Db, emailNormalized: string) {
+  const anonymised = await db
+    .update(signatures)
+    .set(anonymousSignature)
+    .where(and(eq(signatures.emailNormalized, emailNormalized), eq(signatures.state, "confirmed")))
+    .returning({ id: signatures.id });
+  const deleted = await db.delete(signatures).where(eq(signatures.emailNormalized, emailNormalized)).returning({ id: signatures.id });
+  return { anonymised: anonymised.map((r) => r.id), deleted: deleted.map((r) => r.id) };
+}
+
+const anonymousSignature = {
+  emailNormalized: sql`${ERASED_PREFIX} || ${signatures.id}::text`,
+  name: "",
+  consentUpdates: false,
+  consentUpdatesAt: null,
+  consentWordingVersion: null,
+  showNamePublicly: false,
+  consentDelivery: false,
+  consentDeliveryAt: null,
+  consentDeliveryWordingVersion: null,
+  clientHash: null,
+  updatedAt: sql`now()`,
+} as const;
+
+/**
+ * Retention: signatures never confirmed, made before `cutoff` and whose link has expired (a re-sent link extends
+ * it), are deleted. Fraudulent ones too: nobody ever confirms them.
+ */
+export async function deleteUnconfirmedSignaturesBefore(db: Db, cutoff: Date, now: Date): Promise<number> {
+  const rows = await db
+    .delete(signatures)
+    .where(
+      and(
+        sql`${signatures.state} in ('pending', 'fraudulent')`,
+        lt(signatures.createdAt, cutoff),
+        lt(signatures.tokenExpiresAt, now),
+      ),
+    )
+    .returning({ id: signatures.id });
+  return rows.length;
+}
+
+/** Retention: address-hashes of signatures made before `cutoff` are forgotten (the limits only need the last hour). */
+export async function forgetSignatureClientHashesBefore(db: Db, cutoff: Date): Promise<number> {
+  const rows = await db
+    .update(signatures)
+    .set({ clientHash: null })
+    .where(and(sql`${signatures.clientHash} is not null`, lt(signatures.createdAt, cutoff)))
+    .returning({ id: signatures.id });
+  return rows.length;
+}
+
+/**
+ * Retention: the signers of petitions archived before `cutoff` become anonymous (as "delete everything" does),
+ * counts kept: confirmed signatures stay without address or name; the rest are deleted.
+ */
+export async function anonymiseSignaturesOfPetitionsArchivedBefore(db: Db, cutoff: Date): Promise<{ anonymised: number; deleted: number }> {
+  const archived = sql`${signatures.petitionId} in (select ${petitions.id} from ${petitions}
+    where ${petitions.state} = 'archived' and coalesce(${petitions.archivedAt}, ${petitions.updatedAt}) < ${cutoff.toISOString()}::timestamptz)`;
+  const anonymised = await db
+    .update(signatures)
+    .set(anonymousSignature)
+    .where(and(archived, eq(signatures.state, "confirmed"), sql`${signatures.emailNormalized} not like ${`${ERASED_PREFIX}%`}`))
+    .returning({ id: signatures.id });
+  const deleted = await db
+    .delete(signatures)
+    .where(and(archived, sql`${signatures.state} <> 'confirmed'`))
+    .returning({ id: signatures.id });
+  return { anonymised: anonymised.length, deleted: deleted.length };
+}

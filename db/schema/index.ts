@@ -6,3 +6,4 @@ export * from "./auth";
 export * from "./organizers";
 export * from "./abuse";
 export * from "./rallies";
+export * from "./privacy";

@@ -46,6 +46,10 @@ export const auditActions = [
   "abuse.block",
   "abuse.allow",
   "abuse.remove",
+  "your_data.export",
+  "your_data.delete",
+  "signatures.bulk_invalidate",
+  "signatures.bulk_restore",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
