@@ -2,6 +2,7 @@ import type { Db } from "@/db";
 import { reconcileConfirmedCounts } from "@/db/queries/signatures";
 import { type SenderOptions, startMailSender } from "@/lib/email/sender";
 import { sweepRallies } from "@/lib/rallies/sweep-rallies";
+import { applyRetention } from "@/lib/retention/apply-retention";
 import type { Jobs } from "./boss";
 import { queues } from "./queues";
 
@@ -24,5 +25,8 @@ export async function startWorkers(
   await jobs.boss.work(queues.recountPetitions.name, work, async () => ({ reconciled: await reconcileConfirmedCounts(db) }));
   // Every five minutes: fold any drift between the sharded counts and the signatures back in.
   await jobs.boss.schedule(queues.recountPetitions.name, "*/5 * * * *");
+  // Every hour: unconfirmed signatures and RSVPs, address-hashes, archived campaigns' personal data (lib/retention).
+  await jobs.boss.work(queues.retention.name, work, async () => applyRetention(db));
+  await jobs.boss.schedule(queues.retention.name, "23 * * * *");
   return { stop: () => mail.stop() };
 }
