@@ -53,6 +53,8 @@ import { pageOutcome } from "./outcome";
 import { removeUser } from "./remove-user";
 import { insertAbuseRule } from "@/db/queries/abuse-rules";
 import { addRule, listRules, removeRule } from "@/lib/abuse/manage-rules";
+import { bulkInvalidationPage, previewBulkInvalidation, reverseBulkInvalidation, runBulkInvalidation } from "@/lib/abuse/bulk-invalidate";
+import { invalidateMatches } from "@/db/queries/bulk-invalidations";
 import { makeWorld, tri, type World } from "./test-world";
 
 /**
@@ -194,6 +196,27 @@ const cases: Case[] = [
       // Written straight in, so the only audit entry is the removal's.
       const rule = await insertAbuseRule(db(), { kind: "allow", type: "domain", pattern: `r${w.tag}.example`, display: `r${w.tag}.example`, note: "", createdBy: null });
       return removeRule(db(), a, { ruleId: rule!.id });
+    },
+    expect: adminOnly,
+  },
+  { name: "bulk invalidation page", kind: "page", run: (_w, a) => bulkInvalidationPage(db(), a), expect: adminOnly },
+  { name: "preview a bulk invalidation", kind: "page", run: (w, a) => previewBulkInvalidation(db(), a, { petitionId: w.published.id, domain: `b${w.tag}.example` }), expect: adminOnly },
+  {
+    name: "run a bulk invalidation",
+    kind: "action",
+    run: async (w, a) => {
+      await db().insert(signatures).values({ petitionId: w.published.id, emailNormalized: `x@b${w.tag}.example`, name: "Bot", locale: "ru", state: "pending", tokenNonce: `b${w.tag}`, tokenHash: `b${w.tag}`, tokenExpiresAt: new Date() });
+      return runBulkInvalidation(db(), a, { petitionId: w.published.id, domain: `b${w.tag}.example`, expected: 1 });
+    },
+    expect: adminOnly,
+  },
+  {
+    name: "reverse a bulk invalidation",
+    kind: "action",
+    run: async (w, a) => {
+      // Made straight through the query, so the only audit entry is the reversal's.
+      const run = await invalidateMatches(db(), { petitionId: w.published.id, domain: `v${w.tag}.example` }, w.admin.userId);
+      return reverseBulkInvalidation(db(), a, { invalidationId: run.id });
     },
     expect: adminOnly,
   },
