@@ -13,7 +13,7 @@ export const abuseRuleIdSchema = z.object({ ruleId: idSchema });
 
 const optional = (schema: z.ZodType<string>) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), schema.optional());
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date_invalid").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "date_invalid");
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "invalid_date");
 
 /**
  * An admin's bulk invalidation filter (lib/abuse/bulk-invalidate.ts): one petition, and at least one of a name
@@ -40,6 +40,6 @@ export const bulkFilterSchema = z
 export type BulkFilter = z.infer<typeof bulkFilterSchema>;
 
 /** Run: the filter again, and the count the admin saw in the preview (a different count now refuses the run). */
-export const bulkRunSchema = z.intersection(bulkFilterSchema, z.object({ expected: z.coerce.number().int().min(1).max(10_000_000) }));
+export const bulkRunSchema = z.intersection(bulkFilterSchema, z.object({ expected: z.coerce.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(10_000_000, "invalid") }));
 
 export const bulkReverseSchema = z.object({ invalidationId: idSchema });

@@ -30,6 +30,8 @@ const notices = [
   "walkIn",
   "abuseRuleAdded",
   "abuseRuleRemoved",
+  "bulkInvalidated",
+  "bulkReversed",
 ] as const;
 
 /** The result of the last action, carried by the redirect (`?notice=saved`); unknown values show nothing. */

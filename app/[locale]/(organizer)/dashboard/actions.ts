@@ -1,5 +1,6 @@
 "use server";
 
+import { reverseBulkInvalidation, runBulkInvalidation } from "@/lib/abuse/bulk-invalidate";
 import { addSource } from "@/lib/campaigns/add-source";
 import { addTimelineEvent } from "@/lib/campaigns/add-timeline-event";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
@@ -41,7 +42,7 @@ import {
 import type { FormState } from "@/lib/http/form-state";
 import { runAction } from "../_components/run-action";
 import { addRule, removeRule } from "@/lib/abuse/manage-rules";
-import { abuseRuleIdSchema, abuseRuleSchema } from "@/lib/validation/abuse";
+import { abuseRuleIdSchema, abuseRuleSchema, bulkReverseSchema, bulkRunSchema } from "@/lib/validation/abuse";
 
 /**
  * The dashboard's server actions. Each one only parses the form (runAction), calls one domain operation —
@@ -212,5 +213,19 @@ export async function removeAbuseRuleAction(_: FormState, form: FormData) {
   return runAction(form, abuseRuleIdSchema, async (db, actor, input, locale) => {
     await removeRule(db, actor, input);
     return `/${locale}/dashboard/abuse?notice=abuseRuleRemoved`;
+  });
+}
+
+export async function runBulkInvalidationAction(_: FormState, form: FormData) {
+  return runAction(form, bulkRunSchema, async (db, actor, input, locale) => {
+    await runBulkInvalidation(db, actor, input);
+    return `/${locale}/dashboard/invalidations?notice=bulkInvalidated`;
+  });
+}
+
+export async function reverseBulkInvalidationAction(_: FormState, form: FormData) {
+  return runAction(form, bulkReverseSchema, async (db, actor, input, locale) => {
+    await reverseBulkInvalidation(db, actor, input);
+    return `/${locale}/dashboard/invalidations?notice=bulkReversed`;
   });
 }
