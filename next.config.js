@@ -29,6 +29,8 @@ const publicPaths = [
   "/:locale(ru|kk|en)/petitions/:slug([a-z0-9-]+)/signers",
   "/:locale(ru|kk|en)/rallies",
   "/:locale(ru|kk|en)/rallies/:slug([a-z0-9-]+)",
+  "/:locale(ru|kk|en)/subscribe/check-email",
+  "/:locale(ru|kk|en)/subscribe/confirmed",
   "/api/v1/petitions/:slug([a-z0-9-]+)",
   "/api/v1/rallies/:slug([a-z0-9-]+)/calendar.ics",
   "/api/v1/campaigns/:slug([a-z0-9-]+)/rallies.ics",

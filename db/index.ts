@@ -83,7 +83,7 @@ export function getDatabase(): Promise<Database> {
 
 /** Makes `database` the process's own (tests that drive route handlers; it is closed by its owner). */
 export function setProcessDatabase(database: Database): void {
-  holder.__qoldauDb = { database: Promise.resolve(database) };
+  holder.__qoldauDb = { open: () => Promise.resolve(database), database: Promise.resolve(database) };
 }
 
 export async function getDb(): Promise<Db> {

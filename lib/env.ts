@@ -21,6 +21,8 @@ const schema = z
     RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:4010" }).optional(),
     /** Provider requests per second for the whole team (every process shares it). Resend's default is 2. */
     RESEND_MAX_RPS: z.coerce.number().min(0.1).max(1000).default(2),
+    /** Resend's webhook signing secret (whsec_…): bounces and complaints suppress the address. Absent: no webhook route. */
+    RESEND_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, "must be the webhook's signing secret from Resend, whsec_…").optional(),
     MAIL_FROM: z.string().min(3).default("Qoldau <noreply@qoldau.localhost>"),
     DEV_MAILBOX: z.enum(["0", "1"]).optional(),
     JOBS: z.enum(["on", "off"]).default("on"),

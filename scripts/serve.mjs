@@ -9,6 +9,7 @@
 //   - redirects a page opened under another host name than APP_URL's to APP_URL (308);
 //   - refuses a request whose declared body is larger than any route accepts (413) before Next reads it;
 //     routes cap what they read themselves (chunked bodies), see lib/http/read-body.ts;
+//   - sends supporter-facing pages without Next's and React's runtime (scripts/scriptless.mjs): they need none;
 //   - answers public pages and the count JSON from a cache of a few seconds (scripts/page-cache.mjs), each copy
 //     with a fresh CSP nonce, so a viral petition page costs a render per process every two seconds, not per visit;
 //   - in production runs one process per core (Node's cluster; WEB_CONCURRENCY overrides), all on the same port,
@@ -26,6 +27,7 @@ import { createRequire } from "node:module";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { crossSiteRefusal, isCrossSiteWrite } from "./cross-site.mjs";
 import { createPageCache } from "./page-cache.mjs";
+import { scriptlessCandidate, sendScriptless } from "./scriptless.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(path.join(root, "package.json"));
@@ -126,6 +128,11 @@ async function serve() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const pageCache = createPageCache();
+  /** Next's answer; a supporter-facing page without Next's runtime (scripts/scriptless.mjs), then kept by the cache. */
+  const renderPage = (req, res) => {
+    if (scriptlessCandidate(req)) sendScriptless(req, res);
+    return handle(req, res);
+  };
 
   function wellFormedPath(url) {
     try {
@@ -172,7 +179,7 @@ async function serve() {
       return;
     }
     if (req.method === "GET" || req.method === "HEAD") replaceScriptOnly404(req, res);
-    pageCache.serve(req, res, handle).catch((error) => {
+    pageCache.serve(req, res, renderPage).catch((error) => {
       console.error("[serve] request failed:", error instanceof Error ? error.name : "error");
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       res.end();

@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ErrorStringsProvider } from "@/app/_components/error-strings";
 import { LanguageSwitcher } from "@/app/_components/language-switcher";
-import { stylesheetHref } from "@/app/_components/stylesheet";
+import { enhanceScriptHref, stylesheetHref } from "@/app/_components/stylesheet";
 import { appUrl } from "@/lib/env";
 import { routing } from "@/lib/i18n/routing";
 import { translator } from "@/lib/i18n/translator";
@@ -39,7 +39,8 @@ export default async function LocaleLayout({
   setRequestLocale(locale);
   const t = translator(locale);
   // proxy.ts passes the page's path: the language links are plain HTML, no JavaScript.
-  const path = ((await headers()).get("x-qoldau-path") ?? "").replace(/^\/[a-z]{2}(?=\/|$)/, "");
+  const requestHeaders = await headers();
+  const path = (requestHeaders.get("x-qoldau-path") ?? "").replace(/^\/[a-z]{2}(?=\/|$)/, "");
   // Plain <a>, not next/link: a click loads the page as a document, which the shared page cache answers, where a
   // client navigation would fetch an RSC payload rendered for each visitor (and next/link costs JavaScript).
   return (
@@ -47,6 +48,8 @@ export default async function LocaleLayout({
       <head>
         <link rel="stylesheet" href={stylesheetHref()} />
         <meta name="color-scheme" content="light dark" />
+        {/* The only script a public page keeps (scripts/scriptless.mjs takes Next's own out of them). */}
+        <script src={enhanceScriptHref()} nonce={requestHeaders.get("x-nonce") ?? undefined} defer />
       </head>
       <body>
         <ErrorStringsProvider

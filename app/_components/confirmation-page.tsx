@@ -9,6 +9,7 @@ import { pick } from "@/lib/i18n/localized";
 import { formatter, translator } from "@/lib/i18n/translator";
 import { rsvpConfirmable } from "@/lib/rallies/confirm-rsvp";
 import { signatureConfirmable } from "@/lib/signatures/confirm-signature";
+import { subscriptionConfirmable } from "@/lib/subscribers/confirm-subscription";
 
 type Found = Pending & { token: string };
 type Kind = {
@@ -61,6 +62,18 @@ const kinds: Record<string, Kind> = {
         return <ConfirmLanding title={t("confirmRsvp.title")} body={t("confirmRsvp.body", { title })} button={t("confirmRsvp.button")} action="/api/v1/confirmations/rsvp" token={found.token} locale={locale} />;
       }
       return <ConfirmLandingNotice title={t(`confirmRsvp.${found.status}.title`)} body={t(`confirmRsvp.${found.status}.body`, { title })} href={`/${locale}/rallies`} linkText={t("rallies.all")} />;
+    },
+  },
+  subscription: {
+    confirmable: subscriptionConfirmable,
+    title: (locale) => translator(locale)("confirmSubscription.title"),
+    render(found, locale) {
+      const t = translator(locale);
+      const campaign = pick(found.subject, locale);
+      if (found.status === "pending") {
+        return <ConfirmLanding title={t("confirmSubscription.title")} body={t("confirmSubscription.body", { campaign })} button={t("confirmSubscription.button")} action="/api/v1/confirmations/subscription" token={found.token} locale={locale} />;
+      }
+      return <ConfirmLandingNotice title={t(`confirmSubscription.${found.status}.title`)} body={t(`confirmSubscription.${found.status}.body`, { campaign })} href={`/${locale}/profile`} linkText={t("subscribe.backToCampaign")} />;
     },
   },
 };

@@ -31,13 +31,6 @@ export function signFormStrings(locale: Locale, target: string): SignFormStrings
   return Object.fromEntries(signFormStringKeys.map((k) => [k, t(`signForm.${k}`, { target })])) as SignFormStrings;
 }
 
-/** Every error message the form can show, by code (and `unexpected`), for the enhancing script. */
-export function signFormErrorMessages(locale: Locale): Record<string, string> {
-  const t = translator(locale);
-  const codes = Object.keys(catalogues[locale].signForm.errors) as SignErrorCode[];
-  return { ...Object.fromEntries(codes.map((c) => [c, t(`signForm.errors.${c}`)])), unexpected: t("signForm.errorUnexpected") };
-}
-
 export function signErrorMessages(locale: Locale, fields: Record<string, string>, formCode?: string): SignFormErrors {
   const t = translator(locale);
   const known = (code: string): code is SignErrorCode => code in catalogues[locale].signForm.errors;

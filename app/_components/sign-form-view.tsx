@@ -1,4 +1,4 @@
-import type { FormHTMLAttributes, ReactNode } from "react";
+import type { ReactNode } from "react";
 
 export type SignFormValues = { name: string; email: string; updates: boolean; public: boolean; delivery: boolean };
 export type SignFormField = "name" | "email";
@@ -17,8 +17,9 @@ export const emptyValues: SignFormValues = { name: "", email: "", updates: false
 export type SignFormLimits = { name: number; email: number };
 
 /**
- * The sign form's markup. A plain component (no hooks), so the same form renders on the petition page,
- * inside the enhancing client component, and in the route handler's error page when JavaScript is off.
+ * The sign form. A plain server component: the same form renders on the petition page and in the route
+ * handler's answer to a mistake; with JavaScript, public/enhance.js posts it in the background, shows the button's
+ * pending text, and puts the server's answer (this form again, with the messages) in its place.
  */
 export function SignFormView({
   action,
@@ -27,9 +28,6 @@ export function SignFormView({
   errors,
   strings,
   limits,
-  pending = false,
-  formProps,
-  summaryRef,
 }: {
   action: string;
   locale: string;
@@ -37,17 +35,15 @@ export function SignFormView({
   errors: SignFormErrors;
   strings: SignFormStrings;
   limits: SignFormLimits;
-  pending?: boolean;
-  formProps?: FormHTMLAttributes<HTMLFormElement>;
-  summaryRef?: (el: HTMLDivElement | null) => void;
 }) {
   const invalid = (["name", "email"] as const).filter((f) => errors[f]);
   const hasErrors = invalid.length > 0 || Boolean(errors.form);
   return (
-    <form method="post" action={action} noValidate className="sign-form" aria-busy={pending} {...formProps}>
+    // data-enhance: public/enhance.js posts it in the background and swaps in the form the server answers with.
+    <form method="post" action={action} noValidate className="sign-form" id="sign-petition-form" data-enhance="form">
       <input type="hidden" name="locale" value={locale} />
       {hasErrors && (
-        <div className="notice notice-error" role="alert" tabIndex={-1} ref={summaryRef} id="sign-errors">
+        <div className="notice notice-error" role="alert" tabIndex={-1} id="sign-errors">
           <p>
             <strong>{errors.form ?? strings.errorSummary}</strong>
           </p>
@@ -121,8 +117,8 @@ export function SignFormView({
         <input id="sign-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <p>
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? strings.pending : strings.submit}
+        <button type="submit" className="button button-primary" data-pending={strings.pending}>
+          {strings.submit}
         </button>
       </p>
       <p className="hint">{strings.privacy}</p>

@@ -32,18 +32,22 @@ export async function countBulkInvalidationMatches(db: Db, f: BulkInvalidationFi
 
 /**
  * Invalidates every match in one statement (locked, so a confirmation meanwhile waits), remembering what each was
- * so the run can be reversed. Returns the run's id and how many it invalidated (and of those, confirmed).
+ * so the run can be reversed. Returns the run's id and how many it invalidated (of those, confirmed, and on the public list).
  */
 export async function invalidateMatches(db: Db, f: BulkInvalidationFilter, createdBy: string) {
   const [run] = await db.insert(bulkInvalidations).values({ petitionId: f.petitionId, filter: f, invalidated: 0, createdBy }).returning({ id: bulkInvalidations.id });
-  const [row] = rowsOf<{ total: number; confirmed: number }>(
+  const [row] = rowsOf<{ total: number; confirmed: number; named: number }>(
     await db.execute(sql`
-      with m as (select s.id, s.state from ${signatures} s where ${matching(f)} for update),
+      with m as (
+        select s.id, s.state, s.state = 'confirmed' and s.show_name_publicly and s.name_hidden_at is null as shown
+        from ${signatures} s where ${matching(f)} for update
+      ),
       items as (insert into ${bulkInvalidationItems} (invalidation_id, signature_id, previous_state) select ${run!.id}::uuid, id, state from m),
       changed as (update ${signatures} s set state = 'invalidated', updated_at = now() from m where s.id = m.id)
-      select count(*)::int as total, (count(*) filter (where m.state = 'confirmed'))::int as confirmed from m`),
+      select count(*)::int as total, (count(*) filter (where m.state = 'confirmed'))::int as confirmed,
+        (count(*) filter (where m.shown))::int as named from m`),
   );
-  const result = { id: run!.id, total: Number(row?.total ?? 0), confirmed: Number(row?.confirmed ?? 0) };
+  const result = { id: run!.id, total: Number(row?.total ?? 0), confirmed: Number(row?.confirmed ?? 0), named: Number(row?.named ?? 0) };
   await db.update(bulkInvalidations).set({ invalidated: result.total }).where(eq(bulkInvalidations.id, run!.id));
   return result;
 }
@@ -63,17 +67,18 @@ export async function lockReversibleInvalidation(db: Db, id: string, since: Date
  * state it had; the run is marked reversed and forgets its items. Returns how many came back, and of those confirmed.
  */
 export async function restoreInvalidation(db: Db, id: string, reversedBy: string) {
-  const [row] = rowsOf<{ total: number; confirmed: number }>(
+  const [row] = rowsOf<{ total: number; confirmed: number; named: number }>(
     await db.execute(sql`
       with restored as (
         update ${signatures} s set state = i.previous_state, updated_at = now()
         from ${bulkInvalidationItems} i
         where i.invalidation_id = ${id}::uuid and s.id = i.signature_id and s.state = 'invalidated'
-        returning i.previous_state
+        returning i.previous_state, i.previous_state = 'confirmed' and s.show_name_publicly and s.name_hidden_at is null as shown
       )
-      select count(*)::int as total, (count(*) filter (where previous_state = 'confirmed'))::int as confirmed from restored`),
+      select count(*)::int as total, (count(*) filter (where previous_state = 'confirmed'))::int as confirmed,
+        (count(*) filter (where shown))::int as named from restored`),
   );
-  const result = { total: Number(row?.total ?? 0), confirmed: Number(row?.confirmed ?? 0) };
+  const result = { total: Number(row?.total ?? 0), confirmed: Number(row?.confirmed ?? 0), named: Number(row?.named ?? 0) };
   await db.update(bulkInvalidations).set({ reversedAt: sql`now()`, reversedBy, restored: result.total }).where(eq(bulkInvalidations.id, id));
   await db.delete(bulkInvalidationItems).where(eq(bulkInvalidationItems.invalidationId, id));
   return result;

@@ -50,3 +50,12 @@ const sourcesOf = preparedPer((db) =>
 export async function listSources(db: Db, campaignId: string) {
   return sourcesOf(db).execute({ campaignId });
 }
+
+/** A public campaign by its slug (the standalone "get updates" form posts it). */
+export async function findPublicCampaignBySlug(db: Db, slug: string) {
+  const [row] = await db
+    .select({ id: campaigns.id, slug: campaigns.slug, name: campaigns.name })
+    .from(campaigns)
+    .where(sql`${campaigns.slug} = ${slug} and ${campaignIsPublicSql(campaigns.state)}`);
+  return row ?? null;
+}

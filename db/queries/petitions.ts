@@ -53,7 +53,12 @@ export async function listVisiblePetitions(db: Db, campaignId?: string) {
 
 const visibleBySlug = preparedPer((db) =>
   db
-    .select({ petition: petitions, count: confirmedCount })
+    .select({
+      petition: petitions,
+      count: confirmedCount,
+      /** For the campaign's "get updates" form on the petition page. */
+      campaignSlug: sql<string>`(select ${campaigns.slug} from ${campaigns} where ${campaigns.id} = ${petitions.campaignId})`,
+    })
     .from(petitions)
     .where(and(eq(petitions.slug, sql.placeholder("slug")), inArray(petitions.state, [...visiblePetitionStates]), inPublicCampaign))
     .prepare("visible_petition_by_slug"),

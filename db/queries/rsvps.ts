@@ -98,7 +98,16 @@ export async function findRsvpByTokenHash(db: Db, which: "confirm" | "manage", t
 /** The RSVP a confirm link points at, if pending and not expired, locked. */
 export async function lockPendingRsvpByConfirmHash(db: Db, tokenHash: string) {
   const [row] = await db
-    .select({ id: rsvps.id, rallyId: rsvps.rallyId })
+    .select({
+      id: rsvps.id,
+      rallyId: rsvps.rallyId,
+      // The "send me campaign updates" consent, which this confirmation also confirms (lib/subscribers).
+      email: rsvps.emailNormalized,
+      locale: rsvps.locale,
+      consentUpdates: rsvps.consentUpdates,
+      consentUpdatesAt: rsvps.consentUpdatesAt,
+      consentWordingVersion: rsvps.consentWordingVersion,
+    })
     .from(rsvps)
     .where(and(eq(rsvps.confirmTokenHash, tokenHash), eq(rsvps.state, "pending"), gt(rsvps.tokenExpiresAt, sql`now()`)))
     .for("update");

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { type SQL, and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { campaigns, petitionCountShards, petitions, rateLimitCounters, signatures } from "@/db/schema";
 import { type Locale, timeZone } from "@/lib/i18n/locales";
@@ -170,7 +170,18 @@ export async function confirmPendingSignature(db: Db, tokenHash: string) {
         sql`exists (select 1 from ${petitions} where ${petitions.id} = ${signatures.petitionId} and ${confirmationCounts})`,
       ),
     )
-    .returning({ petitionId: signatures.petitionId, locale: signatures.locale });
+    .returning({
+      petitionId: signatures.petitionId,
+      locale: signatures.locale,
+      /** On the public list from now on (counted in the shards' `named`). */
+      named: sql<boolean>`${signatures.showNamePublicly} and ${signatures.nameHiddenAt} is null`,
+      // The "send me updates" consent, which this confirmation also confirms (lib/subscribers).
+      campaignId: sql<string>`(select ${petitions.campaignId} from ${petitions} where ${petitions.id} = ${signatures.petitionId})`,
+      email: signatures.emailNormalized,
+      consentUpdates: signatures.consentUpdates,
+      consentUpdatesAt: signatures.consentUpdatesAt,
+      consentWordingVersion: signatures.consentWordingVersion,
+    });
   return row ?? null;
 }
 
@@ -214,14 +225,18 @@ export async function findSignatureForEmail(db: Db, id: string) {
 
 const SHARDS = 16;
 
-/** Adds one to a random shard of the petition's count: concurrent confirmations rarely touch the same row. */
-export async function incrementConfirmedCount(db: Db, petitionId: string): Promise<void> {
+/**
+ * Adds one to a random shard of the petition's count (and of its public names, if this one is shown):
+ * concurrent confirmations rarely touch the same row.
+ */
+export async function incrementConfirmedCount(db: Db, petitionId: string, options: { named: boolean } = { named: false }): Promise<void> {
+  const named = options.named ? 1 : 0;
   await db
     .insert(petitionCountShards)
-    .values({ petitionId, shard: sql`floor(random() * ${SHARDS})::smallint`, confirmed: 1 })
+    .values({ petitionId, shard: sql`floor(random() * ${SHARDS})::smallint`, confirmed: 1, named })
     .onConflictDoUpdate({
       target: [petitionCountShards.petitionId, petitionCountShards.shard],
-      set: { confirmed: sql`${petitionCountShards.confirmed} + 1` },
+      set: { confirmed: sql`${petitionCountShards.confirmed} + 1`, named: sql`${petitionCountShards.named} + ${named}` },
     });
 }
 
@@ -233,16 +248,22 @@ export async function incrementConfirmedCount(db: Db, petitionId: string): Promi
 export async function reconcileConfirmedCounts(db: Db): Promise<number> {
   const rows = await db.execute(sql`
     with actual as (
-      select p.id as petition_id,
-             (select count(*) from ${signatures} s where s.petition_id = p.id and s.state = 'confirmed')::int as confirmed,
-             coalesce((select sum(c.confirmed) from ${petitionCountShards} c where c.petition_id = p.id), 0)::int as counted
+      select p.id as petition_id, coalesce(s.confirmed, 0) as confirmed, coalesce(s.named, 0) as named,
+             coalesce(c.confirmed, 0) as counted, coalesce(c.named, 0) as counted_named
       from ${petitions} p
+      left join (select petition_id, count(*)::int as confirmed,
+                        (count(*) filter (where show_name_publicly and name_hidden_at is null))::int as named
+                 from ${signatures} where state = 'confirmed' group by petition_id) s on s.petition_id = p.id
+      left join (select petition_id, sum(confirmed)::int as confirmed, sum(named)::int as named
+                 from ${petitionCountShards} group by petition_id) c on c.petition_id = p.id
     ), drift as (
-      select petition_id, confirmed - counted as delta from actual where confirmed <> counted
+      select petition_id, confirmed - counted as delta, named - counted_named as delta_named
+      from actual where confirmed <> counted or named <> counted_named
     )
-    insert into ${petitionCountShards} (petition_id, shard, confirmed)
-    select petition_id, 0, delta from drift
-    on conflict (petition_id, shard) do update set confirmed = ${petitionCountShards.confirmed} + excluded.confirmed
+    insert into ${petitionCountShards} (petition_id, shard, confirmed, named)
+    select petition_id, 0, delta, delta_named from drift
+    on conflict (petition_id, shard) do update
+      set confirmed = ${petitionCountShards.confirmed} + excluded.confirmed, named = ${petitionCountShards.named} + excluded.named
     returning petition_id`);
   return rowsOf(rows).length;
 }
@@ -267,12 +288,13 @@ export async function listPublicSignerNames(db: Db, petitionId: string, page: { 
     .limit(page.limit);
 }
 
+/** How many names the public list holds: the sum of at most 16 shard rows, whatever the petition's size. */
 export async function countPublicSignerNames(db: Db, petitionId: string): Promise<number> {
   const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(signatures)
-    .where(and(eq(signatures.petitionId, petitionId), publiclyNamed));
-  return row?.n ?? 0;
+    .select({ n: sql<number>`coalesce(sum(${petitionCountShards.named}), 0)::int` })
+    .from(petitionCountShards)
+    .where(eq(petitionCountShards.petitionId, petitionId));
+  return Math.max(0, row?.n ?? 0);
 }
 
 /** For organizers: every name its owner let be shown, hidden or not, newest first. */
@@ -291,30 +313,49 @@ export async function listShowableSignerNames(db: Db, petitionId: string, page: 
   return { rows, total: total?.n ?? 0 };
 }
 
-/** Hides (or shows again) a name on the public list; false when the signature is not this petition's. */
+/**
+ * Hides (or shows again) a name on the public list, and moves the count of public names when that changed
+ * (one statement: the old and the new state from the same row lock); false when the signature is not this petition's.
+ */
 export async function setSignatureNameHidden(db: Db, petitionId: string, signatureId: string, hidden: boolean): Promise<boolean> {
-  const rows = await db
-    .update(signatures)
-    .set({ nameHiddenAt: hidden ? sql`coalesce(${signatures.nameHiddenAt}, now())` : null, updatedAt: sql`now()` })
-    .where(and(eq(signatures.id, signatureId), eq(signatures.petitionId, petitionId)))
-    .returning({ id: signatures.id });
+  const rows = rowsOf(
+    await db.execute(sql`
+      with old as (
+        select id, state = 'confirmed' and show_name_publicly as listable, name_hidden_at is null as was_shown
+        from ${signatures} where id = ${signatureId} and petition_id = ${petitionId} for update
+      ), changed as (
+        update ${signatures} s
+        set name_hidden_at = ${hidden ? sql`coalesce(s.name_hidden_at, now())` : sql`null`}, updated_at = now()
+        from old where s.id = old.id
+        returning old.listable and old.was_shown <> ${!hidden}::boolean as moved
+      ), counted as (
+        insert into ${petitionCountShards} (petition_id, shard, confirmed, named)
+        select ${petitionId}::uuid, 0, 0, ${hidden ? -1 : 1}::int from changed where moved
+        on conflict (petition_id, shard) do update set named = ${petitionCountShards.named} + excluded.named
+      )
+      select 1 from changed`),
+  );
   return rows.length > 0;
 }
 
 /**
- * Adds `delta` (negative: a withdrawal, an invalidation) to a petition's count, in shard 0: rare writes, so one row
- * is fine, and the sum of shards stays the count of confirmed signatures (the recount agrees).
+ * Adds `delta` (negative: a withdrawal, an invalidation) to a petition's count, and `named` to its count of public
+ * names, in shard 0: rare writes, so one row is fine, and the shards keep adding up to the confirmed signatures
+ * and the names shown (the recount agrees).
  */
-export async function addToConfirmedCount(db: Db, petitionId: string, delta: number): Promise<void> {
-  if (delta === 0) return;
+export async function addToConfirmedCount(db: Db, petitionId: string, delta: number, named = 0): Promise<void> {
+  if (delta === 0 && named === 0) return;
   await db
     .insert(petitionCountShards)
-    .values({ petitionId, shard: 0, confirmed: delta })
+    .values({ petitionId, shard: 0, confirmed: delta, named })
     .onConflictDoUpdate({
       target: [petitionCountShards.petitionId, petitionCountShards.shard],
-      set: { confirmed: sql`${petitionCountShards.confirmed} + ${delta}` },
+      set: { confirmed: sql`${petitionCountShards.confirmed} + ${delta}`, named: sql`${petitionCountShards.named} + ${named}` },
     });
 }
+
+/** On the public list of names (what the shards' `named` counts), over a signatures row aliased `s`. */
+const shownSql = sql.raw("(s.state = 'confirmed' and s.show_name_publicly and s.name_hidden_at is null)");
 
 /** A signature made anonymous ("delete everything", retention) keeps this instead of an address: unique, matches nobody. */
 export const ERASED_PREFIX = "erased:";
@@ -362,8 +403,12 @@ export async function withdrawSignatureOfEmail(db: Db, signatureId: string, emai
   const [row] = await db
     .delete(signatures)
     .where(and(eq(signatures.id, signatureId), eq(signatures.emailNormalized, emailNormalized), sql`${signatures.state} in ('pending', 'confirmed')`))
-    .returning({ petitionId: signatures.petitionId, previous: signatures.state });
-  return row ? { petitionId: row.petitionId, previous: row.previous as "pending" | "confirmed" } : null;
+    .returning({
+      petitionId: signatures.petitionId,
+      previous: signatures.state,
+      named: sql<boolean>`${signatures.state} = 'confirmed' and ${signatures.showNamePublicly} and ${signatures.nameHiddenAt} is null`,
+    });
+  return row ? { petitionId: row.petitionId, previous: row.previous as "pending" | "confirmed", named: row.named } : null;
 }
 
 /**
@@ -372,28 +417,38 @@ export async function withdrawSignatureOfEmail(db: Db, signatureId: string, emai
  * (pending, withdrawn, invalidated, fraudulent) is deleted, and counted nowhere. Returns the ids touched.
  */
 export async function eraseSignaturesOfEmail(db: Db, emailNormalized: string) {
-  const anonymised = await db
-    .update(signatures)
-    .set(anonymousSignature)
-    .where(and(eq(signatures.emailNormalized, emailNormalized), eq(signatures.state, "confirmed")))
-    .returning({ id: signatures.id });
+  const anonymised = await anonymiseConfirmed(db, sql`s.email_normalized = ${emailNormalized}`);
   const deleted = await db.delete(signatures).where(eq(signatures.emailNormalized, emailNormalized)).returning({ id: signatures.id });
-  return { anonymised: anonymised.map((r) => r.id), deleted: deleted.map((r) => r.id) };
+  return { anonymised, deleted: deleted.map((r) => r.id) };
 }
 
-const anonymousSignature = {
-  emailNormalized: sql`${ERASED_PREFIX} || ${signatures.id}::text`,
-  name: "",
-  consentUpdates: false,
-  consentUpdatesAt: null,
-  consentWordingVersion: null,
-  showNamePublicly: false,
-  consentDelivery: false,
-  consentDeliveryAt: null,
-  consentDeliveryWordingVersion: null,
-  clientHash: null,
-  updatedAt: sql`now()`,
-} as const;
+/**
+ * Confirmed signatures matching `where` (over `s`) become anonymous — the address replaced by an `erased:` marker,
+ * name, consents and address-hash gone — and keep counting; names that were on the public list come off its count
+ * in the same statement. Returns the ids.
+ */
+async function anonymiseConfirmed(db: Db, where: SQL): Promise<string[]> {
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      with target as (
+        select s.id, s.petition_id, ${shownSql} as shown from ${signatures} s
+        where s.state = 'confirmed' and s.email_normalized not like ${`${ERASED_PREFIX}%`} and ${where}
+        for update
+      ), changed as (
+        update ${signatures} s set email_normalized = ${ERASED_PREFIX} || s.id::text, name = '', consent_updates = false,
+          consent_updates_at = null, consent_wording_version = null, show_name_publicly = false, consent_delivery = false,
+          consent_delivery_at = null, consent_delivery_wording_version = null, client_hash = null, updated_at = now()
+        from target where s.id = target.id
+        returning s.id
+      ), named as (
+        insert into ${petitionCountShards} (petition_id, shard, confirmed, named)
+        select petition_id, 0, 0, -count(*)::int from target where shown group by petition_id
+        on conflict (petition_id, shard) do update set named = ${petitionCountShards.named} + excluded.named
+      )
+      select id from changed`),
+  );
+  return rows.map((r) => r.id);
+}
 
 /**
  * Retention: signatures never confirmed, made before `cutoff` and whose link has expired (a re-sent link extends
@@ -428,16 +483,12 @@ export async function forgetSignatureClientHashesBefore(db: Db, cutoff: Date): P
  * counts kept: confirmed signatures stay without address or name; the rest are deleted.
  */
 export async function anonymiseSignaturesOfPetitionsArchivedBefore(db: Db, cutoff: Date): Promise<{ anonymised: number; deleted: number }> {
-  const archived = sql`${signatures.petitionId} in (select ${petitions.id} from ${petitions}
-    where ${petitions.state} = 'archived' and coalesce(${petitions.archivedAt}, ${petitions.updatedAt}) < ${cutoff.toISOString()}::timestamptz)`;
-  const anonymised = await db
-    .update(signatures)
-    .set(anonymousSignature)
-    .where(and(archived, eq(signatures.state, "confirmed"), sql`${signatures.emailNormalized} not like ${`${ERASED_PREFIX}%`}`))
-    .returning({ id: signatures.id });
+  const archivedPetitions = sql`select ${petitions.id} from ${petitions}
+    where ${petitions.state} = 'archived' and coalesce(${petitions.archivedAt}, ${petitions.updatedAt}) < ${cutoff.toISOString()}::timestamptz`;
+  const anonymised = await anonymiseConfirmed(db, sql`s.petition_id in (${archivedPetitions})`);
   const deleted = await db
     .delete(signatures)
-    .where(and(archived, sql`${signatures.state} <> 'confirmed'`))
+    .where(and(sql`${signatures.petitionId} in (${archivedPetitions})`, sql`${signatures.state} <> 'confirmed'`))
     .returning({ id: signatures.id });
   return { anonymised: anonymised.length, deleted: deleted.length };
 }

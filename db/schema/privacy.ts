@@ -3,18 +3,6 @@ import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uui
 import { signatureStates, signatures } from "./signatures";
 import { createdAt } from "./columns";
 
-/**
- * Addresses whose owner pressed "stop all email" on their "your data" page: no update email and no rally notice
- * goes to them any more (lib/email/sender.ts skips them); only mail they ask for at that moment (a confirmation
- * link for a new signature, a sign-in link) still goes. Personal data: read and written only through
- * db/queries/your-data.ts (where a blind index can replace the normalized address).
- */
-export const emailSuppressions = pgTable("email_suppressions", {
-  emailNormalized: text("email_normalized").primaryKey(),
-  reason: text("reason", { enum: ["your_data"] }).notNull().default("your_data"),
-  createdAt: createdAt(),
-});
-
 export type BulkInvalidationFilter = {
   petitionId: string;
   name?: string;

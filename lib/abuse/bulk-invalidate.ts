@@ -38,7 +38,7 @@ export async function runBulkInvalidation(db: Db, actor: Actor | null, input: Bu
   return db.transaction(async (tx) => {
     const run = await invalidateMatches(tx, filter, a.userId);
     if (run.total !== expected) throw new AppError("conflict", { form: "bulk_count_changed" });
-    await addToConfirmedCount(tx, filter.petitionId, -run.confirmed);
+    await addToConfirmedCount(tx, filter.petitionId, -run.confirmed, -run.named);
     await insertAuditEntry(tx, {
       actorId: a.userId,
       action: "signatures.bulk_invalidate",
@@ -46,7 +46,7 @@ export async function runBulkInvalidation(db: Db, actor: Actor | null, input: Bu
       entityId: run.id,
       details: { petitionId: filter.petitionId, filter: auditFilter(filter), invalidated: run.total, confirmed: run.confirmed },
     });
-    return run;
+    return { id: run.id, total: run.total, confirmed: run.confirmed };
   });
 }
 
@@ -58,7 +58,7 @@ export async function reverseBulkInvalidation(db: Db, actor: Actor | null, input
     const run = await lockReversibleInvalidation(tx, input.invalidationId, new Date(now.getTime() - RETENTION.bulkReversalDays * DAY));
     if (!run) throw new AppError("illegal_transition", { form: "bulk_not_reversible" });
     const restored = await restoreInvalidation(tx, run.id, a.userId);
-    await addToConfirmedCount(tx, run.petitionId, restored.confirmed);
+    await addToConfirmedCount(tx, run.petitionId, restored.confirmed, restored.named);
     await insertAuditEntry(tx, {
       actorId: a.userId,
       action: "signatures.bulk_restore",
@@ -66,7 +66,7 @@ export async function reverseBulkInvalidation(db: Db, actor: Actor | null, input
       entityId: run.id,
       details: { petitionId: run.petitionId, restored: restored.total, confirmed: restored.confirmed },
     });
-    return restored;
+    return { total: restored.total, confirmed: restored.confirmed };
   });
 }
 

@@ -41,6 +41,8 @@ export const emailPayloads = {
     z.object({ kind: z.literal("confirmation"), rsvpId: z.uuid() }),
     z.object({ kind: z.enum(rallyNoticeKinds), rsvpId: z.uuid(), key: z.string().max(100) }),
   ]),
+  /** The standalone "get updates" form's double opt-in. */
+  "subscription-confirmation": z.object({ subscriberId: z.uuid() }),
 } as const;
 
 export type EmailKind = keyof typeof emailPayloads;
@@ -94,6 +96,11 @@ export const emailKinds: { [K in EmailKind]: Kind<K> } = {
     priority: (p) => (transactionalRallyKinds.has(p.kind) ? "transactional" : "bulk"),
     suppressible: (p) => !answerRallyKinds.has(p.kind),
     render: async (db, p, e) => (await import("@/lib/rallies/send-rally-email")).renderRallyEmail(db, p, e),
+  },
+  "subscription-confirmation": {
+    payload: emailPayloads["subscription-confirmation"],
+    priority: "transactional",
+    render: async (db, p, e) => (await import("@/lib/subscribers/send-subscriber-emails")).renderSubscriptionConfirmation(db, p, e),
   },
 };
 

@@ -1,6 +1,8 @@
 import { countPlacesTaken, findRallyById, lockRally } from "@/db/queries/rallies";
 import { findRsvpByTokenHash, lockPendingRsvpByConfirmHash, setRsvpState } from "@/db/queries/rsvps";
+import { subscribeWithConfirmedConsent } from "@/lib/subscribers/subscribe-with-consent";
 import { insertNoticesWithJobs } from "./notices";
+import { RSVP_CONSENT_WORDING_VERSION } from "./rsvp-tokens";
 import type { Confirmable } from "@/lib/confirmations/confirm-by-token";
 import { acceptsRsvps, rsvpActions } from "./state";
 
@@ -38,6 +40,17 @@ export const rsvpConfirmable: Confirmable<RsvpConfirmed> = {
       const action = free ? rsvpActions.confirm : rally.waitlist ? rsvpActions.waitlist : null;
       if (!action) return { rallySlug: rally.slug, status: "full" as const };
       if (!(await setRsvpState(tx, pending.id, action.from, action.to))) return null;
+      // "Send me campaign updates" ticked: the address is confirmed now, so is the subscription (no email of its own).
+      if (pending.consentUpdates && pending.email) {
+        await subscribeWithConfirmedConsent(tx, {
+          campaignId: rally.campaignId,
+          email: pending.email,
+          locale: pending.locale,
+          source: "rsvp",
+          consentWordingVersion: pending.consentWordingVersion ?? RSVP_CONSENT_WORDING_VERSION,
+          consentAt: pending.consentUpdatesAt ?? new Date(),
+        });
+      }
       await insertNoticesWithJobs(tx, {
         rallyId: rally.id,
         kind: free ? "registered" : "waitlisted",

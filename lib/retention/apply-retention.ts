@@ -1,6 +1,7 @@
 import type { Db } from "@/db";
 import { deleteRateLimitCountersBefore } from "@/db/queries/rate-limits";
 import { anonymiseRsvpsOfRalliesEndedBefore, deleteUnconfirmedRsvpsBefore } from "@/db/queries/rsvps";
+import { deleteUnconfirmedSubscribersBefore } from "@/db/queries/subscribers";
 import {
   anonymiseSignaturesOfPetitionsArchivedBefore,
   deleteUnconfirmedSignaturesBefore,
@@ -11,7 +12,7 @@ import { env } from "@/lib/env";
 
 /** How long each kind of personal data is kept (README "Retention"). */
 export const RETENTION = {
-  /** A signature or RSVP nobody confirmed: deleted this long after it was made (and after its link expired). */
+  /** A signature, RSVP or subscription nobody confirmed: deleted this long after it was made (and after its link expired). */
   unconfirmedDays: 14,
   /** Keyed hashes of client addresses (signatures.client_hash, rate_limit_counters). */
   addressHashDays: 30,
@@ -29,8 +30,8 @@ export function monthsBefore(now: Date, months: number): Date {
 
 /**
  * The retention job (hourly, lib/jobs/workers.ts; safe to run any time, twice, or late):
- * - signatures and RSVPs never confirmed, 14 days after they were made and their link expired, are deleted
- *   (shadow-banned ones too);
+ * - signatures, RSVPs and subscriptions never confirmed, 14 days after they were made and their link expired, are
+ *   deleted (shadow-banned signatures too);
  * - address-hashes older than 30 days are forgotten: signatures keep no `client_hash`, rate-limit counters go;
  * - ARCHIVE_ANONYMISE_MONTHS (12) after a petition is archived its signers become anonymous (confirmed signatures
  *   keep counting without address or name, the rest go); the same after a rally is held or cancelled, for its
@@ -46,13 +47,14 @@ export async function applyRetention(db: Db, options: { now?: Date; archiveMonth
   return db.transaction(async (tx) => {
     const signatures = await deleteUnconfirmedSignaturesBefore(tx, unconfirmed, now);
     const rsvps = await deleteUnconfirmedRsvpsBefore(tx, unconfirmed, now);
+    const subscriptions = await deleteUnconfirmedSubscribersBefore(tx, unconfirmed, now);
     const clientHashes = await forgetSignatureClientHashesBefore(tx, hashes);
     const counters = await deleteRateLimitCountersBefore(tx, hashes);
     const archivedSignatures = await anonymiseSignaturesOfPetitionsArchivedBefore(tx, archived);
     const endedRsvps = await anonymiseRsvpsOfRalliesEndedBefore(tx, archived);
     const bulkFinal = await finalizeBulkInvalidationsBefore(tx, new Date(now.getTime() - RETENTION.bulkReversalDays * DAY));
     return {
-      unconfirmed: { signatures, rsvps },
+      unconfirmed: { signatures, rsvps, subscriptions },
       addressHashes: { signatures: clientHashes, counters },
       archived: { ...archivedSignatures, rsvps: endedRsvps },
       bulkFinal,

@@ -1,12 +1,15 @@
 import type { Db } from "@/db";
 import { confirmPendingSignature, findSignatureByTokenHash, incrementConfirmedCount } from "@/db/queries/signatures";
 import { type Confirmable, confirmByToken } from "@/lib/confirmations/confirm-by-token";
+import { subscribeWithConfirmedConsent } from "@/lib/subscribers/subscribe-with-consent";
+import { CONSENT_WORDING_VERSION } from "./tokens";
 
 export type ConfirmOutcome = { outcome: "confirmed" | "already_confirmed"; petitionSlug: string };
 
 /**
  * A signature's double opt-in, on the generic confirmation (lib/confirmations). `confirm` is one transaction:
  * the guarded state change (pending → confirmed) and the count go together, so confirming twice counts once.
+ * A ticked "send me updates" box becomes a confirmed subscription in the same transaction.
  * A closed petition still counts confirmations of signatures made while it was open for CONFIRM_GRACE_HOURS;
  * then the count is final (`closed`). Its links keep their landing at /<locale>/confirm/<token>.
  */
@@ -28,7 +31,19 @@ export const signatureConfirmable: Confirmable<{ petitionSlug: string }> = {
   async confirm(db, tokenHash) {
     const row = await db.transaction(async (tx) => {
       const pending = await confirmPendingSignature(tx, tokenHash);
-      if (pending) await incrementConfirmedCount(tx, pending.petitionId);
+      if (!pending) return null;
+      await incrementConfirmedCount(tx, pending.petitionId, { named: pending.named });
+      // "Send me updates" ticked: this confirmation confirms the subscription too (one email, not two).
+      if (pending.consentUpdates) {
+        await subscribeWithConfirmedConsent(tx, {
+          campaignId: pending.campaignId,
+          email: pending.email,
+          locale: pending.locale,
+          source: "sign_form",
+          consentWordingVersion: pending.consentWordingVersion ?? CONSENT_WORDING_VERSION,
+          consentAt: pending.consentUpdatesAt ?? new Date(),
+        });
+      }
       return pending;
     });
     if (!row) return null;

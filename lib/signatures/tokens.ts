@@ -12,6 +12,6 @@ export function tokenFromNonce(nonce: string): string {
 }
 
 /** The wording of the "send me updates" checkbox the signer saw; bump when the text in messages changes. */
-export const CONSENT_WORDING_VERSION = "updates-2026-12-v2";
+export const CONSENT_WORDING_VERSION = "updates-2026-12-v3";
 /** The wording of "include my name in what is delivered to <target>"; bump when that text changes. */
 export const DELIVERY_CONSENT_WORDING_VERSION = "delivery-2026-12-v1";

@@ -4,7 +4,8 @@ import { deleteDevMailTo } from "@/db/queries/dev-mailbox";
 import { lockRally } from "@/db/queries/rallies";
 import { deleteRsvpOfEmail, findRsvpsByEmail, setRsvpState } from "@/db/queries/rsvps";
 import { eraseSignaturesOfEmail } from "@/db/queries/signatures";
-import { deleteQueuedEmailsAbout, unsuppressEmail } from "@/db/queries/your-data";
+import { deleteSubscriptionsOfEmail } from "@/db/queries/subscribers";
+import { deleteEmailSuppression, deleteQueuedEmailsAbout } from "@/db/queries/your-data";
 import { fillFreedPlaces } from "@/lib/rallies/fill-places";
 import { rsvpActions } from "@/lib/rallies/state";
 import { addressOfLink } from "./read-your-data";
@@ -16,8 +17,9 @@ import { addressOfLink } from "./read-your-data";
  *   withdraw first;
  * - every other signature (pending, invalidated, not counted) is deleted;
  * - RSVPs are cancelled (a freed place goes to the waitlist, as when someone cancels) and deleted;
- * - email not yet sent about any of them, the dev mailbox's copies, and the "stop all email" record go too —
- *   nothing is left that could be mailed.
+ * - subscriptions are deleted;
+ * - email not yet sent about any of them, the dev mailbox's copies, and the suppression record (a "stop all email",
+ *   a bounce) go too — nothing is left that could be mailed.
  * The audit log records that it happened and how many rows, never the address.
  */
 export async function deleteYourData(db: Db, token: unknown, options: { now?: Date } = {}) {
@@ -31,10 +33,15 @@ export async function deleteYourData(db: Db, token: unknown, options: { now?: Da
       if (freed && rally) await fillFreedPlaces(tx, rally, options.now);
     }
     const signatures = await eraseSignaturesOfEmail(tx, email);
-    const emails = await deleteQueuedEmailsAbout(tx, { signatureIds: [...signatures.anonymised, ...signatures.deleted], rsvpIds: rsvps.map((r) => r.id) });
+    const subscriptions = await deleteSubscriptionsOfEmail(tx, email);
+    const emails = await deleteQueuedEmailsAbout(tx, {
+      signatureIds: [...signatures.anonymised, ...signatures.deleted],
+      rsvpIds: rsvps.map((r) => r.id),
+      subscriberIds: subscriptions,
+    });
     await deleteDevMailTo(tx, email);
-    await unsuppressEmail(tx, email);
-    const summary = { anonymised: signatures.anonymised.length, deleted: signatures.deleted.length, rsvps: rsvps.length, emails };
+    await deleteEmailSuppression(tx, email);
+    const summary = { anonymised: signatures.anonymised.length, deleted: signatures.deleted.length, rsvps: rsvps.length, subscriptions: subscriptions.length, emails };
     await insertAuditEntry(tx, { actorId: null, action: "your_data.delete", entityType: "person", details: summary });
     return summary;
   });

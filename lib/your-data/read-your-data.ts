@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import { findRsvpsByEmail } from "@/db/queries/rsvps";
+import { findSubscriptionsByEmail } from "@/db/queries/subscribers";
 import { findSignaturesByEmail } from "@/db/queries/signatures";
 import { findEmailSuppression } from "@/db/queries/your-data";
 import { AppError } from "@/lib/errors";
@@ -12,13 +13,14 @@ export function addressOfLink(token: unknown): string {
   return email;
 }
 
-/** Everything we hold about the link's address: its signatures, its RSVPs, whether it stopped all email. */
+/** Everything we hold about the link's address: its signatures, RSVPs and subscriptions, whether mail to it stopped. */
 export async function readYourData(db: Db, token: unknown) {
   const email = addressOfLink(token);
   const signatures = await findSignaturesByEmail(db, email);
   const rsvps = await findRsvpsByEmail(db, email);
-  const emailStoppedAt = await findEmailSuppression(db, email);
-  return { email, signatures, rsvps, emailStoppedAt };
+  const subscriptions = await findSubscriptionsByEmail(db, email);
+  const emailStopped = await findEmailSuppression(db, email);
+  return { email, signatures, rsvps, subscriptions, emailStopped };
 }
 
 export type YourData = Awaited<ReturnType<typeof readYourData>>;

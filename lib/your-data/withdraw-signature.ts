@@ -13,7 +13,7 @@ export async function withdrawSignature(db: Db, token: unknown, signatureId: str
   return db.transaction(async (tx) => {
     const withdrawn = await withdrawSignatureOfEmail(tx, signatureId, email);
     if (!withdrawn) return { outcome: "already" as const };
-    if (withdrawn.previous === "confirmed") await addToConfirmedCount(tx, withdrawn.petitionId, -1);
+    if (withdrawn.previous === "confirmed") await addToConfirmedCount(tx, withdrawn.petitionId, -1, withdrawn.named ? -1 : 0);
     await deleteQueuedEmailsAbout(tx, { signatureIds: [signatureId], rsvpIds: [] });
     return { outcome: "withdrawn" as const };
   });

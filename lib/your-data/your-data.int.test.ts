@@ -180,7 +180,7 @@ describe("stop all email", () => {
     const email = attendee.emailNormalized!;
     const token = yourDataToken(email);
     expect((await post({ token, locale: "ru", action: "stop_email" })).headers.get("location")).toBe(`/ru/your-data/${token}?done=email_stopped`);
-    expect((await readYourData(db(), token)).emailStoppedAt).toBeInstanceOf(Date);
+    expect((await readYourData(db(), token)).emailStopped).toMatchObject({ reason: "requested", at: expect.any(Date) });
 
     await insertNoticesWithJobs(db(), { rallyId: rally.id, kind: "day_before", states: ["confirmed"], rsvpIds: [attendee.id] });
     await insertNoticesWithJobs(db(), { rallyId: rally.id, kind: "promoted", states: ["confirmed"], rsvpIds: [attendee.id] });
@@ -270,7 +270,7 @@ describe("delete everything", () => {
     expect(response.headers.get("location")).toBe(`/kk/your-data/${token}?done=deleted`);
 
     const left = await readYourData(db(), token);
-    expect(left).toMatchObject({ signatures: [], rsvps: [], emailStoppedAt: null });
+    expect(left).toMatchObject({ signatures: [], rsvps: [], subscriptions: [], emailStopped: null });
     expect(rowsOf(await db().execute(sql`select 1 from signatures where email_normalized = ${normalized(email)} or name like 'Әлия%' and petition_id = ${other.id}`))).toHaveLength(0);
     // The confirmed signature still counts, with nothing that says whose it was.
     expect(await count(open)).toBe(counts.open);

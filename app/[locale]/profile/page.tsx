@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { calendarDate, precisionFormat } from "@/app/_components/dates";
+import { SubscribeFormView } from "@/app/_components/subscribe-form-view";
 import { getDb } from "@/db";
 import { findProfile, findPublishedCampaign, listSources, listTimeline } from "@/db/queries/campaigns";
 import { listVisiblePetitions } from "@/db/queries/petitions";
@@ -152,6 +153,7 @@ export default async function ProfilePage({ params }: Props) {
           </ul>
         </section>
       )}
+      <SubscribeFormView campaignSlug={data.campaign.slug} locale={locale} />
     </article>
   );
 }

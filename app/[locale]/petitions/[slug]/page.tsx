@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { PetitionProgress } from "@/app/_components/petition-progress";
-import { SignForm } from "@/app/_components/sign-form";
+import { emptyValues, SignFormView } from "@/app/_components/sign-form-view";
 import { SignerList } from "@/app/_components/signer-list";
-import { signFormAction, signFormErrorMessages, signFormLimits, signFormStrings } from "@/app/_components/sign-error-page";
+import { SubscribeFormView } from "@/app/_components/subscribe-form-view";
+import { signFormAction, signFormLimits, signFormStrings } from "@/app/_components/sign-error-page";
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import { datePhrase } from "@/lib/i18n/date-phrases";
@@ -52,7 +53,7 @@ export default async function PetitionPage({ params }: Props) {
   setRequestLocale(locale);
   const row = await load(slug);
   if (!row) notFound();
-  const { petition, count, signers } = row;
+  const { petition, count, signers, campaignSlug } = row;
   const t = translator(locale);
   const open = isOpenForSigning(petition);
   const lateUntil = lateConfirmationsUntil(petition);
@@ -71,12 +72,13 @@ export default async function PetitionPage({ params }: Props) {
             {petition.deadline && <>{t("petitions.deadline", { date: datePhrase(locale, petition.deadline, { case: "dative" }) })} · </>}
             <a href="#text">{t("petitions.readFirst")}</a>
           </p>
-          <SignForm
+          <SignFormView
             action={signFormAction(petition.slug, locale)}
             locale={locale}
+            values={emptyValues}
+            errors={{}}
             limits={signFormLimits}
             strings={signFormStrings(locale, pick(petition.target, locale))}
-            errors={signFormErrorMessages(locale)}
           />
         </section>
       ) : (
@@ -114,6 +116,7 @@ export default async function PetitionPage({ params }: Props) {
           </p>
         )}
       </section>
+      <SubscribeFormView campaignSlug={campaignSlug} locale={locale} />
     </article>
   );
 }

@@ -109,11 +109,29 @@ export default async function YourDataPage({ params, searchParams }: Props) {
         )}
       </section>
 
+      <section aria-labelledby="your-subscriptions">
+        <h2 id="your-subscriptions">{t("yourData.subscriptions.title")}</h2>
+        {data.subscriptions.length === 0 ? (
+          <p>{t("yourData.subscriptions.none")}</p>
+        ) : (
+          <>
+            <ul data-testid="your-subscriptions">
+              {data.subscriptions.map((s) => (
+                <li key={s.id}>
+                  {pick(s.campaignName, locale)}: {t(`yourData.subscriptions.state.${s.state}`)}
+                </li>
+              ))}
+            </ul>
+            <p>{t("yourData.subscriptions.hint")}</p>
+          </>
+        )}
+      </section>
+
       <section aria-labelledby="your-email">
         <h2 id="your-email">{t("yourData.email.title")}</h2>
-        {data.emailStoppedAt ? (
+        {data.emailStopped?.reason === "requested" ? (
           <>
-            <p data-testid="email-status">{t("yourData.email.stoppedSince", { date: day(data.emailStoppedAt) })}</p>
+            <p data-testid="email-status">{t("yourData.email.stoppedSince", { date: day(data.emailStopped.at) })}</p>
             {form(
               "resume_email",
               <button type="submit" className="button">
@@ -121,6 +139,8 @@ export default async function YourDataPage({ params, searchParams }: Props) {
               </button>,
             )}
           </>
+        ) : data.emailStopped ? (
+          <p data-testid="email-status">{t("yourData.email.providerStopped", { date: day(data.emailStopped.at) })}</p>
         ) : (
           <>
             <p>{t("yourData.email.stopHint")}</p>

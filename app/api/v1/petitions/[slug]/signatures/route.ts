@@ -25,7 +25,8 @@ const SIGN_FORM_MAX_BYTES = 64 * 1024;
 
 /**
  * POST a signature. A plain HTML form gets 303 to "check your email", or its form back with messages
- * (4xx); API clients and the enhancing script (Accept: application/json) get JSON.
+ * (4xx) — public/enhance.js posts the same way and shows that form in place; API clients (Accept:
+ * application/json) get JSON.
  */
 export const POST = route<Ctx>(
   "sign",

@@ -18,14 +18,10 @@ CREATE TABLE "bulk_invalidations" (
 	"restored" integer
 );
 --> statement-breakpoint
-CREATE TABLE "email_suppressions" (
-	"email_normalized" text PRIMARY KEY NOT NULL,
-	"reason" text DEFAULT 'your_data' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
+ALTER TABLE "email_suppressions" DROP CONSTRAINT "email_suppressions_reason_check";--> statement-breakpoint
 ALTER TABLE "petitions" ADD COLUMN "archived_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "bulk_invalidation_items" ADD CONSTRAINT "bulk_invalidation_items_invalidation_id_bulk_invalidations_id_fk" FOREIGN KEY ("invalidation_id") REFERENCES "public"."bulk_invalidations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bulk_invalidation_items" ADD CONSTRAINT "bulk_invalidation_items_signature_id_signatures_id_fk" FOREIGN KEY ("signature_id") REFERENCES "public"."signatures"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "bulk_invalidation_items_signature_idx" ON "bulk_invalidation_items" USING btree ("signature_id");--> statement-breakpoint
-CREATE INDEX "bulk_invalidations_created_idx" ON "bulk_invalidations" USING btree ("created_at");
+CREATE INDEX "bulk_invalidations_created_idx" ON "bulk_invalidations" USING btree ("created_at");--> statement-breakpoint
+ALTER TABLE "email_suppressions" ADD CONSTRAINT "email_suppressions_reason_check" CHECK ("email_suppressions"."reason" in ('bounce', 'complaint', 'requested'));
