@@ -6,5 +6,6 @@ export * from "./auth";
 export * from "./organizers";
 export * from "./abuse";
 export * from "./rallies";
+export * from "./updates";
 export * from "./subscribers";
 export * from "./privacy";

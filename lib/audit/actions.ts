@@ -50,6 +50,15 @@ export const auditActions = [
   "your_data.delete",
   "signatures.bulk_invalidate",
   "signatures.bulk_restore",
+  "update.create",
+  "update.update",
+  "update.test",
+  "update.send",
+  "update.schedule",
+  "update.unschedule",
+  "update.pause",
+  "update.resume",
+  "update.cancel",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

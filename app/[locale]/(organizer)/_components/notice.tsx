@@ -32,6 +32,14 @@ const notices = [
   "abuseRuleRemoved",
   "bulkInvalidated",
   "bulkReversed",
+  "updateSending",
+  "updateAlreadySending",
+  "updateScheduled",
+  "updateUnscheduled",
+  "updatePaused",
+  "updateResumed",
+  "updateCancelled",
+  "updateTestSent",
 ] as const;
 
 /** The result of the last action, carried by the redirect (`?notice=saved`); unknown values show nothing. */
