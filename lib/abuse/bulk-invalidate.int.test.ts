@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
-import { reconcileConfirmedCounts } from "@/db/queries/signatures";
+import { countPublicSignerNames, reconcileConfirmedCounts } from "@/db/queries/signatures";
 import { auditLog, bulkInvalidations, petitionCountShards, signatures } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { isAppError } from "@/lib/errors";
@@ -32,7 +32,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Sig = { email: string; name?: string; state?: "pending" | "confirmed"; clientHash?: string; createdAt?: Date };
+type Sig = { email: string; name?: string; state?: "pending" | "confirmed"; clientHash?: string; createdAt?: Date; shown?: boolean };
 async function add(petitionId: string, rows: Sig[]) {
   const ids: string[] = [];
   for (const r of rows) {
@@ -49,14 +49,19 @@ async function add(petitionId: string, rows: Sig[]) {
         tokenHash: hashToken(tokenFromNonce(nonce)),
         tokenExpiresAt: new Date(Date.now() + 14 * DAY),
         clientHash: r.clientHash ?? null,
+        showNamePublicly: r.shown ?? false,
         createdAt: r.createdAt ?? new Date(),
         confirmedAt: (r.state ?? "confirmed") === "confirmed" ? new Date() : null,
       })
       .returning({ id: signatures.id });
     ids.push(s!.id);
     if ((r.state ?? "confirmed") === "confirmed") {
-      await db().insert(petitionCountShards).values({ petitionId, shard: 1, confirmed: 1 })
-        .onConflictDoUpdate({ target: [petitionCountShards.petitionId, petitionCountShards.shard], set: { confirmed: sql`${petitionCountShards.confirmed} + 1` } });
+      const named = r.shown ? 1 : 0;
+      await db().insert(petitionCountShards).values({ petitionId, shard: 1, confirmed: 1, named })
+        .onConflictDoUpdate({
+          target: [petitionCountShards.petitionId, petitionCountShards.shard],
+          set: { confirmed: sql`${petitionCountShards.confirmed} + 1`, named: sql`${petitionCountShards.named} + ${named}` },
+        });
     }
   }
   return ids;
@@ -71,7 +76,7 @@ describe("bulk invalidation", () => {
     const bot = hash();
     const other = hash();
     const bots = await add(p.id, [
-      { email: "a@spam.example", clientHash: bot },
+      { email: "a@spam.example", clientHash: bot, shown: true }, // on the public list of names: it leaves it
       { email: "b@spam.example", clientHash: bot },
       { email: "c@spam.example", clientHash: bot, state: "pending" },
     ]);
@@ -91,6 +96,7 @@ describe("bulk invalidation", () => {
     expect(await states(people)).toEqual(["confirmed", "confirmed"]);
     expect(await states(elsewhere)).toEqual(["confirmed"]);
     expect(await count(p.slug)).toBe(before.p - 2);
+    expect(await countPublicSignerNames(db(), p.id)).toBe(0);
     expect(await count(world.published.slug)).toBe(before.elsewhere);
     expect(await reconcileConfirmedCounts(db())).toBe(0);
     // A pending one that was invalidated cannot be confirmed any more.
@@ -108,6 +114,7 @@ describe("bulk invalidation", () => {
     expect(await reverseBulkInvalidation(db(), world.admin, { invalidationId: run.id })).toEqual({ total: 3, confirmed: 2 });
     expect(await states(bots)).toEqual(["confirmed", "confirmed", "pending"]);
     expect(await count(p.slug)).toBe(before.p);
+    expect(await countPublicSignerNames(db(), p.id)).toBe(1);
     expect(await reconcileConfirmedCounts(db())).toBe(0);
     const [reversal] = await db().select().from(auditLog).where(sql`${auditLog.entityId} = ${run.id} and ${auditLog.action} = 'signatures.bulk_restore'`);
     expect(reversal?.details).toMatchObject({ restored: 3, confirmed: 2 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { findPetitionById } from "@/db/queries/petition-admin";
 import { reconcileConfirmedCounts } from "@/db/queries/signatures";
-import { petitionCountShards, rallies, rateLimitCounters, rsvps, signatures } from "@/db/schema";
+import { petitionCountShards, rallies, rateLimitCounters, rsvps, signatures, subscribers } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { type Jobs, startJobs } from "@/lib/jobs/boss";
 import { queues } from "@/lib/jobs/queues";
@@ -54,8 +54,12 @@ async function addSignature(petitionId: string, r: Row) {
     })
     .returning();
   if (r.state === "confirmed") {
-    await db().insert(petitionCountShards).values({ petitionId, shard: 0, confirmed: 1 })
-      .onConflictDoUpdate({ target: [petitionCountShards.petitionId, petitionCountShards.shard], set: { confirmed: sql`${petitionCountShards.confirmed} + 1` } });
+    // Shown by name (showNamePublicly), so counted among the public names too, as a confirmation does.
+    await db().insert(petitionCountShards).values({ petitionId, shard: 0, confirmed: 1, named: 1 })
+      .onConflictDoUpdate({
+        target: [petitionCountShards.petitionId, petitionCountShards.shard],
+        set: { confirmed: sql`${petitionCountShards.confirmed} + 1`, named: sql`${petitionCountShards.named} + 1` },
+      });
   }
   return row!;
 }
@@ -64,7 +68,7 @@ const countOf = async (petitionId: string) =>
   Number(rowsOf<{ n: number }>(await db().execute(sql`select coalesce(sum(confirmed), 0)::int as n from petition_count_shards where petition_id = ${petitionId}`))[0]!.n);
 
 describe("retention", () => {
-  it("deletes unconfirmed signatures and RSVPs 14 days on (once their link expired), and nothing else", async () => {
+  it("deletes unconfirmed signatures, RSVPs and subscriptions 14 days on (once their link expired), and nothing else", async () => {
     const p = world.published.id;
     const gone = [
       await addSignature(p, { state: "pending", created: 15 }),
@@ -82,17 +86,30 @@ describe("retention", () => {
     await db().update(rsvps).set({ state: "pending", confirmedAt: null, createdAt: ago(3) }).where(eq(rsvps.id, newPending.id));
     const oldConfirmed = await makeAttendee(db(), rally.id);
     await db().update(rsvps).set({ createdAt: ago(90) }).where(eq(rsvps.id, oldConfirmed.id));
+    const subscription = (state: "pending" | "confirmed", created: number, expires: number) => ({
+      campaignId: world.campaignA.id, emailNormalized: `sub.${randomBytes(4).toString("hex")}@example.org`, locale: "ru" as const,
+      state, source: "standalone" as const, consentWordingVersion: "v1", tokenNonce: randomBytes(8).toString("hex"),
+      confirmTokenHash: randomBytes(8).toString("hex"), manageTokenHash: randomBytes(8).toString("hex"),
+      tokenExpiresAt: new Date(Date.now() + expires * DAY), createdAt: ago(created), confirmedAt: state === "confirmed" ? ago(created) : null,
+    });
+    const subs = (
+      await db()
+        .insert(subscribers)
+        .values([subscription("pending", 15, -1), subscription("pending", 5, 9), subscription("confirmed", 60, -46)])
+        .returning({ id: subscribers.id })
+    ).map((r) => r.id);
     const count = await countOf(p);
 
     const result = await applyRetention(db());
-    expect(result.unconfirmed).toEqual({ signatures: 2, rsvps: 1 });
+    expect(result.unconfirmed).toEqual({ signatures: 2, rsvps: 1, subscriptions: 1 });
     expect(await byIds(gone.map((s) => s.id))).toHaveLength(0);
     expect((await byIds(kept.map((s) => s.id))).map((s) => s.state).sort()).toEqual(["confirmed", "pending", "pending"]);
     const left = await db().select({ id: rsvps.id }).from(rsvps).where(eq(rsvps.rallyId, rally.id));
     expect(left.map((r) => r.id).sort()).toEqual([newPending.id, oldConfirmed.id].sort());
     expect(await countOf(p)).toBe(count);
     // Run again: nothing more to do.
-    expect((await applyRetention(db())).unconfirmed).toEqual({ signatures: 0, rsvps: 0 });
+    expect((await applyRetention(db())).unconfirmed).toEqual({ signatures: 0, rsvps: 0, subscriptions: 0 });
+    expect((await db().select().from(subscribers).where(inArray(subscribers.id, subs))).map((s) => s.state).sort()).toEqual(["confirmed", "pending"]);
   });
 
   it("forgets address-hashes after 30 days: on signatures and in the rate-limit counters", async () => {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as yourDataRoute } from "@/app/api/v1/your-data/route";
 import { rowsOf, setProcessDatabase } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
-import { reconcileConfirmedCounts } from "@/db/queries/signatures";
-import { auditLog, emailOutbox, rallies, rsvps, signatures } from "@/db/schema";
+import { countPublicSignerNames, reconcileConfirmedCounts } from "@/db/queries/signatures";
+import { auditLog, emailOutbox, rallies, rsvps, signatures, subscribers } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-capture";
 import { drainMail } from "@/lib/email/testing";
@@ -135,13 +135,16 @@ describe("withdrawing a signature", () => {
     const before = await count(slug);
     const id = await signAndConfirm(slug, email);
     expect(await count(slug)).toBe(before + 1);
+    const petitionId = (await findVisiblePetitionBySlug(db(), slug))!.petition.id;
+    const names = await countPublicSignerNames(db(), petitionId);
 
     const response = await post({ token, locale: "en", action: "withdraw", signatureId: id });
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`/en/your-data/${token}?done=withdrawn`);
     expect(await count(slug)).toBe(before);
     expect(await signatureOf(slug, email)).toBeNull();
-    expect(await reconcileConfirmedCounts(db())).toBe(0); // the count already agrees with the signatures
+    expect(await countPublicSignerNames(db(), petitionId)).toBe(names - 1); // the name left the public list's count
+    expect(await reconcileConfirmedCounts(db())).toBe(0); // the counts already agree with the signatures
     // Twice: said calmly, nothing moves.
     await expect(withdrawSignature(db(), token, id)).resolves.toEqual({ outcome: "already" });
     expect(await count(slug)).toBe(before);
@@ -213,6 +216,11 @@ describe("download what we hold", () => {
     const attendee = await makeAttendee(db(), rally.id);
     await db().update(rsvps).set({ emailNormalized: normalized(email), name: "Әлия at the rally" }).where(eq(rsvps.id, attendee.id));
 
+    await db().insert(subscribers).values({
+      campaignId: world.campaignA.id, emailNormalized: normalized(email), locale: "ru", state: "confirmed", source: "sign_form",
+      consentWordingVersion: "v1", tokenNonce: "n", confirmTokenHash: `c-${n}`, manageTokenHash: `m-${n}`, tokenExpiresAt: new Date(), confirmedAt: new Date(),
+    });
+
     const response = await post({ token: yourDataToken(email), locale: "en", action: "export" });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/json");
@@ -224,10 +232,11 @@ describe("download what we hold", () => {
     expect(data.signatures[0]).toMatchObject({ name: "Әлия Нұрланқызы", state: "confirmed", showNamePublicly: true, petitionSlug: world.published.slug });
     expect(data.rsvps).toHaveLength(1);
     expect(data.rsvps[0]).toMatchObject({ name: "Әлия at the rally", state: "confirmed", rallySlug: rally.slug });
+    expect(data.subscriptions).toEqual([expect.objectContaining({ state: "confirmed", source: "sign_form", campaignSlug: world.campaignA.slug })]);
     const text = JSON.stringify(data);
     expect(text).not.toMatch(/tokenNonce|tokenHash|token_nonce|token_hash|manageToken|confirmToken/);
     const [audit] = await db().select().from(auditLog).where(eq(auditLog.action, "your_data.export"));
-    expect(audit?.details).toEqual({ signatures: 1, rsvps: 1 });
+    expect(audit?.details).toEqual({ signatures: 1, rsvps: 1, subscriptions: 1 });
     expect(JSON.stringify(audit)).not.toContain(normalized(email));
   });
 });
@@ -264,6 +273,10 @@ describe("delete everything", () => {
     const waiting = await makeAttendee(db(), rally.id);
     await db().update(rsvps).set({ state: "waitlisted", waitlistedAt: new Date() }).where(eq(rsvps.id, waiting.id));
     await stopAllEmail(db(), token);
+    await db().insert(subscribers).values({
+      campaignId: world.campaignA.id, emailNormalized: normalized(email), locale: "ru", state: "confirmed", source: "standalone",
+      consentWordingVersion: "v1", tokenNonce: "n", confirmTokenHash: `dc-${n}`, manageTokenHash: `dm-${n}`, tokenExpiresAt: new Date(), confirmedAt: new Date(),
+    });
     const counts = { open: await count(open), other: await count(world.delivered.slug) };
 
     const response = await post({ token, locale: "kk", action: "delete", confirm: "yes" });
@@ -286,7 +299,7 @@ describe("delete everything", () => {
     expect((await db().select().from(rsvps).where(eq(rsvps.id, waiting.id)))[0]?.state).toBe("confirmed");
     expect(await db().select().from(emailOutbox).where(sql`${emailOutbox.payload}->>'signatureId' = ${pendingId}`)).toHaveLength(0);
     const [audit] = await db().select().from(auditLog).where(eq(auditLog.action, "your_data.delete"));
-    expect(audit?.details).toMatchObject({ anonymised: 1, deleted: 1, rsvps: 1 });
+    expect(audit?.details).toMatchObject({ anonymised: 1, deleted: 1, rsvps: 1, subscriptions: 1 });
     expect(JSON.stringify(audit)).not.toContain(normalized(email));
     // And the address can still sign afresh.
     await sign(open, email);
