@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import { countPublicSignerNames, reconcileConfirmedCounts } from "@/db/queries/signatures";
 import { auditLog, bulkInvalidations, petitionCountShards, signatures } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { isAppError } from "@/lib/errors";
 import { makePetition, makeWorld } from "@/lib/organizers/test-world";
 import { applyRetention } from "@/lib/retention/apply-retention";
@@ -17,19 +17,14 @@ import { bulkInvalidationPage, previewBulkInvalidation, reverseBulkInvalidation,
 // Issue 13 item 5: bulk invalidation (admins): filter, preview the count, run (the count moves at once), audited,
 // reversible within 7 days, then final.
 
-let database: TestDatabase;
+const database = setUpTestDatabase({ max: 10 });
 let world: Awaited<ReturnType<typeof makeWorld>>;
-const db = () => database.db;
+const db = () => database().db;
 const DAY = 24 * 3600_000;
 
 beforeAll(async () => {
   Object.assign(process.env, { AUTH_SECRET: "test-secret-test-secret-test-secret-0123" });
-  database = await createTestDatabase({ max: 10 });
   world = await makeWorld(db());
-});
-
-afterAll(async () => {
-  await database?.drop();
 });
 
 type Sig = { email: string; name?: string; state?: "pending" | "confirmed"; clientHash?: string; createdAt?: Date; shown?: boolean };

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { findPetitionById } from "@/db/queries/petition-admin";
 import { reconcileConfirmedCounts } from "@/db/queries/signatures";
 import { petitionCountShards, rallies, rateLimitCounters, rsvps, signatures, subscribers } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { type Jobs, startJobs } from "@/lib/jobs/boss";
 import { queues } from "@/lib/jobs/queues";
 import { type Workers, startWorkers } from "@/lib/jobs/workers";
@@ -15,20 +15,15 @@ import { applyRetention, monthsBefore } from "./apply-retention";
 
 // Issue 13 item 7: retention. The clock is driven by the rows' own timestamps (made in the past), never by waiting.
 
-let database: TestDatabase;
+const database = setUpTestDatabase({ max: 10 });
 let world: Awaited<ReturnType<typeof makeWorld>>;
-const db = () => database.db;
+const db = () => database().db;
 const DAY = 24 * 3600_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY);
 
 beforeAll(async () => {
   Object.assign(process.env, { AUTH_SECRET: "test-secret-test-secret-test-secret-0123" });
-  database = await createTestDatabase({ max: 10 });
   world = await makeWorld(db());
-});
-
-afterAll(async () => {
-  await database?.drop();
 });
 
 type Row = { state: "pending" | "confirmed" | "fraudulent"; created: number; expires?: number; clientHash?: string | null };
@@ -179,7 +174,7 @@ describe("retention", () => {
   });
 
   it("runs as a scheduled pg-boss job", async () => {
-    const jobs: Jobs = await startJobs(database, { maintenanceIntervalSeconds: 5 });
+    const jobs: Jobs = await startJobs(database(), { maintenanceIntervalSeconds: 5 });
     let workers: Workers | undefined;
     try {
       workers = await startWorkers(db(), jobs, { pollingIntervalSeconds: 0.5, mail: { idleMs: 200 } });

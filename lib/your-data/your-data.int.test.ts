@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as yourDataRoute } from "@/app/api/v1/your-data/route";
 import { rowsOf, setProcessDatabase } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import { countPublicSignerNames, reconcileConfirmedCounts } from "@/db/queries/signatures";
 import { auditLog, emailOutbox, rallies, rsvps, signatures, subscribers } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-capture";
+import { setUpTestDatabase } from "@/db/test-database";
+import { setUpResendCapture } from "@/lib/email/test-capture";
 import { drainMail } from "@/lib/email/testing";
 import { appUrl } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
@@ -27,28 +27,14 @@ import { withdrawSignature } from "./withdraw-signature";
 
 // Issue 13 item 8: signer control without an account, from the "your data" link in every email.
 
-let database: TestDatabase;
-let capture: ResendCapture;
+const capture = setUpResendCapture();
+const database = setUpTestDatabase({ max: 10 });
+const db = () => database().db;
 let world: Awaited<ReturnType<typeof makeWorld>>;
-const db = () => database.db;
 
 beforeAll(async () => {
-  capture = await startResendCapture();
-  Object.assign(process.env, {
-    RESEND_API_KEY: "re_test_key",
-    RESEND_BASE_URL: capture.url,
-    APP_URL: "http://qoldau.test",
-    AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
-    MAIL_FROM: "Qoldau <noreply@qoldau.test>",
-  });
-  database = await createTestDatabase({ max: 10 });
-  setProcessDatabase(database);
+  setProcessDatabase(database());
   world = await makeWorld(db());
-});
-
-afterAll(async () => {
-  await database?.drop();
-  await capture?.close();
 });
 
 let n = 0;
@@ -95,7 +81,7 @@ describe("the your-data link", () => {
     await insertNoticesWithJobs(db(), { rallyId: rally.id, kind: "day_before", states: ["confirmed"], rsvpIds: [attendee.id] });
     await drainMail(db());
     for (const to of [normalized(email), attendee.emailNormalized!]) {
-      const [mail] = capture.emails().filter((e) => e.to.includes(to));
+      const [mail] = capture().emails().filter((e) => e.to.includes(to));
       expect(mail, to).toBeDefined();
       for (const body of [mail!.text, mail!.html]) {
         const link = linkIn(body);
@@ -189,7 +175,7 @@ describe("stop all email", () => {
     await insertNoticesWithJobs(db(), { rallyId: rally.id, kind: "promoted", states: ["confirmed"], rsvpIds: [attendee.id] });
     await sign(world.published.slug, email); // asked for now: its confirmation link still comes
     await drainMail(db());
-    const mail = capture.emails().filter((e) => e.to.includes(email));
+    const mail = capture().emails().filter((e) => e.to.includes(email));
     expect(mail.map((m) => m.subject)).toEqual([expect.stringContaining("Подтвердите подпись")]);
     const skipped = rowsOf<{ n: number }>(
       await db().execute(sql`select count(*)::int as n from email_outbox where kind = 'rally-email' and state = 'skipped'
@@ -200,7 +186,7 @@ describe("stop all email", () => {
     await resumeEmail(db(), token);
     await insertNoticesWithJobs(db(), { rallyId: rally.id, kind: "day_of", states: ["confirmed"], rsvpIds: [attendee.id] });
     await drainMail(db());
-    expect(capture.emails().filter((e) => e.to.includes(email))).toHaveLength(2);
+    expect(capture().emails().filter((e) => e.to.includes(email))).toHaveLength(2);
     await stopAllEmail(db(), token);
     await stopAllEmail(db(), token); // twice is once
     expect(rowsOf(await db().execute(sql`select 1 from email_suppressions where email_normalized = ${email}`))).toHaveLength(1);
