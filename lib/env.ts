@@ -36,6 +36,8 @@ const schema = z
      */
     SIGN_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(30),
     SIGN_LIMIT_HOURLY: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    /** Months after a petition is archived (or a rally held or cancelled) that its people's personal data is anonymised. */
+    ARCHIVE_ANONYMISE_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
     HOSTNAME: z.string().min(1).optional(),
     /** Read by scripts/serve.mjs: server processes (default: one per core in production, 1 on the embedded default). */
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),

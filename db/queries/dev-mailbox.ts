@@ -1,5 +1,5 @@
-import { desc, eq } from "drizzle-orm";
-import type { Db } from "@/db";
+import { desc, eq, sql } from "drizzle-orm";
+import { type Db, rowsOf } from "@/db";
 import { devMailbox } from "@/db/schema";
 
 export async function listDevMail(db: Db, limit = 100) {
@@ -13,4 +13,10 @@ export async function listDevMail(db: Db, limit = 100) {
 export async function findDevMail(db: Db, id: string) {
   const [row] = await db.select().from(devMailbox).where(eq(devMailbox.id, id));
   return row ?? null;
+}
+
+/** The embedded default's dev mailbox keeps copies of mail: those to this address go with "delete everything". */
+export async function deleteDevMailTo(db: Db, emailNormalized: string): Promise<number> {
+  const result = await db.execute(sql`delete from ${devMailbox} where lower(${devMailbox.to}) = ${emailNormalized} returning 1`);
+  return rowsOf(result).length;
 }

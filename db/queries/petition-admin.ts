@@ -53,7 +53,7 @@ export async function transitionPetitionState(
   id: string,
   expected: { from: PetitionState; version: number },
   to: PetitionState,
-  set: Partial<Pick<Petition, "publishedAt" | "closedAt" | "deliveredAt" | "deliveryNote">> = {},
+  set: Partial<Pick<Petition, "publishedAt" | "closedAt" | "deliveredAt" | "archivedAt" | "deliveryNote">> = {},
 ) {
   const [row] = await db
     .update(petitions)

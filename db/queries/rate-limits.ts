@@ -56,3 +56,9 @@ export async function spendChallenge(db: Db, key: string, expiresAt: Date): Prom
     returning challenge`);
   return rowsOf(result).length === 1;
 }
+
+/** Retention: counters (keyed address-hashes) of windows that began before `cutoff`. */
+export async function deleteRateLimitCountersBefore(db: Db, cutoff: Date): Promise<number> {
+  const result = await db.execute(sql`delete from ${rateLimitCounters} where ${rateLimitCounters.windowStart} < ${cutoff.toISOString()}::timestamptz returning 1`);
+  return rowsOf(result).length;
+}

@@ -256,3 +256,73 @@ export async function insertNoticesWithJobs(
     select rsvp_id from inserted`);
   return rowsOf<{ rsvp_id: string }>(rows).map((r) => r.rsvp_id);
 }
+
+/** A rally attendee made anonymous keeps this instead of an address: unique per row, matches nobody. */
+const ERASED_PREFIX = "erased:";
+
+/** Everything we hold about one address's RSVPs ("your data"): the page, the JSON download. */
+export async function findRsvpsByEmail(db: Db, emailNormalized: string) {
+  return db
+    .select({
+      id: rsvps.id,
+      rallyId: rsvps.rallyId,
+      rallySlug: rallies.slug,
+      rallyTitle: rallies.title,
+      rallyStartsAt: rallies.startsAt,
+      email: rsvps.emailNormalized,
+      name: rsvps.name,
+      locale: rsvps.locale,
+      state: rsvps.state,
+      consentUpdates: rsvps.consentUpdates,
+      consentUpdatesAt: rsvps.consentUpdatesAt,
+      consentWordingVersion: rsvps.consentWordingVersion,
+      confirmationEmailsSent: rsvps.confirmationEmailsSent,
+      createdAt: rsvps.createdAt,
+      confirmedAt: rsvps.confirmedAt,
+      waitlistedAt: rsvps.waitlistedAt,
+      stillComingAt: rsvps.stillComingAt,
+      cancelledAt: rsvps.cancelledAt,
+      checkedInAt: rsvps.checkedInAt,
+    })
+    .from(rsvps)
+    .innerJoin(rallies, eq(rallies.id, rsvps.rallyId))
+    .where(eq(rsvps.emailNormalized, emailNormalized))
+    .orderBy(asc(rsvps.createdAt));
+}
+
+/** Deletes one RSVP of this address (its notices go with it); false when it is not this address's. */
+export async function deleteRsvpOfEmail(db: Db, id: string, emailNormalized: string): Promise<boolean> {
+  const rows = await db
+    .delete(rsvps)
+    .where(and(eq(rsvps.id, id), eq(rsvps.emailNormalized, emailNormalized)))
+    .returning({ id: rsvps.id });
+  return rows.length > 0;
+}
+
+/** Retention: RSVPs never confirmed, made before `cutoff` and whose link has expired, are deleted. */
+export async function deleteUnconfirmedRsvpsBefore(db: Db, cutoff: Date, now: Date): Promise<number> {
+  const rows = await db
+    .delete(rsvps)
+    .where(and(eq(rsvps.state, "pending"), lt(rsvps.createdAt, cutoff), lt(rsvps.tokenExpiresAt, now)))
+    .returning({ id: rsvps.id });
+  return rows.length;
+}
+
+/**
+ * Retention: attendees of rallies held or cancelled before `cutoff` (the campaign's archive for rallies) become
+ * anonymous — no address, no name — so the rally's figures (how many came) stay.
+ */
+export async function anonymiseRsvpsOfRalliesEndedBefore(db: Db, cutoff: Date): Promise<number> {
+  const rows = await db
+    .update(rsvps)
+    .set({ emailNormalized: sql`case when ${rsvps.walkIn} then null else ${ERASED_PREFIX} || ${rsvps.id}::text end`, name: "", consentUpdates: false, consentUpdatesAt: null, consentWordingVersion: null, updatedAt: sql`now()` })
+    .where(
+      and(
+        sql`${rsvps.rallyId} in (select ${rallies.id} from ${rallies}
+          where coalesce(${rallies.heldAt}, ${rallies.cancelledAt}) < ${cutoff.toISOString()}::timestamptz)`,
+        sql`(${rsvps.name} <> '' or (${rsvps.emailNormalized} is not null and ${rsvps.emailNormalized} not like ${`${ERASED_PREFIX}%`}))`,
+      ),
+    )
+    .returning({ id: rsvps.id });
+  return rows.length;
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { type SQL, and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { campaigns, petitionCountShards, petitions, rateLimitCounters, signatures } from "@/db/schema";
 import { type Locale, timeZone } from "@/lib/i18n/locales";
@@ -328,4 +328,159 @@ export async function setSignatureNameHidden(db: Db, petitionId: string, signatu
       select 1 from changed`),
   );
   return rows.length > 0;
+}
+
+/**
+ * Adds `delta` (negative: a withdrawal, an invalidation) to a petition's count, and `named` to its count of public
+ * names, in shard 0: rare writes, so one row is fine, and the shards keep adding up to the confirmed signatures
+ * and the names shown (the recount agrees).
+ */
+export async function addToConfirmedCount(db: Db, petitionId: string, delta: number, named = 0): Promise<void> {
+  if (delta === 0 && named === 0) return;
+  await db
+    .insert(petitionCountShards)
+    .values({ petitionId, shard: 0, confirmed: delta, named })
+    .onConflictDoUpdate({
+      target: [petitionCountShards.petitionId, petitionCountShards.shard],
+      set: { confirmed: sql`${petitionCountShards.confirmed} + ${delta}`, named: sql`${petitionCountShards.named} + ${named}` },
+    });
+}
+
+/** On the public list of names (what the shards' `named` counts), over a signatures row aliased `s`. */
+const shownSql = sql.raw("(s.state = 'confirmed' and s.show_name_publicly and s.name_hidden_at is null)");
+
+/** A signature made anonymous ("delete everything", retention) keeps this instead of an address: unique, matches nobody. */
+export const ERASED_PREFIX = "erased:";
+
+/** Everything we hold about one address's signatures ("your data"): the page, the JSON download. */
+export async function findSignaturesByEmail(db: Db, emailNormalized: string) {
+  return db
+    .select({
+      id: signatures.id,
+      petitionId: signatures.petitionId,
+      petitionSlug: petitions.slug,
+      petitionTitle: petitions.title,
+      petitionState: petitions.state,
+      email: signatures.emailNormalized,
+      name: signatures.name,
+      locale: signatures.locale,
+      state: signatures.state,
+      consentUpdates: signatures.consentUpdates,
+      consentUpdatesAt: signatures.consentUpdatesAt,
+      consentWordingVersion: signatures.consentWordingVersion,
+      showNamePublicly: signatures.showNamePublicly,
+      consentDelivery: signatures.consentDelivery,
+      consentDeliveryAt: signatures.consentDeliveryAt,
+      consentDeliveryWordingVersion: signatures.consentDeliveryWordingVersion,
+      nameHiddenAt: signatures.nameHiddenAt,
+      clientHash: signatures.clientHash,
+      confirmationEmailsSent: signatures.confirmationEmailsSent,
+      createdAt: signatures.createdAt,
+      updatedAt: signatures.updatedAt,
+      confirmedAt: signatures.confirmedAt,
+    })
+    .from(signatures)
+    .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
+    .where(eq(signatures.emailNormalized, emailNormalized))
+    .orderBy(desc(signatures.createdAt));
+}
+
+/**
+ * The signer withdraws one of their signatures (pending or confirmed): the row is deleted, so nothing about it
+ * stays and the same address can sign again (the unique index no longer holds it). Reports the state it had, so
+ * the caller takes a confirmed one off the count in the same transaction; null when it was not this address's,
+ * or not pending or confirmed.
+ */
+export async function withdrawSignatureOfEmail(db: Db, signatureId: string, emailNormalized: string) {
+  const [row] = await db
+    .delete(signatures)
+    .where(and(eq(signatures.id, signatureId), eq(signatures.emailNormalized, emailNormalized), sql`${signatures.state} in ('pending', 'confirmed')`))
+    .returning({
+      petitionId: signatures.petitionId,
+      previous: signatures.state,
+      named: sql<boolean>`${signatures.state} = 'confirmed' and ${signatures.showNamePublicly} and ${signatures.nameHiddenAt} is null`,
+    });
+  return row ? { petitionId: row.petitionId, previous: row.previous as "pending" | "confirmed", named: row.named } : null;
+}
+
+/**
+ * "Delete everything" for one address: a confirmed signature keeps counting but no longer says whose it was
+ * (address replaced by an `erased:` marker, name, consents and address-hash gone); every other signature
+ * (pending, withdrawn, invalidated, fraudulent) is deleted, and counted nowhere. Returns the ids touched.
+ */
+export async function eraseSignaturesOfEmail(db: Db, emailNormalized: string) {
+  const anonymised = await anonymiseConfirmed(db, sql`s.email_normalized = ${emailNormalized}`);
+  const deleted = await db.delete(signatures).where(eq(signatures.emailNormalized, emailNormalized)).returning({ id: signatures.id });
+  return { anonymised, deleted: deleted.map((r) => r.id) };
+}
+
+/**
+ * Confirmed signatures matching `where` (over `s`) become anonymous — the address replaced by an `erased:` marker,
+ * name, consents and address-hash gone — and keep counting; names that were on the public list come off its count
+ * in the same statement. Returns the ids.
+ */
+async function anonymiseConfirmed(db: Db, where: SQL): Promise<string[]> {
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      with target as (
+        select s.id, s.petition_id, ${shownSql} as shown from ${signatures} s
+        where s.state = 'confirmed' and s.email_normalized not like ${`${ERASED_PREFIX}%`} and ${where}
+        for update
+      ), changed as (
+        update ${signatures} s set email_normalized = ${ERASED_PREFIX} || s.id::text, name = '', consent_updates = false,
+          consent_updates_at = null, consent_wording_version = null, show_name_publicly = false, consent_delivery = false,
+          consent_delivery_at = null, consent_delivery_wording_version = null, client_hash = null, updated_at = now()
+        from target where s.id = target.id
+        returning s.id
+      ), named as (
+        insert into ${petitionCountShards} (petition_id, shard, confirmed, named)
+        select petition_id, 0, 0, -count(*)::int from target where shown group by petition_id
+        on conflict (petition_id, shard) do update set named = ${petitionCountShards.named} + excluded.named
+      )
+      select id from changed`),
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Retention: signatures never confirmed, made before `cutoff` and whose link has expired (a re-sent link extends
+ * it), are deleted. Fraudulent ones too: nobody ever confirms them.
+ */
+export async function deleteUnconfirmedSignaturesBefore(db: Db, cutoff: Date, now: Date): Promise<number> {
+  const rows = await db
+    .delete(signatures)
+    .where(
+      and(
+        sql`${signatures.state} in ('pending', 'fraudulent')`,
+        lt(signatures.createdAt, cutoff),
+        lt(signatures.tokenExpiresAt, now),
+      ),
+    )
+    .returning({ id: signatures.id });
+  return rows.length;
+}
+
+/** Retention: address-hashes of signatures made before `cutoff` are forgotten (the limits only need the last hour). */
+export async function forgetSignatureClientHashesBefore(db: Db, cutoff: Date): Promise<number> {
+  const rows = await db
+    .update(signatures)
+    .set({ clientHash: null })
+    .where(and(sql`${signatures.clientHash} is not null`, lt(signatures.createdAt, cutoff)))
+    .returning({ id: signatures.id });
+  return rows.length;
+}
+
+/**
+ * Retention: the signers of petitions archived before `cutoff` become anonymous (as "delete everything" does),
+ * counts kept: confirmed signatures stay without address or name; the rest are deleted.
+ */
+export async function anonymiseSignaturesOfPetitionsArchivedBefore(db: Db, cutoff: Date): Promise<{ anonymised: number; deleted: number }> {
+  const archivedPetitions = sql`select ${petitions.id} from ${petitions}
+    where ${petitions.state} = 'archived' and coalesce(${petitions.archivedAt}, ${petitions.updatedAt}) < ${cutoff.toISOString()}::timestamptz`;
+  const anonymised = await anonymiseConfirmed(db, sql`s.petition_id in (${archivedPetitions})`);
+  const deleted = await db
+    .delete(signatures)
+    .where(and(sql`${signatures.petitionId} in (${archivedPetitions})`, sql`${signatures.state} <> 'confirmed'`))
+    .returning({ id: signatures.id });
+  return { anonymised: anonymised.length, deleted: deleted.length };
 }

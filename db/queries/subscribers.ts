@@ -272,3 +272,42 @@ export async function suppressAddress(db: Db, emailNormalized: string, reason: S
     .returning({ id: subscribers.id });
   return { added: added.length > 0, subscriptions: rows.length };
 }
+
+/** Everything we hold about one address's subscriptions ("your data"): the page, the JSON download. */
+export async function findSubscriptionsByEmail(db: Db, emailNormalized: string) {
+  return db
+    .select({
+      id: subscribers.id,
+      campaignSlug: campaigns.slug,
+      campaignName: campaigns.name,
+      email: subscribers.emailNormalized,
+      locale: subscribers.locale,
+      state: subscribers.state,
+      source: subscribers.source,
+      consentAt: subscribers.consentAt,
+      consentWordingVersion: subscribers.consentWordingVersion,
+      confirmationEmailsSent: subscribers.confirmationEmailsSent,
+      createdAt: subscribers.createdAt,
+      confirmedAt: subscribers.confirmedAt,
+      unsubscribedAt: subscribers.unsubscribedAt,
+    })
+    .from(subscribers)
+    .innerJoin(campaigns, eq(campaigns.id, subscribers.campaignId))
+    .where(eq(subscribers.emailNormalized, emailNormalized))
+    .orderBy(asc(subscribers.createdAt));
+}
+
+/** "Delete everything": every subscription of the address. Returns their ids (their unsent email goes too). */
+export async function deleteSubscriptionsOfEmail(db: Db, emailNormalized: string): Promise<string[]> {
+  const rows = await db.delete(subscribers).where(eq(subscribers.emailNormalized, emailNormalized)).returning({ id: subscribers.id });
+  return rows.map((r) => r.id);
+}
+
+/** Retention: subscriptions never confirmed, made before `cutoff` and whose link has expired, are deleted. */
+export async function deleteUnconfirmedSubscribersBefore(db: Db, cutoff: Date, now: Date): Promise<number> {
+  const rows = await db
+    .delete(subscribers)
+    .where(and(eq(subscribers.state, "pending"), lt(subscribers.createdAt, cutoff), lt(subscribers.tokenExpiresAt, now)))
+    .returning({ id: subscribers.id });
+  return rows.length;
+}

@@ -8,3 +8,4 @@ export * from "./abuse";
 export * from "./rallies";
 export * from "./updates";
 export * from "./subscribers";
+export * from "./privacy";

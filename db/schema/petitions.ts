@@ -25,6 +25,8 @@ export const petitions = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    /** When it was archived: its signers' personal data is anonymised ARCHIVE_ANONYMISE_MONTHS later (lib/retention). */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

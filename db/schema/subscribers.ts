@@ -8,7 +8,8 @@ import { createdAt, updatedAt } from "./columns";
 export const subscriberStates = ["pending", "confirmed", "unsubscribed", "suppressed"] as const;
 /** Where the consent was given: the sign form's "send me updates" box, the standalone "get updates" form, an RSVP. */
 export const subscriberSources = ["sign_form", "standalone", "rsvp"] as const;
-export const suppressionReasons = ["bounce", "complaint"] as const;
+/** `requested`: the person pressed "stop all email" on their "your data" page (lib/your-data/stop-all-email.ts). */
+export const suppressionReasons = ["bounce", "complaint", "requested"] as const;
 
 /**
  * People who asked for a campaign's updates. Personal data: read and written only through
@@ -56,8 +57,9 @@ export const subscribers = pgTable(
 );
 
 /**
- * Addresses the provider reported as hard-bounced or complained about (Resend's webhooks): no campaign mails
- * them again. Keyed by the normalized address, like subscribers; nothing about opens or clicks is kept.
+ * Addresses the provider reported as hard-bounced or complained about (Resend's webhooks), or whose owner asked for
+ * no more email (their "your data" page): no campaign mails them again, and no rally notice goes to them
+ * (lib/email/sender.ts). Keyed by the normalized address, like subscribers; nothing about opens or clicks is kept.
  */
 export const emailSuppressions = pgTable(
   "email_suppressions",
@@ -66,5 +68,5 @@ export const emailSuppressions = pgTable(
     reason: text("reason", { enum: suppressionReasons }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [check("email_suppressions_reason_check", sql`${t.reason} in ('bounce', 'complaint')`)],
+  (t) => [check("email_suppressions_reason_check", sql`${t.reason} in ('bounce', 'complaint', 'requested')`)],
 );

@@ -19,6 +19,7 @@ const paths = (campaign: string, petition: string, draft: string) => [
   "/dashboard/people",
   "/dashboard/audit",
   "/dashboard/abuse",
+  "/dashboard/invalidations",
   "/dashboard/second-factor",
 ];
 

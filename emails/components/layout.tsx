@@ -1,11 +1,15 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { YourDataFooter } from "./your-data-footer";
 
 const body = { backgroundColor: "#f3f5f7", fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", color: "#1b1f24" };
 const container = { backgroundColor: "#ffffff", margin: "24px auto", padding: "24px", maxWidth: "560px", borderRadius: "8px" };
 const footer = { color: "#4d5560", fontSize: "13px", lineHeight: "20px" };
 
-/** Every email: our name at the top, one message, why you got it at the bottom. No remote images or fonts. */
+/**
+ * Every email: our name at the top, one message, why you got it and the recipient's "your data" link at the bottom.
+ * No remote images or fonts.
+ */
 export function EmailLayout({ lang, preview, children, footerText }: { lang: string; preview: string; children: ReactNode; footerText: string[] }) {
   return (
     <Html lang={lang}>
@@ -21,6 +25,7 @@ export function EmailLayout({ lang, preview, children, footerText }: { lang: str
               {line}
             </Text>
           ))}
+          <YourDataFooter lang={lang} style={footer} />
         </Container>
       </Body>
     </Html>

@@ -2,6 +2,7 @@ import { render } from "@react-email/render";
 import { describe, expect, it } from "vitest";
 import SignatureConfirmation from "@/emails/signature-confirmation";
 import { placeholder } from "./kinds";
+import { YOUR_DATA_TOKEN, emailOfYourDataToken } from "@/lib/your-data/link";
 import { renderEmail } from "./sender";
 
 describe("a template rendered once and filled in", () => {
@@ -22,8 +23,12 @@ describe("a template rendered once and filled in", () => {
       element: SignatureConfirmation({ ...props, name: placeholder("name"), confirmUrl: placeholder("confirmUrl") }),
       fill: { templateKey: "test/kk", values: { name: props.name, confirmUrl: props.confirmUrl } },
     });
-    expect(filled.html).toBe(direct.html);
-    expect(filled.text.replace(/\s+/g, " ")).toBe(direct.text.replace(/\s+/g, " "));
+    // Every email's footer gets its recipient's own "your data" token (a fresh seal each time) in place of the placeholder.
+    const link = /\/kk\/your-data\/(v1\.[A-Za-z0-9_.-]+)/.exec(filled.text)?.[1];
+    expect(emailOfYourDataToken(link)).toBe("a@example.org");
+    const same = (s: string) => s.replaceAll(link!, YOUR_DATA_TOKEN);
+    expect(same(filled.html)).toBe(direct.html);
+    expect(same(filled.text).replace(/\s+/g, " ")).toBe(direct.text.replace(/\s+/g, " "));
     expect(filled.html).not.toContain("<b>");
   });
 });

@@ -57,9 +57,16 @@ type Kind<K extends EmailKind> = {
   /** Transactional mail (someone is waiting for it) goes before bulk mail when the budget is short. */
   priority: Priority | ((payload: KindPayload<K>) => Priority);
   render(db: Db, payload: KindPayload<K>, email: { id: string }): Promise<RenderedEmail | Skip>;
+  /**
+   * Whether an address that pressed "stop all email" (its "your data" page) is spared this email. By default every
+   * bulk email is; mail the person asks for at that moment (a confirmation link, a sign-in link) never is.
+   */
+  suppressible?: (payload: KindPayload<K>) => boolean;
 };
 
 const transactionalRallyKinds = new Set(["confirmation", "registered", "waitlisted", "promoted"]);
+/** The rally emails that answer the person's own RSVP at once; every other notice stops with "stop all email". */
+const answerRallyKinds = new Set(["confirmation", "registered", "waitlisted"]);
 
 /**
  * Every email the app sends, one entry per kind: its payload (zod), its priority, how to render it (react-email,
@@ -91,6 +98,7 @@ export const emailKinds: { [K in EmailKind]: Kind<K> } = {
     payload: emailPayloads["rally-email"],
     // Confirmations and registrations someone waits for; reminders and notices to every attendee are bulk.
     priority: (p) => (transactionalRallyKinds.has(p.kind) ? "transactional" : "bulk"),
+    suppressible: (p) => !answerRallyKinds.has(p.kind),
     render: async (db, p, e) => (await import("@/lib/rallies/send-rally-email")).renderRallyEmail(db, p, e),
   },
   "campaign-update": {
@@ -119,4 +127,10 @@ export function priorityOf(k: EmailKind, payload: Record<string, unknown>): numb
   const p = emailKinds[k].priority;
   const value = typeof p === "function" ? (p as (x: unknown) => Priority)(payload) : p;
   return value === "transactional" ? 0 : 1;
+}
+
+/** Whether "stop all email" spares its address this email (see `suppressible`). */
+export function isSuppressible(k: EmailKind, payload: Record<string, unknown>): boolean {
+  const own = emailKinds[k].suppressible as ((p: unknown) => boolean) | undefined;
+  return own ? own(payload) : priorityOf(k, payload) === 1;
 }

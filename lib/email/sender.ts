@@ -4,7 +4,10 @@ import { z } from "zod";
 import { type Db, rowsOf } from "@/db";
 import { env, usesDevMailbox } from "@/lib/env";
 import { describeError } from "@/lib/log";
-import { type RenderedEmail, emailKinds, isEmailKind, isSkip, placeholder } from "./kinds";
+import { findSuppressedEmails } from "@/db/queries/your-data";
+import { normalizeEmail } from "@/lib/validation/signatures";
+import { type RenderedEmail, emailKinds, isEmailKind, isSkip, isSuppressible, placeholder } from "./kinds";
+import { YOUR_DATA_TOKEN, yourDataToken } from "@/lib/your-data/link";
 import { type BatchAnswer, MAX_BATCH_EMAILS, type OutgoingEmail, sendBatch } from "./send";
 
 /**
@@ -56,7 +59,7 @@ export async function renderEmail(email: RenderedEmail): Promise<{ html: string;
   if (!email.fill) {
     const e = element();
     const [html, text] = await Promise.all([render(e), render(e, { plainText: true })]);
-    return { html, text };
+    return withYourDataLink(email.to, { html, text });
   }
   let template = templates.get(email.fill.templateKey);
   if (!template) {
@@ -70,7 +73,13 @@ export async function renderEmail(email: RenderedEmail): Promise<{ html: string;
     html = html.replaceAll(placeholder(name), escapeHtml(value));
     text = text.replaceAll(placeholder(name), value);
   }
-  return { html, text };
+  return withYourDataLink(email.to, { html, text });
+}
+
+/** Every email's footer links to the recipient's own "your data" page (emails/components/your-data-footer.tsx). */
+function withYourDataLink(to: string, email: { html: string; text: string }) {
+  const token = yourDataToken(to); // base64url and dots: nothing to escape
+  return { html: email.html.replaceAll(YOUR_DATA_TOKEN, token), text: email.text.replaceAll(YOUR_DATA_TOKEN, token) };
 }
 
 const ms = (n: number) => sql`${Math.round(n)} * interval '1 millisecond'`;
@@ -181,8 +190,19 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
           ).map((r) => r.k)
         : [],
     );
+    // An address that stopped all email ("your data") is spared every email that is not an answer it waits for.
+    const suppressed = await findSuppressedEmails(
+      db,
+      rendered.flatMap((r) => (r.outcome === "send" && r.suppressible ? [normalizeEmail(r.message!.to)] : [])),
+    );
     const rows = rendered.map((r) =>
-      r.outcome === "send" && sent.has(r.emailKey!) ? { ...r, outcome: "skipped" as const, message: null, reason: "already sent" } : r,
+      r.outcome !== "send"
+        ? r
+        : sent.has(r.emailKey!)
+          ? { ...r, outcome: "skipped" as const, message: null, reason: "already sent" }
+          : r.suppressible && suppressed.has(normalizeEmail(r.message!.to))
+            ? { ...r, outcome: "skipped" as const, message: null, reason: "the address stopped all email" }
+            : r,
     );
     await db.transaction(async (tx) => {
       await tx.execute(sql`
@@ -206,7 +226,8 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
     const { html, text } = await renderEmail(email);
     const checked = message.safeParse({ to: email.to, subject: email.subject, html, text, headers: email.headers });
     if (!checked.success) return { ...fail(`not sendable: ${checked.error.issues.map((i) => i.path.join(".")).join(", ")}`), emailKey: email.idempotencyKey, template: email.template };
-    return { outcome: "send" as const, emailKey: email.idempotencyKey, template: email.template, message: checked.data, reason: null };
+    const suppressible = isSuppressible(kind, parsed.data as Record<string, unknown>);
+    return { outcome: "send" as const, emailKey: email.idempotencyKey, template: email.template, message: checked.data, reason: null, suppressible };
   }
 
   /** The stored emails of a batch, as every try sends them. */

@@ -17,6 +17,11 @@ export const queues = {
     name: "abuse-flags",
     payload: z.object({}).passthrough(),
   },
+  /** Hourly: what is kept only for a while is deleted or anonymised (lib/retention/apply-retention.ts). */
+  retention: {
+    name: "retention",
+    payload: z.object({}).passthrough(),
+  },
   recountPetitions: {
     name: "petition-recount",
     payload: z.object({}).passthrough(),

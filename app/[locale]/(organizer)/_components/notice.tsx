@@ -30,6 +30,8 @@ const notices = [
   "walkIn",
   "abuseRuleAdded",
   "abuseRuleRemoved",
+  "bulkInvalidated",
+  "bulkReversed",
   "updateSending",
   "updateAlreadySending",
   "updateScheduled",

@@ -1,5 +1,6 @@
 "use server";
 
+import { reverseBulkInvalidation, runBulkInvalidation } from "@/lib/abuse/bulk-invalidate";
 import { addSource } from "@/lib/campaigns/add-source";
 import { addTimelineEvent } from "@/lib/campaigns/add-timeline-event";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
@@ -41,7 +42,7 @@ import {
 import type { Locale } from "@/lib/i18n/locales";
 import { formAction } from "../_components/run-action";
 import { addRule, removeRule } from "@/lib/abuse/manage-rules";
-import { abuseFlagIdSchema, abuseRuleIdSchema, abuseRuleSchema } from "@/lib/validation/abuse";
+import { abuseFlagIdSchema, abuseRuleIdSchema, abuseRuleSchema, bulkReverseSchema, bulkRunSchema } from "@/lib/validation/abuse";
 import { blockFromFlag, dismissFlag } from "@/lib/abuse/flags";
 
 /**
@@ -96,3 +97,5 @@ export const addAbuseRuleAction = formAction(abuseRuleSchema, addRule, dashboard
 export const removeAbuseRuleAction = formAction(abuseRuleIdSchema, removeRule, dashboardPage("abuse", "abuseRuleRemoved"));
 export const blockAbuseFlagAction = formAction(abuseFlagIdSchema, blockFromFlag, dashboardPage("abuse", "abuseFlagBlocked"));
 export const dismissAbuseFlagAction = formAction(abuseFlagIdSchema, dismissFlag, dashboardPage("abuse", "abuseFlagDismissed"));
+export const runBulkInvalidationAction = formAction(bulkRunSchema, runBulkInvalidation, dashboardPage("invalidations", "bulkInvalidated"));
+export const reverseBulkInvalidationAction = formAction(bulkReverseSchema, reverseBulkInvalidation, dashboardPage("invalidations", "bulkReversed"));

@@ -38,6 +38,9 @@ export default async function DashboardLayout({ children, params }: { children: 
                 <li>
                   <Link href="/dashboard/abuse">{t("abuse")}</Link>
                 </li>
+                <li>
+                  <Link href="/dashboard/invalidations">{t("invalidations")}</Link>
+                </li>
               </>
             )}
             {actor.role === "admin" && (

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
+import YourDataNotFound from "../[token]/not-found";
+
+/** The "your data" link's 404 as a page, for scripts/serve.mjs (see app/[locale]/page-not-found). */
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "yourData" });
+  return { title: t("invalidTitle"), robots: { index: false, follow: false } };
+}
+
+export default async function YourDataPageNotFound({ params }: { params: Promise<{ locale: Locale }> }) {
+  setRequestLocale((await params).locale);
+  return <YourDataNotFound />;
+}

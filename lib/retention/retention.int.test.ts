@@ -1,0 +1,191 @@
+import { randomBytes } from "node:crypto";
+import { eq, inArray, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "@/db";
+import { findPetitionById } from "@/db/queries/petition-admin";
+import { reconcileConfirmedCounts } from "@/db/queries/signatures";
+import { petitionCountShards, rallies, rateLimitCounters, rsvps, signatures, subscribers } from "@/db/schema";
+import { setUpTestDatabase } from "@/db/test-database";
+import { type Jobs, startJobs } from "@/lib/jobs/boss";
+import { queues } from "@/lib/jobs/queues";
+import { type Workers, startWorkers } from "@/lib/jobs/workers";
+import { makePetition, makeWorld } from "@/lib/organizers/test-world";
+import { makeAttendee, makeRally } from "@/lib/rallies/test-rallies";
+import { applyRetention, monthsBefore } from "./apply-retention";
+
+// Issue 13 item 7: retention. The clock is driven by the rows' own timestamps (made in the past), never by waiting.
+
+const database = setUpTestDatabase({ max: 10 });
+let world: Awaited<ReturnType<typeof makeWorld>>;
+const db = () => database().db;
+const DAY = 24 * 3600_000;
+const ago = (days: number) => new Date(Date.now() - days * DAY);
+
+beforeAll(async () => {
+  Object.assign(process.env, { AUTH_SECRET: "test-secret-test-secret-test-secret-0123" });
+  world = await makeWorld(db());
+});
+
+type Row = { state: "pending" | "confirmed" | "fraudulent"; created: number; expires?: number; clientHash?: string | null };
+/** A signature made `created` days ago whose link expires `expires` days from now (negative: expired). */
+async function addSignature(petitionId: string, r: Row) {
+  const tag = randomBytes(6).toString("hex");
+  const [row] = await db()
+    .insert(signatures)
+    .values({
+      petitionId,
+      emailNormalized: `r.${tag}@example.org`,
+      name: `Name ${tag}`,
+      locale: "ru",
+      state: r.state,
+      showNamePublicly: true,
+      consentUpdates: true,
+      tokenNonce: tag,
+      tokenHash: tag,
+      tokenExpiresAt: new Date(Date.now() + (r.expires ?? 14 - r.created) * DAY),
+      clientHash: r.clientHash === undefined ? `hash${tag}` : r.clientHash,
+      createdAt: ago(r.created),
+      confirmedAt: r.state === "confirmed" ? ago(r.created) : null,
+    })
+    .returning();
+  if (r.state === "confirmed") {
+    // Shown by name (showNamePublicly), so counted among the public names too, as a confirmation does.
+    await db().insert(petitionCountShards).values({ petitionId, shard: 0, confirmed: 1, named: 1 })
+      .onConflictDoUpdate({
+        target: [petitionCountShards.petitionId, petitionCountShards.shard],
+        set: { confirmed: sql`${petitionCountShards.confirmed} + 1`, named: sql`${petitionCountShards.named} + 1` },
+      });
+  }
+  return row!;
+}
+const byIds = (ids: string[]) => db().select().from(signatures).where(inArray(signatures.id, ids));
+const countOf = async (petitionId: string) =>
+  Number(rowsOf<{ n: number }>(await db().execute(sql`select coalesce(sum(confirmed), 0)::int as n from petition_count_shards where petition_id = ${petitionId}`))[0]!.n);
+
+describe("retention", () => {
+  it("deletes unconfirmed signatures, RSVPs and subscriptions 14 days on (once their link expired), and nothing else", async () => {
+    const p = world.published.id;
+    const gone = [
+      await addSignature(p, { state: "pending", created: 15 }),
+      await addSignature(p, { state: "fraudulent", created: 20 }),
+    ];
+    const kept = [
+      await addSignature(p, { state: "pending", created: 13 }),
+      await addSignature(p, { state: "pending", created: 15, expires: 2 }), // its link was sent again 12 days ago
+      await addSignature(p, { state: "confirmed", created: 400 }),
+    ];
+    const rally = await makeRally(db(), world.campaignA.id, "announced");
+    const oldPending = await makeAttendee(db(), rally.id);
+    await db().update(rsvps).set({ state: "pending", confirmedAt: null, createdAt: ago(15), tokenExpiresAt: ago(1) }).where(eq(rsvps.id, oldPending.id));
+    const newPending = await makeAttendee(db(), rally.id);
+    await db().update(rsvps).set({ state: "pending", confirmedAt: null, createdAt: ago(3) }).where(eq(rsvps.id, newPending.id));
+    const oldConfirmed = await makeAttendee(db(), rally.id);
+    await db().update(rsvps).set({ createdAt: ago(90) }).where(eq(rsvps.id, oldConfirmed.id));
+    const subscription = (state: "pending" | "confirmed", created: number, expires: number) => ({
+      campaignId: world.campaignA.id, emailNormalized: `sub.${randomBytes(4).toString("hex")}@example.org`, locale: "ru" as const,
+      state, source: "standalone" as const, consentWordingVersion: "v1", tokenNonce: randomBytes(8).toString("hex"),
+      confirmTokenHash: randomBytes(8).toString("hex"), manageTokenHash: randomBytes(8).toString("hex"),
+      tokenExpiresAt: new Date(Date.now() + expires * DAY), createdAt: ago(created), confirmedAt: state === "confirmed" ? ago(created) : null,
+    });
+    const subs = (
+      await db()
+        .insert(subscribers)
+        .values([subscription("pending", 15, -1), subscription("pending", 5, 9), subscription("confirmed", 60, -46)])
+        .returning({ id: subscribers.id })
+    ).map((r) => r.id);
+    const count = await countOf(p);
+
+    const result = await applyRetention(db());
+    expect(result.unconfirmed).toEqual({ signatures: 2, rsvps: 1, subscriptions: 1 });
+    expect(await byIds(gone.map((s) => s.id))).toHaveLength(0);
+    expect((await byIds(kept.map((s) => s.id))).map((s) => s.state).sort()).toEqual(["confirmed", "pending", "pending"]);
+    const left = await db().select({ id: rsvps.id }).from(rsvps).where(eq(rsvps.rallyId, rally.id));
+    expect(left.map((r) => r.id).sort()).toEqual([newPending.id, oldConfirmed.id].sort());
+    expect(await countOf(p)).toBe(count);
+    // Run again: nothing more to do.
+    expect((await applyRetention(db())).unconfirmed).toEqual({ signatures: 0, rsvps: 0, subscriptions: 0 });
+    expect((await db().select().from(subscribers).where(inArray(subscribers.id, subs))).map((s) => s.state).sort()).toEqual(["confirmed", "pending"]);
+  });
+
+  it("forgets address-hashes after 30 days: on signatures and in the rate-limit counters", async () => {
+    const p = world.closed.id;
+    const old = await addSignature(p, { state: "confirmed", created: 31 });
+    const recent = await addSignature(p, { state: "confirmed", created: 29 });
+    const key = `retention-${randomBytes(4).toString("hex")}`;
+    await db().insert(rateLimitCounters).values([
+      { bucket: "sign:hour", key, windowStart: ago(31), hits: 3 },
+      { bucket: "sign:hour", key, windowStart: ago(29), hits: 2 },
+      { bucket: "sign-in:client", key, windowStart: new Date(), hits: 1 },
+    ]);
+    const result = await applyRetention(db());
+    expect(result.addressHashes.signatures).toBeGreaterThanOrEqual(1);
+    const [o, r] = [(await byIds([old.id]))[0]!, (await byIds([recent.id]))[0]!];
+    expect(o.clientHash).toBeNull();
+    expect(o.state).toBe("confirmed");
+    expect(o.name).toBe(old.name); // only the hash goes
+    expect(r.clientHash).toBe(recent.clientHash);
+    const counters = await db().select().from(rateLimitCounters).where(eq(rateLimitCounters.key, key));
+    expect(counters.map((c) => c.hits).sort()).toEqual([1, 2]);
+  });
+
+  it("anonymises the signers of a petition archived 12 months ago (configurable), counts kept; younger archives untouched", async () => {
+    const oldArchive = await makePetition(db(), world.campaignA.id, world.tag, "archived");
+    const youngArchive = await makePetition(db(), world.campaignA.id, world.tag, "archived");
+    const open = await makePetition(db(), world.campaignA.id, world.tag, "published");
+    await db().execute(sql`update petitions set archived_at = ${monthsBefore(new Date(), 13).toISOString()}::timestamptz where id = ${oldArchive.id}`);
+    await db().execute(sql`update petitions set archived_at = ${monthsBefore(new Date(), 11).toISOString()}::timestamptz where id = ${youngArchive.id}`);
+    const a = [await addSignature(oldArchive.id, { state: "confirmed", created: 500 }), await addSignature(oldArchive.id, { state: "confirmed", created: 450 })];
+    const aPending = await addSignature(oldArchive.id, { state: "pending", created: 2 });
+    const y = await addSignature(youngArchive.id, { state: "confirmed", created: 400 });
+    const o = await addSignature(open.id, { state: "confirmed", created: 800 });
+
+    const result = await applyRetention(db());
+    expect(result.archived).toMatchObject({ anonymised: 2, deleted: 1 });
+    for (const s of await byIds(a.map((s) => s.id))) {
+      expect(s).toMatchObject({ state: "confirmed", name: "", emailNormalized: `erased:${s.id}`, clientHash: null, consentUpdates: false, showNamePublicly: false });
+    }
+    expect(await byIds([aPending.id])).toHaveLength(0);
+    expect(await countOf(oldArchive.id)).toBe(2);
+    expect(await reconcileConfirmedCounts(db())).toBe(0);
+    expect((await byIds([y.id]))[0]).toMatchObject({ name: y.name, emailNormalized: y.emailNormalized });
+    expect((await byIds([o.id]))[0]).toMatchObject({ name: o.name, emailNormalized: o.emailNormalized });
+    expect((await applyRetention(db())).archived).toMatchObject({ anonymised: 0, deleted: 0 });
+
+    // Configured shorter (ARCHIVE_ANONYMISE_MONTHS=6): the younger archive's turn has come too.
+    expect((await applyRetention(db(), { archiveMonths: 6 })).archived).toMatchObject({ anonymised: 1 });
+    expect((await byIds([y.id]))[0]).toMatchObject({ name: "", emailNormalized: `erased:${y.id}` });
+    expect((await findPetitionById(db(), youngArchive.id))?.state).toBe("archived");
+  });
+
+  it("anonymises the attendees of a rally held 12 months ago; the figures of who came stay", async () => {
+    const old = await makeRally(db(), world.campaignA.id, "held", { startsAt: monthsBefore(new Date(), 13) });
+    await db().update(rallies).set({ heldAt: monthsBefore(new Date(), 13) }).where(eq(rallies.id, old.id));
+    const recent = await makeRally(db(), world.campaignA.id, "held", { startsAt: ago(20) });
+    await db().update(rallies).set({ heldAt: ago(20) }).where(eq(rallies.id, recent.id));
+    const [a1, a2, r1] = [await makeAttendee(db(), old.id), await makeAttendee(db(), old.id), await makeAttendee(db(), recent.id)];
+    await db().update(rsvps).set({ checkedInAt: new Date() }).where(eq(rsvps.id, a1.id));
+    const result = await applyRetention(db());
+    expect(result.archived.rsvps).toBe(2);
+    const rows = await db().select().from(rsvps).where(inArray(rsvps.id, [a1.id, a2.id, r1.id]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of [a1.id, a2.id]) expect(byId.get(id)).toMatchObject({ name: "", emailNormalized: `erased:${id}`, state: "confirmed" });
+    expect(byId.get(a1.id)?.checkedInAt).not.toBeNull();
+    expect(byId.get(r1.id)).toMatchObject({ name: r1.name, emailNormalized: r1.emailNormalized });
+  });
+
+  it("runs as a scheduled pg-boss job", async () => {
+    const jobs: Jobs = await startJobs(database(), { maintenanceIntervalSeconds: 5 });
+    let workers: Workers | undefined;
+    try {
+      workers = await startWorkers(db(), jobs, { pollingIntervalSeconds: 0.5, mail: { idleMs: 200 } });
+      const schedules = await jobs.boss.getSchedules();
+      expect(schedules.find((s) => s.name === queues.retention.name)?.cron).toBe("23 * * * *");
+      const s = await addSignature(world.published.id, { state: "pending", created: 30 });
+      await jobs.boss.send(queues.retention.name, {});
+      await expect.poll(async () => (await byIds([s.id])).length, { timeout: 15_000, interval: 200 }).toBe(0);
+    } finally {
+      await workers?.stop();
+      await jobs.stop();
+    }
+  });
+});
