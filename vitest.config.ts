@@ -4,9 +4,16 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 /**
- * Two projects: `unit` (fast, no database) and `integration` (`*.int.test.ts`: each file creates its own
- * database with db/testing.ts and drops it). Integration runs on PostgreSQL, or on PGlite with
- * QOLDAU_TEST_DRIVER=pglite.
+ * Integration files that compare response times (the same answer in the same time, whoever asks): run on their
+ * own, one file at a time, after the others (scripts/test-all.sh), so other files' databases and workers do not
+ * take the CPU from one side of a comparison.
+ */
+const timingFiles = ["lib/auth/sign-in.int.test.ts", "lib/signatures/duplicate-timing.int.test.ts"];
+
+/**
+ * Three projects: `unit` (fast, no database), `integration` (`*.int.test.ts`: each file creates its own
+ * database with db/testing.ts and drops it) and `timing` (the integration files that measure time). Integration
+ * and timing run on PostgreSQL, or on PGlite with QOLDAU_TEST_DRIVER=pglite.
  */
 export default defineConfig({
   resolve: {
@@ -33,9 +40,19 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["**/*.int.test.ts"],
-          exclude: ["**/node_modules/**", "**/.next*/**", "**/.data/**"],
+          exclude: ["**/node_modules/**", "**/.next*/**", "**/.data/**", ...timingFiles],
           // Creating a database and applying migrations takes a moment, more so on PGlite.
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "timing",
+          include: timingFiles,
+          fileParallelism: false,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -59,6 +59,9 @@ step "lint (Biome)" npx biome lint .
 step "unit" npx vitest run --project unit
 step "integration (PostgreSQL)" npx vitest run --project integration
 step "integration (PGlite)" env QOLDAU_TEST_DRIVER=pglite npx vitest run --project integration
+# The timing comparisons, alone: nothing else running on the machine's cores during them.
+step "timing (PostgreSQL)" npx vitest run --project timing
+step "timing (PGlite)" env QOLDAU_TEST_DRIVER=pglite npx vitest run --project timing
 step "e2e (Playwright, chromium)" npx playwright test
 
 print_summary
