@@ -33,6 +33,9 @@ const publicAnswers = [
   "/kk/rallies/march-for-marat",
   "/api/v1/rallies/march-for-marat/calendar.ics",
   "/api/v1/campaigns/free-marat/rallies.ics",
+  "/en/updates",
+  "/kk/updates/3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6f",
+  "/api/v1/updates/ru/feed.atom",
 ];
 
 describe("next.config.js headers", () => {
@@ -56,7 +59,7 @@ describe("next.config.js headers", () => {
   });
 
   it("leaves everything else to Next's private, no-store: the dashboard, sign-in, confirmation, thanks, mailbox", async () => {
-    for (const path of ["/", "/ru/dashboard", "/en/sign-in", "/en/confirm/abc", "/ru/petitions/x/thanks", "/ru/petitions/x/signed", "/ru/dev/mailbox", "/de", "/api/v1/petitions/x/signatures", "/api/health"]) {
+    for (const path of ["/", "/ru/dashboard", "/en/sign-in", "/en/confirm/abc", "/ru/petitions/x/thanks", "/ru/petitions/x/signed", "/ru/dev/mailbox", "/ru/dashboard/updates/3f2b8c1e-9a4d-4c6b-8e2f-1a2b3c4d5e6f/progress", "/de", "/api/v1/petitions/x/signatures", "/api/health"]) {
       expect((await headersFor(path))["cache-control"], path).toBeUndefined();
     }
   });

@@ -104,9 +104,10 @@ export async function seedConfirmed(database: Database, slug: string, count: num
       where p.slug = ${slug}`);
   }
   await database.db.execute(sql`
-    insert into petition_count_shards (petition_id, shard, confirmed)
-    select id, 0, ${count} from petitions where slug = ${slug}
-    on conflict (petition_id, shard) do update set confirmed = petition_count_shards.confirmed + ${count}`);
+    insert into petition_count_shards (petition_id, shard, confirmed, named)
+    select id, 0, ${count}, ${Math.floor(count / 2)} from petitions where slug = ${slug}
+    on conflict (petition_id, shard) do update
+    set confirmed = petition_count_shards.confirmed + ${count}, named = petition_count_shards.named + ${Math.floor(count / 2)}`);
   await database.db.execute(sql`analyze signatures`);
 }
 

@@ -2,6 +2,7 @@ import { type SQLWrapper, sql } from "drizzle-orm";
 import type { campaignStates } from "./schema/campaigns";
 import type { petitionStates } from "./schema/petitions";
 import type { rallyStates } from "./schema/rallies";
+import type { updateStates } from "./schema/updates";
 
 /**
  * THE tables of each entity's lifecycle: what an organizer can do, from which states, to which; and the rules
@@ -99,3 +100,30 @@ export const rallyActions = {
 
 /** Everything reached from "draft" by an action: what the public may see. */
 export const visibleRallyStates = [...new Set(Object.values(rallyActions).map((a) => a.to))] as readonly RallyState[];
+
+// ── Updates ──────────────────────────────────────────────────────────────────────────────────────────────
+type UpdateState = (typeof updateStates)[number];
+
+/**
+ * draft → (scheduled →) sending ⇄ paused → sent, or cancelled before it is sent. `finish` is the fan-out's own
+ * step once every email has left; the rest are an organizer's buttons.
+ */
+export const updateActions = {
+  schedule: { from: ["draft"], to: "scheduled" },
+  unschedule: { from: ["scheduled"], to: "draft" },
+  send: { from: ["draft", "scheduled"], to: "sending" },
+  pause: { from: ["sending"], to: "paused" },
+  resume: { from: ["paused"], to: "sending" },
+  cancel: { from: ["scheduled", "sending", "paused"], to: "cancelled" },
+  finish: { from: ["sending"], to: "sent" },
+} as const satisfies Record<string, { from: readonly UpdateState[]; to: UpdateState }>;
+
+/** On the public pages and in the feed. */
+export const publicUpdateStates = [updateActions.finish.to] as const satisfies readonly UpdateState[];
+/** Its text can still change. */
+export const editableUpdateStates = ["draft"] as const satisfies readonly UpdateState[];
+/** Counted by the frequency guard: it has gone, is going or will go to the list. */
+export const countedUpdateStates = ["scheduled", "sending", "paused", "sent"] as const satisfies readonly UpdateState[];
+
+export const updateIsPublicSql = (state: SQLWrapper) => sql`(${state} in (${list(publicUpdateStates)}))`;
+export const updateIsCountedSql = (state: SQLWrapper) => sql`(${state} in (${list(countedUpdateStates)}))`;

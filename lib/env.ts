@@ -28,6 +28,8 @@ const schema = z
     JOBS: z.enum(["on", "off"]).default("on"),
     /** Rally edits of time or place within this many seconds make one change notice. */
     RALLY_CHANGE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    /** Updates a campaign may send to its list in any 7 days (ControlShift's default cap is 3). */
+    UPDATES_PER_WEEK: z.coerce.number().int().min(1).max(100).default(3),
     /**
      * Per client address per petition: signatures a minute / an hour before the client is shadow-banned
      * (lib/signatures/sign-petition.ts). Generous because Kazakh mobile carriers put many people behind one address.

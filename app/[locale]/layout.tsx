@@ -69,6 +69,7 @@ export default async function LocaleLayout({
                 <li><a href={`/${locale}/profile`}>{t("nav.profile")}</a></li>
                 <li><a href={`/${locale}/petitions`}>{t("nav.petitions")}</a></li>
                 <li><a href={`/${locale}/rallies`}>{t("nav.rallies")}</a></li>
+                <li><a href={`/${locale}/updates`}>{t("nav.updates")}</a></li>
               </ul>
             </nav>
             <LanguageSwitcher label={t("nav.language")} current={locale} path={path} />

@@ -173,6 +173,8 @@ export async function confirmPendingSignature(db: Db, tokenHash: string) {
     .returning({
       petitionId: signatures.petitionId,
       locale: signatures.locale,
+      /** On the public list from now on (counted in the shards' `named`). */
+      named: sql<boolean>`${signatures.showNamePublicly} and ${signatures.nameHiddenAt} is null`,
       // The "send me updates" consent, which this confirmation also confirms (lib/subscribers).
       campaignId: sql<string>`(select ${petitions.campaignId} from ${petitions} where ${petitions.id} = ${signatures.petitionId})`,
       email: signatures.emailNormalized,
@@ -223,14 +225,18 @@ export async function findSignatureForEmail(db: Db, id: string) {
 
 const SHARDS = 16;
 
-/** Adds one to a random shard of the petition's count: concurrent confirmations rarely touch the same row. */
-export async function incrementConfirmedCount(db: Db, petitionId: string): Promise<void> {
+/**
+ * Adds one to a random shard of the petition's count (and of its public names, if this one is shown):
+ * concurrent confirmations rarely touch the same row.
+ */
+export async function incrementConfirmedCount(db: Db, petitionId: string, options: { named: boolean } = { named: false }): Promise<void> {
+  const named = options.named ? 1 : 0;
   await db
     .insert(petitionCountShards)
-    .values({ petitionId, shard: sql`floor(random() * ${SHARDS})::smallint`, confirmed: 1 })
+    .values({ petitionId, shard: sql`floor(random() * ${SHARDS})::smallint`, confirmed: 1, named })
     .onConflictDoUpdate({
       target: [petitionCountShards.petitionId, petitionCountShards.shard],
-      set: { confirmed: sql`${petitionCountShards.confirmed} + 1` },
+      set: { confirmed: sql`${petitionCountShards.confirmed} + 1`, named: sql`${petitionCountShards.named} + ${named}` },
     });
 }
 
@@ -242,16 +248,22 @@ export async function incrementConfirmedCount(db: Db, petitionId: string): Promi
 export async function reconcileConfirmedCounts(db: Db): Promise<number> {
   const rows = await db.execute(sql`
     with actual as (
-      select p.id as petition_id,
-             (select count(*) from ${signatures} s where s.petition_id = p.id and s.state = 'confirmed')::int as confirmed,
-             coalesce((select sum(c.confirmed) from ${petitionCountShards} c where c.petition_id = p.id), 0)::int as counted
+      select p.id as petition_id, coalesce(s.confirmed, 0) as confirmed, coalesce(s.named, 0) as named,
+             coalesce(c.confirmed, 0) as counted, coalesce(c.named, 0) as counted_named
       from ${petitions} p
+      left join (select petition_id, count(*)::int as confirmed,
+                        (count(*) filter (where show_name_publicly and name_hidden_at is null))::int as named
+                 from ${signatures} where state = 'confirmed' group by petition_id) s on s.petition_id = p.id
+      left join (select petition_id, sum(confirmed)::int as confirmed, sum(named)::int as named
+                 from ${petitionCountShards} group by petition_id) c on c.petition_id = p.id
     ), drift as (
-      select petition_id, confirmed - counted as delta from actual where confirmed <> counted
+      select petition_id, confirmed - counted as delta, named - counted_named as delta_named
+      from actual where confirmed <> counted or named <> counted_named
     )
-    insert into ${petitionCountShards} (petition_id, shard, confirmed)
-    select petition_id, 0, delta from drift
-    on conflict (petition_id, shard) do update set confirmed = ${petitionCountShards.confirmed} + excluded.confirmed
+    insert into ${petitionCountShards} (petition_id, shard, confirmed, named)
+    select petition_id, 0, delta, delta_named from drift
+    on conflict (petition_id, shard) do update
+      set confirmed = ${petitionCountShards.confirmed} + excluded.confirmed, named = ${petitionCountShards.named} + excluded.named
     returning petition_id`);
   return rowsOf(rows).length;
 }
@@ -276,12 +288,13 @@ export async function listPublicSignerNames(db: Db, petitionId: string, page: { 
     .limit(page.limit);
 }
 
+/** How many names the public list holds: the sum of at most 16 shard rows, whatever the petition's size. */
 export async function countPublicSignerNames(db: Db, petitionId: string): Promise<number> {
   const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(signatures)
-    .where(and(eq(signatures.petitionId, petitionId), publiclyNamed));
-  return row?.n ?? 0;
+    .select({ n: sql<number>`coalesce(sum(${petitionCountShards.named}), 0)::int` })
+    .from(petitionCountShards)
+    .where(eq(petitionCountShards.petitionId, petitionId));
+  return Math.max(0, row?.n ?? 0);
 }
 
 /** For organizers: every name its owner let be shown, hidden or not, newest first. */
@@ -300,12 +313,27 @@ export async function listShowableSignerNames(db: Db, petitionId: string, page: 
   return { rows, total: total?.n ?? 0 };
 }
 
-/** Hides (or shows again) a name on the public list; false when the signature is not this petition's. */
+/**
+ * Hides (or shows again) a name on the public list, and moves the count of public names when that changed
+ * (one statement: the old and the new state from the same row lock); false when the signature is not this petition's.
+ */
 export async function setSignatureNameHidden(db: Db, petitionId: string, signatureId: string, hidden: boolean): Promise<boolean> {
-  const rows = await db
-    .update(signatures)
-    .set({ nameHiddenAt: hidden ? sql`coalesce(${signatures.nameHiddenAt}, now())` : null, updatedAt: sql`now()` })
-    .where(and(eq(signatures.id, signatureId), eq(signatures.petitionId, petitionId)))
-    .returning({ id: signatures.id });
+  const rows = rowsOf(
+    await db.execute(sql`
+      with old as (
+        select id, state = 'confirmed' and show_name_publicly as listable, name_hidden_at is null as was_shown
+        from ${signatures} where id = ${signatureId} and petition_id = ${petitionId} for update
+      ), changed as (
+        update ${signatures} s
+        set name_hidden_at = ${hidden ? sql`coalesce(s.name_hidden_at, now())` : sql`null`}, updated_at = now()
+        from old where s.id = old.id
+        returning old.listable and old.was_shown <> ${!hidden}::boolean as moved
+      ), counted as (
+        insert into ${petitionCountShards} (petition_id, shard, confirmed, named)
+        select ${petitionId}::uuid, 0, 0, ${hidden ? -1 : 1}::int from changed where moved
+        on conflict (petition_id, shard) do update set named = ${petitionCountShards.named} + excluded.named
+      )
+      select 1 from changed`),
+  );
   return rows.length > 0;
 }

@@ -6,4 +6,5 @@ export * from "./auth";
 export * from "./organizers";
 export * from "./abuse";
 export * from "./rallies";
+export * from "./updates";
 export * from "./subscribers";

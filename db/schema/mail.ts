@@ -51,6 +51,8 @@ export const emailOutbox = pgTable(
   (t) => [
     index("email_outbox_ready_idx").on(t.priority, t.createdAt).where(sql`${t.state} = 'queued'`),
     index("email_outbox_batch_idx").on(t.batchId),
+    /** Mail not yet done, by kind: "has this update's every email left?" without scanning the history. */
+    index("email_outbox_open_idx").on(t.kind).where(sql`${t.state} in ('queued', 'batched')`),
     check("email_outbox_state_check", sql`${t.state} in ('queued', 'batched', 'sent', 'failed', 'skipped')`),
   ],
 );

@@ -39,6 +39,8 @@ export const petitions = pgTable(
 /**
  * Confirmed-signature count, spread over shards so a viral petition does not serialize on one row.
  * The count is the sum of a petition's shards; a periodic recount folds them back into shard 0.
+ * `named`: how many of them are on the public list of names (confirmed, "show my name", not hidden by an
+ * organizer), counted the same way, so the petition page never counts a million rows.
  */
 export const petitionCountShards = pgTable(
   "petition_count_shards",
@@ -48,6 +50,7 @@ export const petitionCountShards = pgTable(
       .references(() => petitions.id, { onDelete: "cascade" }),
     shard: smallint("shard").notNull(),
     confirmed: integer("confirmed").notNull().default(0),
+    named: integer("named").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.petitionId, t.shard] })],
 );

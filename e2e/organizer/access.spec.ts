@@ -14,7 +14,7 @@ type Outcome = "sign-in" | 404 | 200 | "back";
 const owner: Record<Who, Outcome> = { anonymous: "sign-in", other: 404, organizer: 200, admin: 200 };
 const adminOnly: Record<Who, Outcome> = { anonymous: "sign-in", other: 404, organizer: 404, admin: 200 };
 
-let world: { campaign: string; petition: string; signerEmail: string; cookies: Record<Exclude<Who, "anonymous">, string> };
+let world: { campaign: string; petition: string; update: string; signerEmail: string; cookies: Record<Exclude<Who, "anonymous">, string> };
 
 test.beforeAll(async () => {
   const a = await createCampaign();
@@ -28,13 +28,15 @@ test.beforeAll(async () => {
              values (${petition.id}, ${signerEmail}, ${"=1+1 Signer"}, 'en', 'confirmed', ${randomBytes(8).toString("hex")}, ${randomBytes(8).toString("hex")}, now() + interval '1 day', now(), true)`;
   await db()`insert into signatures (petition_id, email_normalized, name, locale, state, token_nonce, token_hash, token_expires_at, confirmed_at)
              values (${petition.id}, ${`quiet-${signerEmail}`}, ${"Quiet Signer"}, 'en', 'confirmed', ${randomBytes(8).toString("hex")}, ${randomBytes(8).toString("hex")}, now() + interval '1 day', now())`;
+  const [update] = await db()`insert into campaign_updates (campaign_id) values (${a.id}) returning id`;
+  await db()`insert into update_texts (update_id, locale, title, body) values (${update!.id}, 'ru', 'Новость', 'Текст')`;
   const cookie = async (userId: string) => {
     const token = randomBytes(32).toString("base64url");
     // Sessions past the second factor (admins need one in production).
     await db()`insert into sessions (session_token, user_id, expires, second_factor_at) values (${createHash("sha256").update(token).digest("hex")}, ${userId}, now() + interval '1 hour', now())`;
     return `authjs.session-token=${token}`;
   };
-  world = { campaign: a.id, petition: petition.id, signerEmail, cookies: { organizer: await cookie(organizer.id), other: await cookie(other.id), admin: await cookie(admin.id) } };
+  world = { campaign: a.id, petition: petition.id, update: update!.id as string, signerEmail, cookies: { organizer: await cookie(organizer.id), other: await cookie(other.id), admin: await cookie(admin.id) } };
 });
 
 async function as(who: Who, baseURL: string): Promise<APIRequestContext> {
@@ -49,6 +51,9 @@ const pages: { name: string; path: () => string; expect: Record<Who, Outcome> }[
   { name: "new petition", path: () => `/en/dashboard/campaigns/${world.campaign}/petitions/new`, expect: owner },
   { name: "petition", path: () => `/en/dashboard/petitions/${world.petition}`, expect: owner },
   { name: "petition preview", path: () => `/en/dashboard/petitions/${world.petition}/preview`, expect: owner },
+  { name: "new update", path: () => `/en/dashboard/campaigns/${world.campaign}/updates/new`, expect: owner },
+  { name: "update", path: () => `/en/dashboard/updates/${world.update}`, expect: owner },
+  { name: "update preview", path: () => `/en/dashboard/updates/${world.update}/preview?lang=kk`, expect: owner },
   { name: "people", path: () => "/en/dashboard/people", expect: adminOnly },
   { name: "audit log", path: () => "/en/dashboard/audit", expect: adminOnly },
   { name: "unknown petition id", path: () => `/en/dashboard/petitions/${"0".repeat(8)}-0000-4000-8000-000000000000`, expect: { anonymous: "sign-in", other: 404, organizer: 404, admin: 404 } },

@@ -48,8 +48,10 @@ export async function addSignatures(slug: string, rows: TestSignature[]): Promis
              ${tag}, ${tag}, now() + interval '1 day', ${state === "confirmed" ? (r.confirmedAt ?? new Date()) : null}
       from petitions where slug = ${slug}`;
     if (state === "confirmed") {
-      await db()`insert into petition_count_shards (petition_id, shard, confirmed) select id, 0, 1 from petitions where slug = ${slug}
-                 on conflict (petition_id, shard) do update set confirmed = petition_count_shards.confirmed + 1`;
+      const named = r.publicName ? 1 : 0;
+      await db()`insert into petition_count_shards (petition_id, shard, confirmed, named) select id, 0, 1, ${named} from petitions where slug = ${slug}
+                 on conflict (petition_id, shard) do update
+                 set confirmed = petition_count_shards.confirmed + 1, named = petition_count_shards.named + ${named}`;
     }
   }
 }

@@ -46,6 +46,15 @@ export const auditActions = [
   "abuse.block",
   "abuse.allow",
   "abuse.remove",
+  "update.create",
+  "update.update",
+  "update.test",
+  "update.send",
+  "update.schedule",
+  "update.unschedule",
+  "update.pause",
+  "update.resume",
+  "update.cancel",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

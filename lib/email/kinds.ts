@@ -41,6 +41,10 @@ export const emailPayloads = {
     z.object({ kind: z.literal("confirmation"), rsvpId: z.uuid() }),
     z.object({ kind: z.enum(rallyNoticeKinds), rsvpId: z.uuid(), key: z.string().max(100) }),
   ]),
+  /** One subscriber's copy of an update; `locale` as chosen when it was queued (the subscriber's, or the default). */
+  "campaign-update": z.object({ updateId: z.uuid(), subscriberId: z.uuid(), locale: z.enum(locales) }),
+  /** An organizer's test copy of an update, to their own address. */
+  "campaign-update-test": z.object({ updateId: z.uuid(), userId: z.uuid(), locale: z.enum(locales) }),
   /** The standalone "get updates" form's double opt-in. */
   "subscription-confirmation": z.object({ subscriberId: z.uuid() }),
 } as const;
@@ -88,6 +92,17 @@ export const emailKinds: { [K in EmailKind]: Kind<K> } = {
     // Confirmations and registrations someone waits for; reminders and notices to every attendee are bulk.
     priority: (p) => (transactionalRallyKinds.has(p.kind) ? "transactional" : "bulk"),
     render: async (db, p, e) => (await import("@/lib/rallies/send-rally-email")).renderRallyEmail(db, p, e),
+  },
+  "campaign-update": {
+    payload: emailPayloads["campaign-update"],
+    // Behind every transactional email: a signer's confirmation overtakes 100,000 queued updates.
+    priority: "bulk",
+    render: async (db, p) => (await import("@/lib/updates/send-update-email")).renderUpdateEmail(db, p),
+  },
+  "campaign-update-test": {
+    payload: emailPayloads["campaign-update-test"],
+    priority: "transactional",
+    render: async (db, p, e) => (await import("@/lib/updates/send-update-email")).renderUpdateTestEmail(db, p, e),
   },
   "subscription-confirmation": {
     payload: emailPayloads["subscription-confirmation"],

@@ -54,6 +54,15 @@ import { removeUser } from "./remove-user";
 import { insertAbuseRule } from "@/db/queries/abuse-rules";
 import { addRule, listRules, removeRule } from "@/lib/abuse/manage-rules";
 import { makeWorld, tri, type World } from "./test-world";
+import { createUpdate } from "@/lib/updates/create-update";
+import { editUpdate } from "@/lib/updates/edit-update";
+import { getCampaignUpdates, getUpdateEditor, getUpdateProgress } from "@/lib/updates/get-update-editor";
+import { cancelUpdate, pauseUpdate, resumeUpdate } from "@/lib/updates/pause-update";
+import { scheduleUpdate, unscheduleUpdate } from "@/lib/updates/schedule-update";
+import { sendTestUpdate } from "@/lib/updates/send-test-update";
+import { sendUpdate } from "@/lib/updates/send-update";
+import { makeSubscriber, makeUpdate } from "@/lib/updates/test-updates";
+import { updateCreateSchema, updateEditSchema } from "@/lib/validation/updates";
 
 /**
  * The authorization matrix: every dashboard page (its loader), action and export, for each kind of visitor.
@@ -111,6 +120,7 @@ const rallyForm = {
   preparation: tri(""),
   capacity: "",
 }
+const updateForm = { title: { ru: "Суд", kk: "", en: "Court" }, body: { ru: "Заседание **завтра**.", kk: "", en: "The hearing is **tomorrow**." } };
 /** A text-only edit queues nothing; a job enqueued here would be a bug. */
 const noJobs = { enqueue: async () => { throw new Error("no job expected"); } };
 const attendeeLabels = { name: "Name", email: "Email", state: "State", registeredAt: "Registered", checkedInAt: "Checked in", walkIn: "Walk-in", states: {}, yes: "yes" };
@@ -256,6 +266,36 @@ const cases: Case[] = [
     expect: owner,
   },
   { name: "add walk-in", kind: "action", run: async (w, a) => addWalkIn(db(), a, { rallyId: (await makeRally(db(), w.campaignA.id, "announced")).id, name: "Walk In", locale: "ru" }), expect: owner },
+  { name: "campaign updates", kind: "page", run: (w, a) => getCampaignUpdates(db(), a, w.campaignA.id), expect: owner },
+  { name: "update page and preview", kind: "page", run: async (w, a) => getUpdateEditor(db(), a, (await makeUpdate(db(), w.campaignA.id)).id), expect: owner },
+  { name: "update progress (JSON)", kind: "page", run: async (w, a) => getUpdateProgress(db(), a, (await makeUpdate(db(), w.campaignA.id, "sending")).id), expect: owner },
+  { name: "create update", kind: "action", run: (w, a) => createUpdate(db(), a, updateCreateSchema.parse({ campaignId: w.campaignA.id, defaultLocale: "ru", ...updateForm })), expect: owner },
+  {
+    name: "edit update",
+    kind: "action",
+    run: async (w, a) => editUpdate(db(), a, updateEditSchema.parse({ updateId: (await makeUpdate(db(), w.campaignA.id)).id, version: 1, defaultLocale: "en", ...updateForm })),
+    expect: owner,
+  },
+  {
+    name: "send update",
+    kind: "action",
+    run: async (w, a) => {
+      await makeSubscriber(db(), w.campaignA.id);
+      return sendUpdate(db(), a, { updateId: (await makeUpdate(db(), w.campaignA.id)).id, version: 1 });
+    },
+    expect: owner,
+  },
+  { name: "send a test update", kind: "action", run: async (w, a) => sendTestUpdate(db(), a, { updateId: (await makeUpdate(db(), w.campaignA.id)).id, testLocale: "kk" }), expect: owner },
+  {
+    name: "schedule update",
+    kind: "action",
+    run: async (w, a) => scheduleUpdate(db(), a, { updateId: (await makeUpdate(db(), w.campaignA.id)).id, version: 1, scheduledAt: "2031-05-01T10:00" }),
+    expect: owner,
+  },
+  { name: "unschedule update", kind: "action", run: async (w, a) => unscheduleUpdate(db(), a, { updateId: (await makeUpdate(db(), w.campaignA.id, "scheduled")).id, version: 1 }), expect: owner },
+  { name: "pause update", kind: "action", run: async (w, a) => pauseUpdate(db(), a, { updateId: (await makeUpdate(db(), w.campaignA.id, "sending")).id, version: 1 }), expect: owner },
+  { name: "resume update", kind: "action", run: async (w, a) => resumeUpdate(db(), a, { updateId: (await makeUpdate(db(), w.campaignA.id, "paused")).id, version: 1 }), expect: owner },
+  { name: "cancel update", kind: "action", run: async (w, a) => cancelUpdate(db(), a, { updateId: (await makeUpdate(db(), w.campaignA.id, "paused")).id, version: 1 }), expect: owner },
 ];
 
 const database = setUpTestDatabase();
@@ -311,6 +351,6 @@ describe("authorization matrix", () => {
   });
 
   it("covers every dashboard operation (update this table when adding one)", () => {
-    expect(cases.length).toBe(45);
+    expect(cases.length).toBe(57);
   });
 });

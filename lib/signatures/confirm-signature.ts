@@ -32,7 +32,7 @@ export const signatureConfirmable: Confirmable<{ petitionSlug: string }> = {
     const row = await db.transaction(async (tx) => {
       const pending = await confirmPendingSignature(tx, tokenHash);
       if (!pending) return null;
-      await incrementConfirmedCount(tx, pending.petitionId);
+      await incrementConfirmedCount(tx, pending.petitionId, { named: pending.named });
       // "Send me updates" ticked: this confirmation confirms the subscription too (one email, not two).
       if (pending.consentUpdates) {
         await subscribeWithConfirmedConsent(tx, {

@@ -1,8 +1,11 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { signatures } from "@/db/schema";
+import { incrementConfirmedCount, reconcileConfirmedCounts } from "@/db/queries/signatures";
+import { petitionCountShards, signatures } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/test-database";
 import { isAppError } from "@/lib/errors";
 import { makeWorld } from "@/lib/organizers/test-world";
+import { signatureConfirmable } from "./confirm-signature";
 import { listPublicSigners } from "./list-public-signers";
 import { listSignerNames } from "./list-signer-names";
 import { setSignerNameHidden } from "./set-signer-name-hidden";
@@ -27,6 +30,8 @@ async function sign(petitionId: string, name: string, o: { state?: "pending" | "
       confirmedAt: (o.state ?? "confirmed") === "confirmed" ? new Date(o.confirmedAt ?? "2026-11-20T10:00:00Z") : null,
     })
     .returning({ id: signatures.id });
+  // What confirming does to the counts (lib/signatures/confirm-signature.ts).
+  if ((o.state ?? "confirmed") === "confirmed") await incrementConfirmedCount(db(), petitionId, { named: o.publicName ?? true });
   return row!.id;
 }
 
@@ -73,5 +78,51 @@ describe("public list of signers", () => {
     expect(moderation.names.map((n) => [n.name, n.hidden])).toEqual(expect.arrayContaining([["Fake Name", true], ["Real Name", false]]));
     await setSignerNameHidden(db(), w.admin, { petitionId: p, signatureId: fake, hidden: false });
     expect((await listPublicSigners(db(), p, { page: 1 })).total).toBe(2);
+  });
+
+  it("counts the public names from the shards: hiding twice takes one off, showing again puts it back, and the recount mends drift", async () => {
+    const w = await makeWorld(db());
+    const p = w.published.id;
+    const a = await sign(p, "Name A", {});
+    await sign(p, "Name B", {});
+    await sign(p, "Quiet", { publicName: false });
+    await sign(p, "Pending", { state: "pending" });
+    const total = async () => (await listPublicSigners(db(), p, { page: 1 })).total;
+    expect(await total()).toBe(2);
+    await setSignerNameHidden(db(), w.organizer, { petitionId: p, signatureId: a, hidden: true });
+    await setSignerNameHidden(db(), w.organizer, { petitionId: p, signatureId: a, hidden: true });
+    expect(await total()).toBe(1);
+    await setSignerNameHidden(db(), w.organizer, { petitionId: p, signatureId: a, hidden: false });
+    await setSignerNameHidden(db(), w.organizer, { petitionId: p, signatureId: a, hidden: false });
+    expect(await total()).toBe(2);
+    // Hiding a name that is not on the list (not public, or not confirmed) moves nothing.
+    const quiet = await sign(p, "Quiet 2", { publicName: false });
+    await setSignerNameHidden(db(), w.organizer, { petitionId: p, signatureId: quiet, hidden: true });
+    expect(await total()).toBe(2);
+    // A row written around the counters (a bulk change, a restore) is folded in by the periodic recount.
+    await db().update(petitionCountShards).set({ named: 40 }).where(eq(petitionCountShards.petitionId, p));
+    expect(await total()).toBeGreaterThan(2);
+    await reconcileConfirmedCounts(db());
+    expect(await total()).toBe(2);
+    expect(await reconcileConfirmedCounts(db())).toBe(0);
+  });
+
+  it("confirming counts a name on the public list only if its signer asked to be shown", async () => {
+    const w = await makeWorld(db());
+    const p = w.published.id;
+    const pending = async (publicName: boolean) => {
+      const id = await sign(p, publicName ? "Shown" : "Not shown", { state: "pending", publicName });
+      const [row] = await db().select({ tokenHash: signatures.tokenHash }).from(signatures).where(eq(signatures.id, id));
+      return row!.tokenHash;
+    };
+    const shown = await pending(true);
+    const quiet = await pending(false);
+    expect((await listPublicSigners(db(), p, { page: 1 })).total).toBe(0);
+    await signatureConfirmable.confirm(db(), shown);
+    await signatureConfirmable.confirm(db(), quiet);
+    await signatureConfirmable.confirm(db(), shown); // twice: counted once
+    const list = await listPublicSigners(db(), p, { page: 1 });
+    expect(list.total).toBe(1);
+    expect(list.signers.map((s) => s.name)).toEqual(["Shown"]);
   });
 });

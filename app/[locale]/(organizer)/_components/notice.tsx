@@ -30,6 +30,14 @@ const notices = [
   "walkIn",
   "abuseRuleAdded",
   "abuseRuleRemoved",
+  "updateSending",
+  "updateAlreadySending",
+  "updateScheduled",
+  "updateUnscheduled",
+  "updatePaused",
+  "updateResumed",
+  "updateCancelled",
+  "updateTestSent",
 ] as const;
 
 /** The result of the last action, carried by the redirect (`?notice=saved`); unknown values show nothing. */

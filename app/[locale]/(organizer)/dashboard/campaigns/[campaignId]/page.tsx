@@ -15,6 +15,7 @@ import { formStrings, localizedLabels } from "../../../_components/strings";
 import { approveCampaignAction, refuseCampaignAction, submitCampaignAction, unpublishCampaignAction, updateCampaignAction } from "../../actions";
 import { TableWrap } from "../../../_components/table-wrap";
 import { CampaignRallies } from "./rallies-section";
+import { CampaignUpdates } from "./updates-section";
 
 type Props = { params: Promise<{ locale: Locale; campaignId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -82,6 +83,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       </section>
 
       <CampaignRallies campaignId={campaign.id} locale={locale} />
+
+      <CampaignUpdates campaignId={campaign.id} locale={locale} />
 
       <section aria-labelledby="visibility">
         <h2 id="visibility">{t("campaign.visibility")}</h2>

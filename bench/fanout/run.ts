@@ -1,0 +1,298 @@
+/**
+ * npm run bench:fanout — an update to 100,000 confirmed subscribers (seeded by SQL) through `npm start`
+ * (scripts/serve.mjs, one app process per core, each with its updates fan-out and mail sender) on a fresh
+ * PostgreSQL database, against the Resend stand-in (e2e/support/resend-capture.ts) enforcing N requests/s.
+ * For each run it prints: the time to enqueue every email (fan-out start → last page committed), emails handed
+ * to the provider per second beside its capacity (100 × N), provider calls, duplicates, missing, how long a
+ * signer's confirmation email waits when they sign mid-send, and the sign path's p50/p99 without and during the
+ * send (the same load: BENCH_SIGN_CONCURRENCY clients POSTing signatures for BENCH_SIGN_SECONDS).
+ *
+ *   BENCH_RUNS=2,10,kill   N req/s per run; `kill`: 10 req/s, the app killed (SIGKILL, every process) mid-send
+ *                          and started again; the send must finish with nobody missing and nobody twice.
+ *   BENCH_MAX_SEND_SECONDS=150   a run whose send would take longer (2 req/s: 500 s for 100,000) is measured
+ *                          over this long, then the update is cancelled (the rate is the steady state).
+ *   BENCH_SKIP_BUILD=1 reuses the build in NEXT_DIST_DIR (default .next).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { type Database, openDatabase, rowsOf } from "@/db";
+import { seed } from "@/db/seed";
+import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
+import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-capture";
+import { createUpdate } from "@/lib/updates/create-update";
+import { cancelUpdate } from "@/lib/updates/pause-update";
+import { sendUpdate } from "@/lib/updates/send-update";
+import { updateCreateSchema } from "@/lib/validation/updates";
+import { build, root, waitFor } from "../support";
+
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
+const RUNS = (process.env.BENCH_RUNS ?? "2,10,kill").split(",");
+const MAX_SEND_SECONDS = Number(process.env.BENCH_MAX_SEND_SECONDS ?? 150);
+const SIGN_SECONDS = Number(process.env.BENCH_SIGN_SECONDS ?? 10);
+const SIGN_CONCURRENCY = Number(process.env.BENCH_SIGN_CONCURRENCY ?? 8);
+const PORT = Number(process.env.BENCH_PORT ?? 3601);
+const secret = randomBytes(32).toString("base64url");
+process.env.AUTH_SECRET = secret;
+process.env.APP_URL = `http://127.0.0.1:${PORT}`;
+
+type Latency = { p50: number; p99: number; requests: number; errors: number };
+type Result = {
+  label: string;
+  rps: number;
+  enqueueSeconds: number;
+  delivered: number;
+  rate: number;
+  requests: number;
+  limited: number;
+  duplicates: number;
+  missing: number | null;
+  complete: boolean;
+  confirmationWaitMs: number;
+  signWithout: Latency;
+  signDuring: Latency;
+};
+
+function startApp(url: string, capture: ResendCapture, rps: number): ChildProcess {
+  // Its own process group, so a kill takes the cluster's primary and every worker at once (as a crash would).
+  return spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: url,
+      PORT: String(PORT),
+      APP_URL: `http://127.0.0.1:${PORT}`,
+      AUTH_SECRET: secret,
+      RESEND_API_KEY: "re_bench",
+      RESEND_BASE_URL: capture.url,
+      RESEND_MAX_RPS: String(rps),
+      MAIL_FROM: "Qoldau <noreply@qoldau.bench>",
+      TRUSTED_PROXIES: "127.0.0.1/32",
+    },
+  });
+}
+const killApp = (app: ChildProcess, signal: NodeJS.Signals) => {
+  try {
+    process.kill(-app.pid!, signal);
+  } catch {
+    // already gone
+  }
+};
+async function stopApp(app: ChildProcess) {
+  if (app.exitCode !== null) return;
+  const exited = new Promise((r) => app.once("exit", r));
+  killApp(app, "SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
+  killApp(app, "SIGKILL");
+}
+
+const quantile = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : Number.NaN);
+
+let signCounter = 0;
+async function signOnce(base: string, email: string): Promise<boolean> {
+  signCounter++;
+  const res = await fetch(`${base}/api/v1/petitions/drop-the-charges/signatures`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      accept: "application/json",
+      "x-forwarded-for": `10.${(signCounter >> 16) & 255}.${(signCounter >> 8) & 255}.${signCounter & 255}`,
+    },
+    body: `name=Bench+Signer&locale=ru&email=${encodeURIComponent(email)}`,
+    redirect: "manual",
+  });
+  await res.arrayBuffer();
+  return res.status < 400;
+}
+
+/** `SIGN_CONCURRENCY` clients signing as fast as answers come, for `SIGN_SECONDS`: each request's latency. */
+async function signLoad(base: string, tag: string): Promise<Latency> {
+  const until = Date.now() + SIGN_SECONDS * 1000;
+  const times: number[] = [];
+  let errors = 0;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: SIGN_CONCURRENCY }, async (_, c) => {
+      while (Date.now() < until) {
+        const started = performance.now();
+        const ok = await signOnce(base, `load-${tag}-${c}-${n++}@example.org`).catch(() => false);
+        times.push(performance.now() - started);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), requests: times.length, errors };
+}
+
+async function seedSubscribers(database: Database, count: number) {
+  for (let start = 0; start < count; start += 50_000) {
+    const end = Math.min(count, start + 50_000) - 1;
+    await database.db.execute(sql`
+      insert into subscribers (campaign_id, email_normalized, locale, state, source, consent_wording_version, token_nonce,
+                               confirm_token_hash, manage_token_hash, token_expires_at, confirmed_at)
+      select c.id, 'sub-' || i || '@example.org', (array['ru','kk','en'])[1 + i % 3], 'confirmed', 'sign_form', 'updates-v1',
+             md5('n' || i), md5('c' || i), md5('m' || i), now() + interval '1 day', now()
+      from (select id from campaigns order by created_at limit 1) c, generate_series(${start}::int, ${end}::int) as i`);
+  }
+  await database.db.execute(sql`analyze subscribers`);
+}
+
+async function run(label: string, rps: number, kill: boolean): Promise<Result> {
+  const name = `qoldau_bench_fanout_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  await adminQuery(`create database "${name}"`);
+  const url = withDatabase(testServerUrl, name);
+  const capture = await startResendCapture({ rateLimit: rps, keepBodies: false });
+  const database = await openDatabase({ databaseUrl: url, migrate: true, max: 4 });
+  const base = `http://127.0.0.1:${PORT}`;
+  let app: ChildProcess | undefined;
+  try {
+    await seed(database.db);
+    await seedSubscribers(database, SUBSCRIBERS);
+    const [admin] = rowsOf<{ id: string; email: string }>(await database.db.execute(sql`insert into users (email, role) values ('bench-admin@example.org', 'admin') returning id, email`));
+    const actor = { userId: admin!.id, email: admin!.email, role: "admin" as const };
+    const [campaign] = rowsOf<{ id: string }>(await database.db.execute(sql`select id from campaigns order by created_at limit 1`));
+    const update = await createUpdate(
+      database.db,
+      actor,
+      updateCreateSchema.parse({
+        campaignId: campaign!.id,
+        defaultLocale: "ru",
+        title: { ru: "Суд назначен на 14 декабря", kk: "Сот 14 желтоқсанға белгіленді", en: "The trial is set for 14 December" },
+        body: {
+          ru: "Заседание пройдёт в **Медеуском районном суде** в 10:00.\n\n- приходите заранее\n- возьмите документы\n\n[Подробнее](https://example.org/case)",
+          kk: "Отырыс **Медеу аудандық сотында** сағат 10:00-де өтеді.\n\n- ерте келіңіз\n- құжаттарыңызды алыңыз",
+          en: "The hearing is at the **Medeu District Court** at 10:00.\n\n- come early\n- bring your documents",
+        },
+      }),
+    );
+    app = startApp(url, capture, rps);
+    await waitFor(`${base}/api/v1/health`);
+    // Warm up the sign path and the mail path, then the figures without a send.
+    await signLoad(base, `warm-${name}`);
+    const signWithout = await signLoad(base, `base-${name}`);
+    await waitForQuiet(database);
+    capture.reset();
+
+    const started = Date.now();
+    await sendUpdate(database.db, actor, { updateId: update.id, version: 1 });
+    const isSub = (to: string) => to.startsWith("sub-");
+    const subEmails = () => capture.emails().filter((e) => isSub(e.to[0]!));
+    // Mid-send: once the provider has had ~10 % of the update, one signer signs and we time their confirmation.
+    await until(() => subEmails().length >= Math.min(SUBSCRIBERS * 0.1, 100 * rps * 5), 600_000);
+    const probe = `probe-${name}@example.org`;
+    const signedAt = Date.now();
+    await signOnce(base, probe);
+    const confirmation = await capture.waitFor((e) => e.to[0] === probe, 60_000);
+    const confirmationWaitMs = Date.parse(confirmation.receivedAt) - signedAt;
+    const signDuring = await signLoad(base, `during-${name}`);
+
+    let killed = false;
+    let complete = true;
+    for (;;) {
+      const n = subEmails().length;
+      if (kill && !killed && n >= SUBSCRIBERS * 0.4) {
+        killApp(app, "SIGKILL");
+        await new Promise((r) => app!.once("exit", r));
+        killed = true;
+        console.log(`  killed the app (SIGKILL, every process) at ${n} update emails delivered; starting it again`);
+        app = startApp(url, capture, rps);
+        await waitFor(`${base}/api/v1/health`);
+      }
+      const [u] = rowsOf<{ state: string }>(await database.db.execute(sql`select state from campaign_updates where id = ${update.id}`));
+      if (u!.state === "sent") break;
+      if (!kill && Date.now() - started > MAX_SEND_SECONDS * 1000) {
+        const [v] = rowsOf<{ version: number }>(await database.db.execute(sql`select version from campaign_updates where id = ${update.id}`));
+        await cancelUpdate(database.db, actor, { updateId: update.id, version: v!.version });
+        await waitForQuiet(database);
+        complete = false;
+        console.log(`  measured for ${MAX_SEND_SECONDS} s, then cancelled (the whole send would take ~${Math.round(SUBSCRIBERS / (100 * rps))} s)`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const [fanout] = rowsOf<{ s: number }>(
+      await database.db.execute(sql`select extract(epoch from (fanout_done_at - started_at))::float8 as s from campaign_updates where id = ${update.id}`),
+    );
+    const emails = subEmails();
+    const times = emails.map((e) => Date.parse(e.receivedAt)).sort((a, b) => a - b);
+    const seen = new Map<string, number>();
+    for (const e of emails) seen.set(e.to[0]!, (seen.get(e.to[0]!) ?? 0) + 1);
+    const stats = capture.stats();
+    // Handed over per second, steady state: from the first update email to the last.
+    const seconds = (times.at(-1)! - times[0]!) / 1000;
+    return {
+      label,
+      rps,
+      enqueueSeconds: fanout?.s ?? Number.NaN,
+      delivered: emails.length,
+      rate: emails.length / Math.max(seconds, 0.001),
+      requests: stats.requests,
+      limited: stats.byStatus[429] ?? 0,
+      duplicates: [...seen.values()].reduce((sum, n) => sum + n - 1, 0),
+      missing: complete ? SUBSCRIBERS - seen.size : null,
+      complete,
+      confirmationWaitMs,
+      signWithout,
+      signDuring,
+    };
+  } finally {
+    if (app) await stopApp(app);
+    await database.close();
+    await capture.close();
+    await adminQuery(`drop database if exists "${name}" with (force)`);
+  }
+}
+
+async function until(check: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Every email in the outbox done (the warm-up's confirmations). */
+async function waitForQuiet(database: Database) {
+  for (let i = 0; i < 600; i++) {
+    const [row] = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from email_outbox where state in ('queued', 'batched')`));
+    if (row!.n === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function main() {
+  build();
+  const results: Result[] = [];
+  for (const r of RUNS) {
+    const kill = r === "kill";
+    const rps = kill ? 10 : Number(r);
+    const label = kill ? "10 req/s, app killed mid-send" : `${rps} req/s`;
+    console.log(`run: ${label}`);
+    results.push(await run(label, rps, kill));
+  }
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  console.log(`\nQoldau fan-out benchmark — one update to ${SUBSCRIBERS} confirmed subscribers, npm start on PostgreSQL, resend SDK → capture server enforcing N req/s`);
+  for (const r of results) {
+    const capacity = 100 * r.rps;
+    console.log(
+      `${r.label.padEnd(30)} enqueued all in ${r.enqueueSeconds.toFixed(1)} s   ${r.rate.toFixed(0)} emails/s vs capacity ${capacity}/s (ratio ${(r.rate / capacity).toFixed(2)})` +
+        `   provider calls ${r.requests} (429s ${r.limited})   delivered ${r.delivered}   duplicates ${r.duplicates}   missing ${r.missing ?? "n/a (cancelled)"}` +
+        `\n${"".padEnd(30)} confirmation mid-send left after ${ms(r.confirmationWaitMs)}   sign p50/p99 without ${ms(r.signWithout.p50)}/${ms(r.signWithout.p99)}` +
+        ` (${r.signWithout.requests} req, ${r.signWithout.errors} errors), during ${ms(r.signDuring.p50)}/${ms(r.signDuring.p99)} (${r.signDuring.requests} req, ${r.signDuring.errors} errors)`,
+    );
+  }
+  console.log(`\nrerun: BENCH_SUBSCRIBERS=${SUBSCRIBERS} BENCH_RUNS=${RUNS.join(",")} BENCH_MAX_SEND_SECONDS=${MAX_SEND_SECONDS} BENCH_SKIP_BUILD=1 npm run bench:fanout`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
