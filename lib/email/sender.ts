@@ -4,6 +4,7 @@ import { z } from "zod";
 import { type Db, rowsOf } from "@/db";
 import { env, usesDevMailbox } from "@/lib/env";
 import { describeError } from "@/lib/log";
+import { suppressedAmong } from "@/db/queries/subscribers";
 import { type RenderedEmail, emailKinds, isEmailKind, isSkip, placeholder } from "./kinds";
 import { type BatchAnswer, MAX_BATCH_EMAILS, type OutgoingEmail, sendBatch } from "./send";
 
@@ -160,9 +161,9 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
 
   /** Renders every member and stores the result: from here on, every try sends exactly this. */
   async function renderBatch(batchId: string): Promise<void> {
-    const members = rowsOf<{ position: number; outbox_id: string; kind: string; payload: unknown }>(
+    const members = rowsOf<{ position: number; outbox_id: string; kind: string; payload: unknown; priority: number }>(
       await db.execute(sql`
-        select m.position, m.outbox_id, o.kind, o.payload from email_batch_members m join email_outbox o on o.id = m.outbox_id
+        select m.position, m.outbox_id, o.kind, o.payload, o.priority from email_batch_members m join email_outbox o on o.id = m.outbox_id
         where m.batch_id = ${batchId} order by m.position`),
     );
     // Ten at a time: each reads its row (a round trip); the template work is cached (renderEmail).
@@ -181,8 +182,19 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
           ).map((r) => r.k)
         : [],
     );
+    // Bulk mail (updates, rally notices) never goes to an address that bounced or complained (Resend's webhook):
+    // every send path to many people skips it here. Transactional mail someone just asked for still goes.
+    const bulk = new Set(members.filter((m) => Number(m.priority) > 0).map((m) => m.position));
+    const bulkTo = rendered.flatMap((r) => (r.outcome === "send" && bulk.has(r.position) ? [r.message.to] : []));
+    const suppressed = await suppressedAmong(db, bulkTo);
     const rows = rendered.map((r) =>
-      r.outcome === "send" && sent.has(r.emailKey!) ? { ...r, outcome: "skipped" as const, message: null, reason: "already sent" } : r,
+      r.outcome !== "send"
+        ? r
+        : sent.has(r.emailKey!)
+          ? { ...r, outcome: "skipped" as const, message: null, reason: "already sent" }
+          : bulk.has(r.position) && suppressed.has(r.message.to.toLowerCase())
+            ? { ...r, outcome: "skipped" as const, message: null, reason: "address suppressed" }
+            : r,
     );
     await db.transaction(async (tx) => {
       await tx.execute(sql`
