@@ -9,7 +9,9 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { type Database, rowsOf } from "@/db";
+import { type Database, openDatabase, rowsOf } from "@/db";
+import { seed } from "@/db/seed";
+import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
 import { hashToken } from "@/lib/confirmations/tokens";
 import { tokenFromNonce } from "@/lib/signatures/tokens";
 
@@ -46,6 +48,34 @@ export function build() {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
+}
+
+/**
+ * A database of the bench's own on the test PostgreSQL server (TEST_PG_URL), migrated and seeded with the first
+ * campaign; `drop()` closes this process's pool and drops it.
+ */
+export async function benchDatabase(tag: string, max = 2): Promise<{ url: string; database: Database; drop: () => Promise<void> }> {
+  const name = `qoldau_bench_${tag}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  await adminQuery(`create database "${name}"`);
+  const url = withDatabase(testServerUrl, name);
+  const database = await openDatabase({ databaseUrl: url, migrate: true, max });
+  // postgres.js ends a pool once: closing it again (here, after the bench closed it) is the same promise.
+  const drop = async () => {
+    await database.close();
+    await adminQuery(`drop database if exists "${name}" with (force)`);
+  };
+  await seed(database.db).catch(async (error: unknown) => {
+    await drop();
+    throw error;
+  });
+  return { url, database, drop };
+}
+
+/** `npm start` (startServer) on `port`, once its readiness check answers. */
+export async function serve(port: number, env: Record<string, string | undefined>): Promise<ChildProcess> {
+  const server = startServer({ ...env, PORT: String(port) });
+  await waitFor(`http://127.0.0.1:${port}/api/health`);
+  return server;
 }
 
 /** `npm start`: scripts/serve.mjs, with its cluster of processes (WEB_CONCURRENCY unset = one per core). */

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll } from "vitest";
-import { createTestDatabase, type TestDatabase } from "./testing";
+import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from "./testing";
 
 /**
  * The one setup of an integration test file (vitest only): a fresh, migrated database of its own before the
- * file's tests, dropped after them. Returns the database, to call inside tests and hooks.
+ * file's tests, dropped after them (its afterAll runs after the file's own, which Vitest runs in reverse). Returns
+ * the database, to call inside tests and hooks.
  */
-export function setUpTestDatabase(options: { max?: number } = {}): () => TestDatabase {
+export function setUpTestDatabase(options: TestDatabaseOptions = {}): () => TestDatabase {
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await createTestDatabase(options);

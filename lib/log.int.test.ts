@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { describe, expect, it } from "vitest";
+import { setUpTestDatabase } from "@/db/test-database";
 import { insertPendingSignaturesWithEmails } from "@/db/queries/signatures";
 import { describeError, installLogRedaction } from "./log";
 
 // A real failure of the real driver (PostgreSQL or PGlite) with a signer's data bound into the query: what
 // reaches the log must not hold the name, the address or the token's nonce.
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+const database = setUpTestDatabase();
 
 const signer = {
   petitionSlug: "no-such-petition",
@@ -29,7 +25,7 @@ const signer = {
 
 async function failure(): Promise<unknown> {
   // PostgreSQL's jsonb refuses U+0000 in text: the statement fails with the signer's data bound to it.
-  return insertPendingSignaturesWithEmails(database.db, [{ ...signer, name: `${signer.name}\u0000`, petitionSlug: "x" }], { burst: 30, hourly: 300 }, 1).then(
+  return insertPendingSignaturesWithEmails(database().db, [{ ...signer, name: `${signer.name}\u0000`, petitionSlug: "x" }], { burst: 30, hourly: 300 }, 1).then(
     () => {
       throw new Error("expected the insert to fail");
     },

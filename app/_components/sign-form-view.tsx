@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { CheckField, ErrorSummary, Honeypot, PersonField } from "./form-parts";
 
 export type SignFormValues = { name: string; email: string; updates: boolean; public: boolean; delivery: boolean };
 export type SignFormField = "name" | "email";
@@ -37,85 +37,17 @@ export function SignFormView({
   limits: SignFormLimits;
 }) {
   const invalid = (["name", "email"] as const).filter((f) => errors[f]);
-  const hasErrors = invalid.length > 0 || Boolean(errors.form);
   return (
     // data-enhance: public/enhance.js posts it in the background and swaps in the form the server answers with.
     <form method="post" action={action} noValidate className="sign-form" id="sign-petition-form" data-enhance="form">
       <input type="hidden" name="locale" value={locale} />
-      {hasErrors && (
-        <div className="notice notice-error" role="alert" tabIndex={-1} id="sign-errors">
-          <p>
-            <strong>{errors.form ?? strings.errorSummary}</strong>
-          </p>
-          {invalid.length > 0 && (
-            <ul>
-              {invalid.map((f) => (
-                <li key={f}>
-                  <a href={`#sign-${f}`}>{errors[f]}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      <Field id="sign-name" label={strings.name} hint={strings.nameHint} error={errors.name}>
-        {(describedBy) => (
-          <input
-            id="sign-name"
-            name="name"
-            type="text"
-            autoComplete="name"
-            required
-            maxLength={limits.name}
-            defaultValue={values.name}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
-      <Field id="sign-email" label={strings.email} hint={strings.emailHint} error={errors.email}>
-        {(describedBy) => (
-          <input
-            id="sign-email"
-            name="email"
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            maxLength={limits.email}
-            defaultValue={values.email}
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
-      <div className="field check">
-        <input id="sign-updates" name="updates" type="checkbox" defaultChecked={values.updates} aria-describedby="sign-updates-hint" />
-        <div>
-          <label htmlFor="sign-updates">{strings.updates}</label>
-          <p className="hint" id="sign-updates-hint">{strings.updatesHint}</p>
-        </div>
-      </div>
-      <div className="field check">
-        <input id="sign-public" name="public" type="checkbox" defaultChecked={values.public} aria-describedby="sign-public-hint" />
-        <div>
-          <label htmlFor="sign-public">{strings.public}</label>
-          <p className="hint" id="sign-public-hint">{strings.publicHint}</p>
-        </div>
-      </div>
-      <div className="field check">
-        <input id="sign-delivery" name="delivery" type="checkbox" defaultChecked={values.delivery} aria-describedby="sign-delivery-hint" />
-        <div>
-          <label htmlFor="sign-delivery">{strings.delivery}</label>
-          <p className="hint" id="sign-delivery-hint">{strings.deliveryHint}</p>
-        </div>
-      </div>
-      <div className="hp" aria-hidden="true">
-        <label htmlFor="sign-website">{strings.honeypot}</label>
-        <input id="sign-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
+      <ErrorSummary id="sign-errors" fieldPrefix="sign" invalid={invalid} errors={errors} summary={strings.errorSummary} />
+      <PersonField id="sign-name" name="name" label={strings.name} hint={strings.nameHint} error={errors.name} value={values.name} maxLength={limits.name} required />
+      <PersonField id="sign-email" name="email" label={strings.email} hint={strings.emailHint} error={errors.email} value={values.email} maxLength={limits.email} required />
+      <CheckField id="sign-updates" name="updates" label={strings.updates} hint={strings.updatesHint} checked={values.updates} />
+      <CheckField id="sign-public" name="public" label={strings.public} hint={strings.publicHint} checked={values.public} />
+      <CheckField id="sign-delivery" name="delivery" label={strings.delivery} hint={strings.deliveryHint} checked={values.delivery} />
+      <Honeypot id="sign-website" label={strings.honeypot} />
       <p>
         <button type="submit" className="button button-primary" data-pending={strings.pending}>
           {strings.submit}
@@ -123,35 +55,5 @@ export function SignFormView({
       </p>
       <p className="hint">{strings.privacy}</p>
     </form>
-  );
-}
-
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint: string;
-  error?: string;
-  children: (describedBy: string) => ReactNode;
-}) {
-  const describedBy = [error ? `${id}-error` : "", `${id}-hint`].filter(Boolean).join(" ");
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(describedBy)}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <p className="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-    </div>
   );
 }

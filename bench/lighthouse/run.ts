@@ -13,11 +13,8 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
-import { openDatabase } from "@/db";
-import { seed } from "@/db/seed";
-import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
 import { petitionSlug } from "../../e2e/support/site";
-import { build, loadAverage, startServer, stopServer, waitFor } from "../support";
+import { benchDatabase, build, loadAverage, serve, stopServer } from "../support";
 
 const port = Number(process.env.BENCH_PORT ?? 3801);
 const base = `http://127.0.0.1:${port}`;
@@ -47,13 +44,9 @@ async function firstLoadJs(page: string): Promise<{ bytes: number; files: number
 async function main() {
   build();
   const startedLoad = loadAverage();
-  const name = `qoldau_bench_lh_${Date.now()}`;
-  await adminQuery(`create database "${name}"`);
-  const url = withDatabase(testServerUrl, name);
+  const { url, database, drop } = await benchDatabase("lh");
   let server: ChildProcess | undefined;
   try {
-    const database = await openDatabase({ databaseUrl: url, migrate: true, max: 2 });
-    await seed(database.db);
     // A rally two weeks ahead, 18:00 in Almaty, as an organizer would announce it.
     const text = (s: string) => JSON.stringify({ ru: `${s}`, kk: `${s}`, en: `${s}` });
     await database.db.execute(sql`
@@ -66,16 +59,14 @@ async function main() {
       from campaigns limit 1`);
     await database.close();
 
-    server = startServer({
+    server = await serve(port, {
       DATABASE_URL: url,
-      PORT: String(port),
       APP_URL: base,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       DEV_MAILBOX: "1",
       JOBS: "off",
       WEB_CONCURRENCY: "1",
     });
-    await waitFor(`${base}/api/health`);
 
     const pages = [
       ["home", `/${locale}`],
@@ -119,7 +110,7 @@ async function main() {
     console.log(`\nrerun: BENCH_SKIP_BUILD=1 npm run bench:lighthouse`);
   } finally {
     await stopServer(server);
-    await adminQuery(`drop database if exists "${name}" with (force)`);
+    await drop();
   }
 }
 

@@ -12,11 +12,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { openDatabase, rowsOf } from "@/db";
+import { rowsOf } from "@/db";
 import { type NewSignature, insertPendingSignaturesWithEmails } from "@/db/queries/signatures";
-import { seed } from "@/db/seed";
-import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
 import { startResendCapture } from "@/e2e/support/resend-capture";
+import { benchDatabase } from "../support";
 import { hashToken, newNonce as newTokenNonce } from "@/lib/confirmations/tokens";
 import { priorityOf } from "@/lib/email/kinds";
 import { tokenFromNonce } from "@/lib/signatures/tokens";
@@ -63,14 +62,10 @@ function startSender(url: string, captureUrl: string, rps: number): Promise<Chil
 const quantile = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : NaN);
 
 async function run(label: string, rps: number, processes: number, kill: boolean): Promise<Result> {
-  const name = `qoldau_bench_mail_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  await adminQuery(`create database "${name}"`);
-  const url = withDatabase(testServerUrl, name);
+  const { url, database, drop } = await benchDatabase("mail", 4);
   const capture = await startResendCapture({ rateLimit: rps, keepBodies: false });
-  const database = await openDatabase({ databaseUrl: url, migrate: true, max: 4 });
   const senders: ChildProcess[] = [];
   try {
-    await seed(database.db);
     for (let i = 0; i < processes; i++) senders.push(await startSender(url, capture.url, rps));
     const tag = randomBytes(3).toString("hex");
     const started = Date.now();
@@ -152,9 +147,8 @@ async function run(label: string, rps: number, processes: number, kill: boolean)
     };
   } finally {
     for (const s of senders) s.kill("SIGKILL");
-    await database.close();
     await capture.close();
-    await adminQuery(`drop database if exists "${name}" with (force)`);
+    await drop();
   }
 }
 

@@ -16,12 +16,10 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openDatabase, rowsOf } from "@/db";
-import { seed } from "@/db/seed";
-import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
+import { rowsOf } from "@/db";
 import { startJobs } from "@/lib/jobs/boss";
 import { startResendCapture } from "../../e2e/support/resend-capture";
-import { build, confirmedCount, ensureTools, loadAverage, pendingTokens, row, runWrk, startServer, stopServer, waitFor, wrkScripts } from "../support";
+import { benchDatabase, build, confirmedCount, ensureTools, loadAverage, pendingTokens, row, runWrk, serve, stopServer, waitFor, wrkScripts } from "../support";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const nginxPort = Number(process.env.BENCH_PORT ?? 3700);
@@ -76,16 +74,12 @@ async function main() {
   ensureTools({ wrk: "wrk", nginx: "nginx" });
   build();
   const startedLoad = loadAverage();
-  const name = `qoldau_bench_nginx_${Date.now()}`;
-  await adminQuery(`create database "${name}"`);
-  const url = withDatabase(testServerUrl, name);
+  const { url, database, drop } = await benchDatabase("nginx");
   const capture = await startResendCapture();
   const servers: (ChildProcess | undefined)[] = [];
   let nginx: ChildProcess | undefined;
   const prefix = mkdtempSync(path.join(os.tmpdir(), "qoldau-nginx-"));
   try {
-    const database = await openDatabase({ databaseUrl: url, migrate: true, max: 2 });
-    await seed(database.db);
     const jobs = await startJobs(database);
     await jobs.stop();
     const confirmLinks = await pendingTokens(database, [hot], Math.ceil(signRate * seconds), "nginx-confirm");
@@ -103,10 +97,8 @@ async function main() {
       JOBS: "on",
     };
     delete env.DEV_MAILBOX;
-    const start = (i: number) => (servers[i] = startServer({ ...env, PORT: String(appPorts[i]) }));
-    start(0);
-    start(1);
-    for (const port of appPorts) await waitFor(`http://127.0.0.1:${port}/api/health`);
+    const start = async (i: number) => (servers[i] = await serve(appPorts[i]!, env));
+    await Promise.all([start(0), start(1)]);
 
     // nginx as the bench's child, everything it writes under its own prefix (its workers run as nobody).
     for (const dir of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(prefix, dir), { mode: 0o777 });
@@ -146,8 +138,7 @@ async function main() {
       await new Promise((r) => victim.once("exit", r));
       console.log(`killed the process on port ${appPorts[0]} (SIGKILL) at ${seconds / 2} s; starting it again in 3 s`);
       await new Promise((r) => setTimeout(r, 3000));
-      start(0);
-      await waitFor(`http://127.0.0.1:${appPorts[0]}/api/health`);
+      await start(0);
       return (Date.now() - killedAt) / 1000;
     })();
     const [page, count, signed, confirmed, backAfter] = await Promise.all([reads, countReads, signing, confirming, killer]);
@@ -205,7 +196,7 @@ async function main() {
     await Promise.all(servers.map((s) => stopServer(s)));
     await capture.close();
     rmSync(prefix, { recursive: true, force: true });
-    await adminQuery(`drop database if exists "${name}" with (force)`);
+    await drop();
   }
 }
 

@@ -17,11 +17,9 @@ import type { ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openDatabase } from "@/db";
-import { seed } from "@/db/seed";
-import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
 import { startJobs } from "@/lib/jobs/boss";
 import {
+  benchDatabase,
   build,
   createPetition,
   ensureTools,
@@ -33,10 +31,9 @@ import {
   runPgbench,
   runWrk,
   seedConfirmed,
-  startServer,
+  serve,
   stopServer,
   tokenFiles,
-  waitFor,
   wrkScripts,
 } from "../support";
 
@@ -53,13 +50,9 @@ async function main() {
   ensureTools({ wrk: "wrk", pgbench: "postgresql-client" });
   build();
   const startedLoad = loadAverage();
-  const name = `qoldau_bench_pages_${Date.now()}`;
-  await adminQuery(`create database "${name}"`);
-  const url = withDatabase(testServerUrl, name);
+  const { url, database, drop } = await benchDatabase("pages", 4);
   let server: ChildProcess | undefined;
   try {
-    const database = await openDatabase({ databaseUrl: url, migrate: true, max: 4 });
-    await seed(database.db);
     await createPetition(database, at10k);
     await createPetition(database, at1m);
     let t = Date.now();
@@ -82,16 +75,14 @@ async function main() {
     );
 
     t = Date.now();
-    server = startServer({
+    server = await serve(port, {
       DATABASE_URL: url,
-      PORT: String(port),
       APP_URL: base,
       AUTH_SECRET: secret,
       DEV_MAILBOX: "1",
       JOBS: "off",
       TRUSTED_PROXIES: "127.0.0.1/32", // sign.lua gives each signature its own client address
     });
-    await waitFor(`${base}/api/health`);
     console.log(`npm start: ${os.availableParallelism()} processes (one per core) answering in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
     const get = path.join(wrkScripts, "get.lua");
@@ -154,7 +145,7 @@ async function main() {
     if (fresh.failures.length) process.exitCode = 1;
   } finally {
     await stopServer(server);
-    await adminQuery(`drop database if exists "${name}" with (force)`);
+    await drop();
   }
 }
 

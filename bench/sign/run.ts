@@ -8,21 +8,27 @@
  * Web processes run with JOBS=off: the confirmation jobs are committed with each signature and wait for
  * mail workers (any process with JOBS=on), so the figures are the request path alone.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { type Database, openDatabase, rowsOf } from "@/db";
-import { seed } from "@/db/seed";
-import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
+import { rowsOf } from "@/db";
 import { startJobs } from "@/lib/jobs/boss";
-import { hashToken } from "@/lib/confirmations/tokens";
-import { tokenFromNonce } from "@/lib/signatures/tokens";
-import { type Figures, runWrk as runWrkAt } from "../support";
+import {
+  benchDatabase,
+  build,
+  ensureTools,
+  type Figures,
+  pendingTokens,
+  root,
+  runPgbench,
+  runWrk as runWrkAt,
+  stopServer,
+  tokenFiles,
+  waitFor,
+} from "../support";
 
-const root = path.resolve(__dirname, "../..");
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const processes = Number(process.env.BENCH_PROCESSES ?? os.cpus().length);
 const basePort = Number(process.env.BENCH_PORT ?? 3501);
@@ -32,31 +38,12 @@ const secret = randomBytes(32).toString("base64url");
 process.env.AUTH_SECRET = secret;
 const confirmTokensPerProcess = Number(process.env.BENCH_CONFIRM_TOKENS ?? 40_000);
 
-
 async function main() {
-  for (const tool of ["wrk", "pgbench"]) {
-    try {
-      execFileSync("which", [tool], { stdio: "ignore" });
-    } catch {
-      throw new Error(`${tool} is missing: apt-get install -y wrk postgresql-client`);
-    }
-  }
-  if (process.env.BENCH_SKIP_BUILD !== "1") {
-    console.log("building (BENCH_SKIP_BUILD=1 reuses .next) …");
-    execFileSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    });
-  }
-
-  const name = `qoldau_bench_${Date.now()}`;
-  await adminQuery(`create database "${name}"`);
-  const url = withDatabase(testServerUrl, name);
+  ensureTools({ wrk: "wrk", pgbench: "postgresql-client" });
+  build();
+  const { url, database, drop } = await benchDatabase("sign");
   const servers: ChildProcess[] = [];
   try {
-    const database = await openDatabase({ databaseUrl: url, migrate: true, max: 2 });
-    await seed(database.db);
     const spread = Array.from({ length: 100 }, (_, i) => `bench-${String(i + 1).padStart(3, "0")}`);
     await database.db.execute(sql`
       insert into petitions (campaign_id, slug, state, target, title, summary, body, goal, published_at)
@@ -87,7 +74,7 @@ async function main() {
         }),
       );
     }
-    for (const port of ports) await waitFor(`http://127.0.0.1:${port}/api/v1/health`);
+    for (const port of ports) await waitFor(`http://127.0.0.1:${port}/api/v1/health`, 60_000);
 
     const wrk = (c: number, script: string, extra: Record<string, string>, duration = seconds) =>
       runWrk(ports, c, script, extra, duration);
@@ -113,11 +100,12 @@ async function main() {
     // Confirmations: where the count is written. One hot petition against the same load over 100.
     const confirmScript = path.join(__dirname, "confirm.lua");
     for (const [label, slugs] of [["hot petition", [hot]], ["100 petitions", spread]] as const) {
-      const files = await pendingSignatureTokens(database, slugs, ports.length, label.replace(/\W/g, ""));
+      const tag = `confirm-${label.replace(/\W/g, "")}`;
+      const files = tokenFiles(await pendingTokens(database, slugs, confirmTokensPerProcess * ports.length, tag), ports.length, tag);
       results[`confirm (${label}), 64 conns`] = await wrk(64, confirmScript, { BENCH_TOKENS_FILES: files.join(",") });
     }
 
-    const bare = runPgbench(url, 32);
+    const bare = runPgbench(url, path.join(__dirname, "bare-signature.sql"), 32, seconds);
     const [stored] = rowsOf<{ signatures: number; jobs: number; confirmed: number; counted: number }>(
       await database.db.execute(
         sql`select (select count(*) from signatures where email_normalized not like 'pgbench-%' and email_normalized not like 'confirm-%')::int as signatures,
@@ -133,9 +121,8 @@ async function main() {
       .reduce((n, [, f]) => n + f.requests - f.errors, 0);
     print(results, bare, { accepted, stored: stored?.signatures ?? 0, confirmed: stored?.confirmed ?? 0, counted: stored?.counted ?? 0 });
   } finally {
-    for (const s of servers) s.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1500));
-    await adminQuery(`drop database if exists "${name}" with (force)`);
+    await Promise.all(servers.map((s) => stopServer(s)));
+    await drop();
   }
 }
 
@@ -174,58 +161,6 @@ function runWrk(ports: number[], connections: number, script: string, extra: Rec
     extra,
     duration,
   );
-}
-
-/** Pending signatures with links the bench can open: one token file per wrk process. */
-async function pendingSignatureTokens(database: Database, slugs: readonly string[], files: number, tag: string): Promise<string[]> {
-  const paths: string[] = [];
-  for (let f = 0; f < files; f++) {
-    const tokens: string[] = [];
-    for (let start = 0; start < confirmTokensPerProcess; start += 5000) {
-      const nonces = Array.from({ length: Math.min(5000, confirmTokensPerProcess - start) }, () => randomBytes(16).toString("base64url"));
-      const hashes = nonces.map((n) => hashToken(tokenFromNonce(n)));
-      tokens.push(...nonces.map((n) => tokenFromNonce(n)));
-      await database.db.execute(sql`
-        insert into signatures (petition_id, email_normalized, name, locale, token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
-        select p.id, 'confirm-' || n.nonce || '@example.org', 'Bench Signer', 'ru', n.nonce, n.hash, now() + interval '1 day', 1
-        from unnest(${sql.raw(pgTextArray(nonces))}::text[], ${sql.raw(pgTextArray(hashes))}::text[]) with ordinality as n(nonce, hash, i)
-        join petitions p on p.slug = (${sql.raw(pgTextArray([...slugs]))}::text[])[1 + (n.i % ${slugs.length})]`);
-    }
-    const file = path.join(os.tmpdir(), `qoldau-bench-${tag}-${f}.tokens`);
-    writeFileSync(file, `${tokens.join("\n")}\n`);
-    paths.push(file);
-  }
-  return paths;
-}
-
-/** A literal text[]: only base64url and hex strings and our own slugs go in here. */
-function pgTextArray(values: string[]): string {
-  if (!values.every((v) => /^[A-Za-z0-9_-]+$/.test(v))) throw new Error("unexpected characters in a bench value");
-  return `array[${values.map((v) => `'${v}'`).join(",")}]`;
-}
-
-function runPgbench(url: string, clients: number): number {
-  const out = execFileSync(
-    "pgbench",
-    ["-n", "-M", "prepared", "-c", String(clients), "-j", "2", "-T", String(seconds), "-f", path.join(__dirname, "bare-signature.sql"), url],
-    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1];
-  if (!tps) throw new Error(`pgbench gave no tps:\n${out}`);
-  return Number(tps);
-}
-
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 main().catch((error: unknown) => {

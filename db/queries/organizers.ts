@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { campaignMembers, campaigns, invitations, sessions, users, verificationTokens } from "@/db/schema";
 import type { UserRole } from "@/db/schema/auth";
@@ -105,15 +105,6 @@ export async function listCampaignsFor(db: Db, actor: { userId: string; role: Us
   if (actor.role === "admin") return db.select().from(campaigns).orderBy(asc(campaigns.createdAt));
   const mine = db.select({ id: campaignMembers.campaignId }).from(campaignMembers).where(eq(campaignMembers.userId, actor.userId));
   return db.select().from(campaigns).where(inArray(campaigns.id, mine)).orderBy(asc(campaigns.createdAt));
-}
-
-/** Sign-in links not yet used or expired for an address (bounds how many links one address can be sent). */
-export async function countLiveSignInLinks(db: Db, email: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(verificationTokens)
-    .where(and(eq(verificationTokens.identifier, email), gt(verificationTokens.expires, new Date())));
-  return row?.n ?? 0;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { rateLimitCounters } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/test-database";
+import { addressPolicy } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { clientKey, type RateLimit, signInPerClient, withinLimit } from "./rate-limit";
 
 // As scripts/serve.mjs sets them (env() is read lazily, after these lines).
@@ -34,7 +36,9 @@ describe("withinLimit", () => {
 });
 
 describe("sign-in requests per client", () => {
-  const from = (address: string, forwarded?: string) => new Headers({ [peerHeader]: address, ...(forwarded ? { "x-forwarded-for": forwarded } : {}) });
+  // As the sign route and the sign-in action derive it: the client address of the request, then its key.
+  const from = (address: string, forwarded?: string) =>
+    clientAddress(new Headers({ [peerHeader]: address, ...(forwarded ? { "x-forwarded-for": forwarded } : {}) }), addressPolicy());
 
   it("the client key is a keyed hash of the address, the same for the same client, never the address", () => {
     expect(clientKey(from("203.0.113.9"))).toBe(clientKey(from("::ffff:203.0.113.9")));

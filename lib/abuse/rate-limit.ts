@@ -2,8 +2,6 @@ import { createHmac } from "node:crypto";
 import type { Db } from "@/db";
 import { countHit } from "@/db/queries/rate-limits";
 import { deriveKey } from "@/lib/auth/secret";
-import { addressPolicy } from "@/lib/env";
-import { clientAddress } from "@/lib/http/client-address";
 
 /** A limit: at most `max` hits per `windowSeconds` per key, in a named bucket. */
 export type RateLimit = { bucket: string; max: number; windowSeconds: number };
@@ -14,13 +12,13 @@ export const signInPerClient: RateLimit = { bucket: "sign-in:client", max: 20, w
 let clientKeyMac: Buffer | undefined;
 
 /**
- * The client's address as a limit key: HMAC with a key derived from the secret, so the database never holds
- * an address, and nobody without the secret can tell whose hash it is. Unknown addresses share one key.
+ * A client address (lib/http/client-address.ts clientAddress, derived once per request) as a limit key: HMAC
+ * with a key derived from the secret, so the database never holds an address, and nobody without the secret
+ * can tell whose hash it is. Unknown addresses (null) share one key.
  */
-export function clientKey(headers: Headers): string {
+export function clientKey(address: string | null): string {
   clientKeyMac ??= deriveKey("client-address");
-  const address = clientAddress(headers, addressPolicy()) ?? "unknown";
-  return createHmac("sha256", clientKeyMac).update(address).digest("hex").slice(0, 32);
+  return createHmac("sha256", clientKeyMac).update(address ?? "unknown").digest("hex").slice(0, 32);
 }
 
 /** Counts a hit; false once the key is over the limit in the current window (the clock is the caller's). */

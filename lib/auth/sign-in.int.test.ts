@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { devMailbox, sessions, users, verificationTokens } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { appUrl } from "@/lib/env";
 import { disableUser } from "@/db/queries/organizers";
 import { inviteUser } from "@/lib/organizers/invite-user";
@@ -18,19 +18,15 @@ import { signInLinkUrl } from "./send-sign-in-link";
  * delivering into the dev mailbox: who gets a link, that a link works once and expires, and that every
  * address gets the same answer in the same time.
  */
-let database: TestDatabase;
-const db = () => database.db;
+const database = setUpTestDatabase();
+const db = () => database().db;
 let handle: (request: Request) => Promise<Response>;
 let w: World;
 let since: Date;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
+beforeAll(() => {
   // What app/api/auth/[...nextauth]/route.ts serves.
-  handle = (request) => handleAuthRequest(database.db, request);
-});
-afterAll(async () => {
-  await database?.drop();
+  handle = (request) => handleAuthRequest(db(), request);
 });
 beforeEach(async () => {
   await drainMail(db()); // what earlier tests asked for is delivered before this one starts

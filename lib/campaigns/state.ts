@@ -1,4 +1,4 @@
-import { campaignActions, publicCampaignStates, transitionsOf } from "@/db/lifecycles";
+import { campaignActions, publicCampaignStates } from "@/db/lifecycles";
 import { campaignStates } from "@/db/schema/campaigns";
 
 /**
@@ -9,8 +9,6 @@ export type CampaignState = (typeof campaignStates)[number];
 export { campaignActions, campaignStates };
 
 export type CampaignAction = keyof typeof campaignActions;
-
-export const campaignTransitions = transitionsOf(campaignStates, campaignActions);
 
 export function canPerformOnCampaign(state: CampaignState, action: CampaignAction): boolean {
   return (campaignActions[action].from as readonly CampaignState[]).includes(state);

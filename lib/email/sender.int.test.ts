@@ -1,63 +1,44 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Database, type Db, openDatabase, rowsOf } from "@/db";
+import { type Database, type Db, rowsOf } from "@/db";
 import { seed } from "@/db/seed";
-import { type TestDatabase, createTestDatabase, testDriver } from "@/db/testing";
-import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-capture";
+import { setUpTestDatabase } from "@/db/test-database";
+import { testDriver } from "@/db/testing";
 import { makeUser } from "@/lib/organizers/test-world";
 import { signPetition } from "@/lib/signatures/sign-petition";
 import { signInputSchema } from "@/lib/validation/signatures";
 import { type MailSender, type SenderOptions, mailHalt, startMailSender } from "./sender";
-import { mailInFlight } from "./testing";
+import { setUpResendCapture, testMailEnv as env } from "./test-capture";
+import { mailInFlight, untilMailBudgetFree } from "./testing";
 
 // The mail pipeline end to end on a real database (PostgreSQL, or PGlite with QOLDAU_TEST_DRIVER=pglite) and the
 // real resend SDK against the capture server, which enforces a requests/s limit like Resend.
 
-const env = {
-  RESEND_API_KEY: "re_test_key",
-  APP_URL: "http://qoldau.test",
-  AUTH_SECRET: "sender-test-secret-sender-test-secret-01",
-  MAIL_FROM: "Qoldau <noreply@qoldau.test>",
-};
 const slug = "drop-the-charges";
-let capture: ResendCapture;
-let testDb: TestDatabase | undefined;
-let pgliteDir: string | undefined;
+const capture = setUpResendCapture({ rateLimit: 2 });
+// On disk on PGlite: the child processes below open the same data folder.
+const testDb = setUpTestDatabase({ max: 10, onDisk: true });
 let database: Database | undefined;
 let sender: MailSender | undefined;
 const db = (): Db => database!.db;
-const target = () => (pgliteDir ? `pglite:${pgliteDir}` : testDb!.url!);
+const target = () => testDb().target!;
 
 beforeAll(async () => {
-  capture = await startResendCapture({ rateLimit: 2 });
-  Object.assign(process.env, env, { RESEND_BASE_URL: capture.url });
-  if (testDriver === "pglite") {
-    pgliteDir = mkdtempSync(path.join(os.tmpdir(), "qoldau-mail-"));
-    database = await openDatabase({ pgliteDir, migrate: true });
-  } else {
-    testDb = await createTestDatabase({ max: 10 });
-    database = testDb;
-  }
+  database = testDb();
   await seed(db());
 });
 
 afterAll(async () => {
   await sender?.stop();
-  if (testDb) await testDb.drop();
-  else await database?.close();
-  await capture?.close();
-  if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+  if (database !== testDb()) await database?.close(); // a handle reopened after a child ran
 });
 
 beforeEach(async () => {
   await sender?.stop();
   sender = undefined;
-  capture.reset();
-  capture.setRateLimit(2);
+  capture().reset();
+  capture().setRateLimit(2);
 });
 
 function start(options: SenderOptions = {}) {
@@ -80,7 +61,7 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs = 30_000
   }
 }
 
-const to = (tag: string) => capture.emails().filter((e) => e.to[0]!.startsWith(`${tag}.`));
+const to = (tag: string) => capture().emails().filter((e) => e.to[0]!.startsWith(`${tag}.`));
 const perAddress = (tag: string) => {
   const counts = new Map<string, number>();
   for (const e of to(tag)) counts.set(e.to[0]!, (counts.get(e.to[0]!) ?? 0) + 1);
@@ -89,18 +70,18 @@ const perAddress = (tag: string) => {
 
 /** PGlite allows one process per data folder: the parent lets go while a child runs. */
 async function releaseForChild() {
-  if (pgliteDir) {
+  if (testDriver === "pglite") {
     await database!.close();
     database = undefined;
   }
 }
 async function reopen() {
-  if (pgliteDir) database = await openDatabase({ pgliteDir });
+  if (testDriver === "pglite") database = await testDb().reopen();
 }
 
 function child(args: string[]): { proc: ChildProcess; output: Promise<string>; waitFor(text: string): Promise<void> } {
   const proc = spawn(process.execPath, ["--import", "tsx", "lib/email/testing-child/mail-process.ts", ...args], {
-    env: { ...process.env, ...env, RESEND_BASE_URL: capture.url, DATABASE_URL: "" },
+    env: { ...process.env, ...env, RESEND_BASE_URL: capture().url, DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";
@@ -132,7 +113,7 @@ describe("the mail sender", () => {
     const counts = perAddress("five-hundred");
     expect(counts.size).toBe(500);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
-    const stats = capture.stats();
+    const stats = capture().stats();
     expect(stats.requests).toBeLessThanOrEqual(6);
     expect(stats.byStatus[429] ?? 0).toBe(0); // the provider (a token bucket of 2 per second) never had to refuse one
     // A delivery row per recipient, every one sent.
@@ -146,26 +127,26 @@ describe("the mail sender", () => {
   it("a lone signer's confirmation leaves within 2 seconds", async () => {
     start();
     await until(async () => (await mailInFlight(db())) === 0);
-    await new Promise((r) => setTimeout(r, 600)); // the budget of earlier tests is free again
+    await untilMailBudgetFree(db()); // no request slot reserved ahead by earlier tests
     const started = Date.now();
     await signPetition({ db: db() }, slug, signer("lone", 0));
-    await capture.waitFor((e) => e.to[0] === "lone.0@example.org", 5_000);
+    await capture().waitFor((e) => e.to[0] === "lone.0@example.org", 5_000);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("waits out the provider's 429s (retry-after) and still delivers each email once", async () => {
-    capture.setRateLimit(1); // the provider allows less than we were told
+    capture().setRateLimit(1); // the provider allows less than we were told
     start({ maxRps: 5 });
     await sign("limited", 250);
     await until(() => to("limited").length >= 250, 30_000, "250 emails");
     await until(async () => (await mailInFlight(db())) === 0);
-    expect(capture.stats().byStatus[429]).toBeGreaterThan(0);
+    expect(capture().stats().byStatus[429]).toBeGreaterThan(0);
     expect([...perAddress("limited").values()].every((n) => n === 1)).toBe(true);
     expect(perAddress("limited").size).toBe(250);
   });
 
   it("one refused recipient fails alone; the others in its batch are sent", async () => {
-    capture.refuse(["refused.3@example.org"]);
+    capture().refuse(["refused.3@example.org"]);
     await sign("refused", 10);
     start();
     await until(async () => (await mailInFlight(db())) === 0);
@@ -180,7 +161,7 @@ describe("the mail sender", () => {
   });
 
   it("a refused API key (401) stops sending, says so, burns no retry, and mail flows once the key works", async () => {
-    capture.failNext(1, 401);
+    capture().failNext(1, 401);
     await sign("bad-key", 3);
     start({ haltMs: 1_500 });
     await until(async () => (await mailHalt(db())) !== null, 10_000, "the halt");
@@ -193,18 +174,18 @@ describe("the mail sender", () => {
 
   it("a crash mid-batch resends with the same idempotency key, and the provider stores nothing twice", async () => {
     await sign("crash", 120);
-    capture.delayNext(1, 60_000); // stored at once, answered never (the sender dies first)
+    capture().delayNext(1, 60_000); // stored at once, answered never (the sender dies first)
     await releaseForChild();
     const c = child(["send", target(), "2000", "2"]);
-    await until(() => capture.emails().length > 0, 20_000, "the first batch to reach the provider");
+    await until(() => capture().emails().length > 0, 20_000, "the first batch to reach the provider");
     c.proc.kill("SIGKILL");
     await killed(c.proc);
-    const first = capture.emails().filter((e) => e.to[0]!.startsWith("crash."));
+    const first = capture().emails().filter((e) => e.to[0]!.startsWith("crash."));
     const key = first[0]!.idempotencyKey!;
     expect(key).toMatch(/^batch\//);
     await reopen();
     start();
-    await until(() => to("crash").length >= 120 && (capture.stats().requestsByKey[key] ?? 0) >= 2, 30_000, "the rest");
+    await until(() => to("crash").length >= 120 && (capture().stats().requestsByKey[key] ?? 0) >= 2, 30_000, "the rest");
     await until(async () => (await mailInFlight(db())) === 0);
     const counts = perAddress("crash");
     expect(counts.size).toBe(120);
@@ -212,8 +193,8 @@ describe("the mail sender", () => {
     // The batch that was in flight went again under the same key (answered from the provider's store).
     const [row] = rowsOf<{ state: string }>(await db().execute(sql`select state from email_batches where id = ${key.slice("batch/".length)}::uuid`));
     expect(row?.state).toBe("done");
-    expect(capture.stats().requestsByKey[key]).toBeGreaterThanOrEqual(2);
-    expect(capture.emails().filter((e) => e.idempotencyKey === key)).toHaveLength(first.filter((e) => e.idempotencyKey === key).length);
+    expect(capture().stats().requestsByKey[key]).toBeGreaterThanOrEqual(2);
+    expect(capture().emails().filter((e) => e.idempotencyKey === key)).toHaveLength(first.filter((e) => e.idempotencyKey === key).length);
   });
 
   it("a sign-in link and an invitation asked for just before a crash arrive once after a restart", async () => {
@@ -224,14 +205,14 @@ describe("the mail sender", () => {
     const c = child(["request", target(), organizer.email, admin.userId, admin.email, invitee]);
     expect(await c.output).toContain("REQUESTED");
     expect(c.proc.signalCode).toBe("SIGKILL");
-    expect(capture.emails()).toHaveLength(0);
+    expect(capture().emails()).toHaveLength(0);
     await reopen();
     start();
-    await capture.waitFor((e) => e.to[0] === organizer.email, 10_000);
-    await capture.waitFor((e) => e.to[0] === invitee, 10_000);
+    await capture().waitFor((e) => e.to[0] === organizer.email, 10_000);
+    await capture().waitFor((e) => e.to[0] === invitee, 10_000);
     await until(async () => (await mailInFlight(db())) === 0);
-    expect(capture.emails().filter((e) => e.to[0] === organizer.email)).toHaveLength(1);
-    expect(capture.emails().filter((e) => e.to[0] === invitee)).toHaveLength(1);
-    expect(capture.emails().find((e) => e.to[0] === organizer.email)!.text).toContain("/en/sign-in/verify?token=crash-token-");
+    expect(capture().emails().filter((e) => e.to[0] === organizer.email)).toHaveLength(1);
+    expect(capture().emails().filter((e) => e.to[0] === invitee)).toHaveLength(1);
+    expect(capture().emails().find((e) => e.to[0] === organizer.email)!.text).toContain("/en/sign-in/verify?token=crash-token-");
   });
 });

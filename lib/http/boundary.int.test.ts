@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as confirmSignatureRoute } from "@/app/api/v1/signatures/confirm/route";
 import { setProcessDatabase } from "@/db";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { appUrl } from "@/lib/env";
 import { catalogues } from "@/lib/i18n/translator";
@@ -12,14 +12,12 @@ import { runFormAction } from "./form-action";
 
 // A real failure, not a stub: the process database is closed under the route and the action, so the driver
 // throws what it throws when PostgreSQL (or PGlite) goes away — an error no domain code expected.
-// (So this file opens and drops its database itself instead of through setUpTestDatabase.)
-let database: TestDatabase;
+const database = setUpTestDatabase();
 let admin: Awaited<ReturnType<typeof makeUser>>;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  admin = await makeUser(database.db, "admin", `boundary-${randomBytes(3).toString("hex")}`);
-  setProcessDatabase(database);
-  await database.drop();
+  admin = await makeUser(database().db, "admin", `boundary-${randomBytes(3).toString("hex")}`);
+  setProcessDatabase(database());
+  await database().drop();
 });
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
@@ -85,7 +83,7 @@ describe("an unexpected error at the HTTP boundary", () => {
       actor: admin,
       values,
       schema: campaignCreateSchema,
-      db: async () => database.db,
+      db: async () => database().db,
       operation: async (db, actor, input, locale) => `/${locale}/dashboard/campaigns/${(await createCampaign(db, actor, input)).id}`,
     });
     capture.restore();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { renderStandalonePage } from "@/app/_components/standalone-page";
-import { type AppError, type ErrorCode, errorStatus, isAppError } from "@/lib/errors";
+import { type AppError, type ErrorCode, isAppError } from "@/lib/errors";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { describeError } from "@/lib/log";
@@ -20,10 +20,6 @@ export function logUnexpected(context: string, error: unknown): string {
   const requestId = randomUUID();
   console.error(`[${context}] request ${requestId} failed: ${describeError(error).replace(/\n\s*/g, " ⏎ ")}`);
   return requestId;
-}
-
-export function statusOf(code: ErrorCode): number {
-  return errorStatus[code];
 }
 
 /** The translated message for a code, in the person's language. */

@@ -37,4 +37,3 @@ export function kazakhCase(word: string, grammaticalCase: KazakhCase): string {
   return `${word}${voiceless.includes(last) ? "т" : "д"}${a}н`;
 }
 
-export const isKazakhVowel = (c: string) => vowels.includes(c.toLowerCase());

@@ -4,8 +4,8 @@ import { rowsOf } from "@/db";
 import { findRallyById } from "@/db/queries/rallies";
 import { rallyChanges, rallyNotices, rsvps } from "@/db/schema";
 import { auditLog } from "@/db/schema/organizers";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-capture";
+import { setUpTestDatabase } from "@/db/test-database";
+import { setUpResendCapture } from "@/lib/email/test-capture";
 import { confirmByToken } from "@/lib/confirmations/confirm-by-token";
 import { isAppError } from "@/lib/errors";
 import { type Jobs, startJobs } from "@/lib/jobs/boss";
@@ -27,14 +27,14 @@ import { updateRally } from "./update-rally";
  * Rallies end to end below the browser: real database (PostgreSQL or PGlite), real pg-boss workers, the
  * real resend SDK against the capture server. The reminder clock is driven (sweepRallies takes `now`).
  */
-let capture: ResendCapture;
-let database: TestDatabase;
+const capture = setUpResendCapture();
+const database = setUpTestDatabase({ max: 10 });
 let jobs: Jobs;
 let workers: Workers | undefined;
 const mail = { idleMs: 100, retryBaseMs: 300, maxRps: 20 };
 let w: World;
 
-const db = () => database.db;
+const db = () => database().db;
 const ctx = () => ({ db: db(), jobs });
 const zone = "Asia/Almaty";
 const at = (local: string, tz = zone) => zonedToUtc(parseLocalDateTime(local)!, tz)!;
@@ -82,13 +82,13 @@ async function settled() {
   }
   throw new Error("rally emails did not settle");
 }
-const mailTo = (address: string, subject?: RegExp) => capture.emails().filter((e) => e.to.includes(address) && (!subject || subject.test(e.subject)));
+const mailTo = (address: string, subject?: RegExp) => capture().emails().filter((e) => e.to.includes(address) && (!subject || subject.test(e.subject)));
 
 /** RSVP and confirm through the emailed link; returns the address and its manage token. */
 async function attend(slug: string, locale: "ru" | "kk" | "en" = "en") {
   const email = `${unique("a")}@example.org`;
   await rsvpToRally(ctx(), slug, rsvpInputSchema.parse({ email, name: "Әлия", locale, updates: "on" }));
-  const mail = await capture.waitFor((e) => e.to.includes(email), 15_000);
+  const mail = await capture().waitFor((e) => e.to.includes(email), 15_000);
   const token = tokenIn(mail.text, "confirmations/rsvp");
   expect(token, "the confirmation email carries the link").toBeTruthy();
   const outcome = await confirmByToken(db(), rsvpConfirmable, token);
@@ -97,16 +97,7 @@ async function attend(slug: string, locale: "ru" | "kk" | "en" = "en") {
 }
 
 beforeAll(async () => {
-  capture = await startResendCapture();
-  Object.assign(process.env, {
-    RESEND_API_KEY: "re_test_key",
-    RESEND_BASE_URL: capture.url,
-    APP_URL: "http://qoldau.test",
-    AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
-    MAIL_FROM: "Qoldau <noreply@qoldau.test>",
-  });
-  database = await createTestDatabase({ max: 10 });
-  jobs = await startJobs(database, { maintenanceIntervalSeconds: 5 });
+  jobs = await startJobs(database(), { maintenanceIntervalSeconds: 5 });
   workers = await startWorkers(db(), jobs, { pollingIntervalSeconds: 0.5, mail });
   w = await makeWorld(db());
 });
@@ -114,8 +105,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await workers?.stop();
   await jobs?.stop();
-  await database?.drop();
-  await capture?.close();
 });
 
 describe("a rally's details", () => {
@@ -336,7 +325,7 @@ describe("reminders", () => {
     // A restart: the workers stop and start again; the next sweep sends nothing twice.
     await workers?.stop();
     await jobs.stop();
-    jobs = await startJobs(database, { maintenanceIntervalSeconds: 5 });
+    jobs = await startJobs(database(), { maintenanceIntervalSeconds: 5 });
     workers = await startWorkers(db(), jobs, { pollingIntervalSeconds: 0.5, mail });
     await sweepRallies(db(), at("2027-04-14T15:00"));
     await sweepRallies(db(), at("2027-04-15T07:59"));

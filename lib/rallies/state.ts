@@ -1,4 +1,4 @@
-import { rallyActions, visibleRallyStates } from "@/db/lifecycles";
+import { rallyActions, transitionsOf, visibleRallyStates } from "@/db/lifecycles";
 import { type rallyNoticeKinds, rallyStates, rsvpStates } from "@/db/schema/rallies";
 
 export type RallyState = (typeof rallyStates)[number];
@@ -15,12 +15,7 @@ export { rallyActions };
 
 export type RallyAction = keyof typeof rallyActions;
 
-export const rallyTransitions: Record<RallyState, readonly RallyState[]> = Object.fromEntries(
-  rallyStates.map((s) => [
-    s,
-    [...new Set(Object.values(rallyActions).filter((a) => (a.from as readonly RallyState[]).includes(s)).map((a) => a.to))],
-  ]),
-) as Record<RallyState, RallyState[]>;
+export const rallyTransitions = transitionsOf(rallyStates, rallyActions);
 
 export function canTransition(from: RallyState, to: RallyState): boolean {
   return rallyTransitions[from].includes(to);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import { seed } from "@/db/seed";
 import { signInputSchema } from "@/lib/validation/signatures";
@@ -10,36 +10,31 @@ import { signPetition } from "./sign-petition";
 // Issue 13 item 2: per client (address hash) per petition, a burst and an hourly limit; over it the signature is
 // kept as `fraudulent`, the signer gets the same answer, no email is queued, and the count never moves.
 
-let database: TestDatabase;
+const database = setUpTestDatabase({ max: 10 });
 const slug = "drop-the-charges";
 const burst = 3;
 const hourly = 5;
 
 beforeAll(async () => {
   Object.assign(process.env, { SIGN_LIMIT_BURST: String(burst), SIGN_LIMIT_HOURLY: String(hourly), AUTH_SECRET: "test-secret-test-secret-test-secret-0123" });
-  database = await createTestDatabase({ max: 10 });
-  await seed(database.db);
-});
-
-afterAll(async () => {
-  await database?.drop();
+  await seed(database().db);
 });
 
 const signer = (tag: string) => signInputSchema.parse({ name: "Әлия", email: `${tag}@example.org`, locale: "ru" });
 const client = () => `client-${Math.random().toString(36).slice(2)}`;
-const sign = (from: string | null, tag: string) => signPetition({ db: database.db, client: from }, slug, signer(tag));
+const sign = (from: string | null, tag: string) => signPetition({ db: database().db, client: from }, slug, signer(tag));
 
 /** Each signature of these addresses: its state and whether a confirmation email is queued for it. */
 async function outcomes(tags: string[]) {
   const rows = rowsOf<{ email: string; state: string; queued: boolean }>(
-    await database.db.execute(sql`
+    await database().db.execute(sql`
       select s.email_normalized as email, s.state,
              exists (select 1 from email_outbox o where o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text) as queued
       from signatures s where s.email_normalized in (${sql.join(tags.map((t) => sql`${`${t}@example.org`}`), sql`, `)})`),
   );
   return tags.map((t) => rows.find((r) => r.email === `${t}@example.org`));
 }
-const count = async () => (await findVisiblePetitionBySlug(database.db, slug))!.count;
+const count = async () => (await findVisiblePetitionBySlug(database().db, slug))!.count;
 
 describe("signing limits per client", () => {
   it("takes exactly the burst limit from one client; the rest are kept as fraudulent, unanswered by email, with the same reply", async () => {
@@ -71,9 +66,9 @@ describe("signing limits per client", () => {
 
   it("trips the hourly limit at exactly its threshold", async () => {
     const from = client();
-    const [petition] = rowsOf<{ id: string }>(await database.db.execute(sql`select id from petitions where slug = ${slug}`));
+    const [petition] = rowsOf<{ id: string }>(await database().db.execute(sql`select id from petitions where slug = ${slug}`));
     // This client already made hourly − 1 attempts earlier this hour (none in this minute).
-    await database.db.execute(sql`
+    await database().db.execute(sql`
       insert into rate_limit_counters (bucket, key, window_start, hits)
       values ('sign:hour', ${`${petition!.id}:${from}`}, date_trunc('hour', now()), ${hourly - 1})`);
     const tags = [`hour.${from}.a`, `hour.${from}.b`];

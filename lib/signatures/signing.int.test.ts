@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-capture";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { setUpTestDatabase } from "@/db/test-database";
+import { setUpResendCapture } from "@/lib/email/test-capture";
 import { campaigns, petitionCountShards, petitions, signatures } from "@/db/schema";
 import { rowsOf } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
@@ -9,17 +9,18 @@ import { reconcileConfirmedCounts } from "@/db/queries/signatures";
 import { seed } from "@/db/seed";
 import { isAppError } from "@/lib/errors";
 import { type MailSender, startMailSender } from "@/lib/email/sender";
+import { untilMailSettled } from "@/lib/email/testing";
 import { signInputSchema } from "@/lib/validation/signatures";
 import { confirmSignature } from "./confirm-signature";
 import { signPetition } from "./sign-petition";
 
-let capture: ResendCapture;
-let database: TestDatabase;
+const database = setUpTestDatabase({ max: 10 });
+const capture = setUpResendCapture();
 let sender: MailSender | undefined;
 const slug = "drop-the-charges";
 
 function startWorking() {
-  sender = startMailSender(database.db, { idleMs: 100, retryBaseMs: 300, maxRps: 20 });
+  sender = startMailSender(database().db, { idleMs: 100, retryBaseMs: 300, maxRps: 20 });
 }
 
 async function stopWorking() {
@@ -31,38 +32,27 @@ function input(over: Partial<Record<string, string>> = {}) {
   return signInputSchema.parse({ name: "Әлия Нұрланқызы", email: `aliya.${Math.random().toString(36).slice(2)}@example.org`, locale: "ru", ...over });
 }
 
-const count = async (s = slug) => (await findVisiblePetitionBySlug(database.db, s))!.count;
+const count = async (s = slug) => (await findVisiblePetitionBySlug(database().db, s))!.count;
 const tokenIn = (text: string | null) => /\/confirm\/([A-Za-z0-9_-]{43})/.exec(text ?? "")?.[1];
-const mailTo = (address: string) => capture.emails().filter((e) => e.to.includes(address));
+const mailTo = (address: string) => capture().emails().filter((e) => e.to.includes(address));
 
 beforeAll(async () => {
-  capture = await startResendCapture();
-  Object.assign(process.env, {
-    RESEND_API_KEY: "re_test_key",
-    RESEND_BASE_URL: capture.url,
-    APP_URL: "http://qoldau.test",
-    AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
-    MAIL_FROM: "Qoldau <noreply@qoldau.test>",
-  });
-  database = await createTestDatabase({ max: 10 });
-  await seed(database.db);
+  await seed(database().db);
   startWorking();
 });
 
 afterAll(async () => {
   await stopWorking();
-  await database?.drop();
-  await capture?.close();
 });
 
-beforeEach(() => capture.failNext(0));
+beforeEach(() => capture().failNext(0));
 
 describe("signing a petition", () => {
   it("sends exactly one email in the signer's language, and confirming counts once", async () => {
     const before = await count();
     const signer = input();
-    await signPetition({ db: database.db }, slug, signer);
-    const email = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
+    await signPetition({ db: database().db }, slug, signer);
+    const email = await capture().waitFor((e) => e.to.includes(signer.email), 15_000);
     expect(email.subject).toMatch(/^Подтвердите подпись/);
     expect(email.html).toContain("Әлия Нұрланқызы");
     expect(email.text).toContain("Әлия Нұрланқызы");
@@ -71,11 +61,11 @@ describe("signing a petition", () => {
 
     const token = tokenIn(email.text)!;
     expect(token).toBeDefined();
-    await expect(confirmSignature(database.db, token)).resolves.toEqual({ outcome: "confirmed", petitionSlug: slug });
+    await expect(confirmSignature(database().db, token)).resolves.toEqual({ outcome: "confirmed", petitionSlug: slug });
     expect(await count()).toBe(before + 1);
-    await expect(confirmSignature(database.db, token)).resolves.toEqual({ outcome: "already_confirmed", petitionSlug: slug });
+    await expect(confirmSignature(database().db, token)).resolves.toEqual({ outcome: "already_confirmed", petitionSlug: slug });
     expect(await count()).toBe(before + 1);
-    await new Promise((r) => setTimeout(r, 1500));
+    await untilMailSettled(database().db); // nothing left to send: any further email would be on its way now
     expect(mailTo(signer.email)).toHaveLength(1);
   });
 
@@ -83,8 +73,8 @@ describe("signing a petition", () => {
     const withConsent = input({ updates: "on", public: "on", delivery: "on" });
     const publicOnly = input({ public: "on" });
     const without = input();
-    for (const s of [withConsent, publicOnly, without]) await signPetition({ db: database.db }, slug, s);
-    const rows = await database.db
+    for (const s of [withConsent, publicOnly, without]) await signPetition({ db: database().db }, slug, s);
+    const rows = await database().db
       .select()
       .from(signatures)
       .where(sql`${signatures.emailNormalized} in (${withConsent.email}, ${publicOnly.email}, ${without.email})`);
@@ -107,13 +97,13 @@ describe("signing a petition", () => {
     const address = `Many.${Date.now()}@Example.org`;
     const variants = Array.from({ length: 50 }, (_, i) => (i % 2 ? address.toUpperCase() : address.toLowerCase()));
     const results = await Promise.allSettled(
-      variants.map((email) => signPetition({ db: database.db }, slug, input({ email }))),
+      variants.map((email) => signPetition({ db: database().db }, slug, input({ email }))),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    const rows = await database.db.select().from(signatures).where(eq(signatures.emailNormalized, address.toLowerCase()));
+    const rows = await database().db.select().from(signatures).where(eq(signatures.emailNormalized, address.toLowerCase()));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.confirmationEmailsSent).toBeLessThanOrEqual(3);
-    await new Promise((r) => setTimeout(r, 2500));
+    await untilMailSettled(database().db); // nothing left to send: any further email would be on its way now
     const sent = mailTo(address.toLowerCase());
     expect(sent.length).toBeGreaterThanOrEqual(1);
     expect(sent.length).toBeLessThanOrEqual(3);
@@ -123,9 +113,9 @@ describe("signing a petition", () => {
     await stopWorking(); // keep the emails in the outbox to count them
     const tag = `crowd${Date.now()}`;
     const signers = Array.from({ length: 200 }, (_, i) => input({ email: `${tag}.${i}@example.org` }));
-    await Promise.all(signers.map((s) => signPetition({ db: database.db }, slug, s)));
+    await Promise.all(signers.map((s) => signPetition({ db: database().db }, slug, s)));
     const [row] = rowsOf<{ signatures: number; emails: number; distinct_emails: number }>(
-      await database.db.execute(sql`
+      await database().db.execute(sql`
         select (select count(*) from signatures where email_normalized like ${`${tag}.%`})::int as signatures,
                count(o.id)::int as emails, count(distinct o.payload->>'signatureId')::int as distinct_emails
         from signatures s join email_outbox o on o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text
@@ -133,7 +123,7 @@ describe("signing a petition", () => {
     );
     expect(row).toEqual({ signatures: 200, emails: 200, distinct_emails: 200 });
     // Not 200 emails for the next tests to wait behind.
-    await database.db.execute(sql`
+    await database().db.execute(sql`
       delete from email_outbox o using signatures s
       where o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text and s.email_normalized like ${`${tag}.%`}`);
     startWorking();
@@ -141,91 +131,91 @@ describe("signing a petition", () => {
 
   it("re-sends a pending signature's link, at most three emails in all, each with the same working link", async () => {
     const signer = input();
-    for (let i = 0; i < 5; i++) await signPetition({ db: database.db }, slug, signer);
-    await new Promise((r) => setTimeout(r, 3000));
+    for (let i = 0; i < 5; i++) await signPetition({ db: database().db }, slug, signer);
+    await untilMailSettled(database().db); // nothing left to send: any further email would be on its way now
     const sent = mailTo(signer.email);
     expect(sent).toHaveLength(3);
     const tokens = new Set(sent.map((e) => tokenIn(e.text)));
     expect(tokens.size).toBe(1);
     const before = await count();
-    await expect(confirmSignature(database.db, [...tokens][0]!)).resolves.toMatchObject({ outcome: "confirmed" });
+    await expect(confirmSignature(database().db, [...tokens][0]!)).resolves.toMatchObject({ outcome: "confirmed" });
     expect(await count()).toBe(before + 1);
   });
 
   it("answers a confirmed signer like a new one, and tells the address owner by email", async () => {
     const signer = input({ locale: "en" });
-    await signPetition({ db: database.db }, slug, signer);
-    const first = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
-    await confirmSignature(database.db, tokenIn(first.text)!);
+    await signPetition({ db: database().db }, slug, signer);
+    const first = await capture().waitFor((e) => e.to.includes(signer.email), 15_000);
+    await confirmSignature(database().db, tokenIn(first.text)!);
     const before = await count();
-    await expect(signPetition({ db: database.db }, slug, { ...signer, email: signer.email })).resolves.toEqual({
+    await expect(signPetition({ db: database().db }, slug, { ...signer, email: signer.email })).resolves.toEqual({
       outcome: "check_email",
     });
-    const notice = await capture.waitFor((e) => e.to.includes(signer.email) && e.subject.startsWith("You have already signed"), 15_000);
+    const notice = await capture().waitFor((e) => e.to.includes(signer.email) && e.subject.startsWith("You have already signed"), 15_000);
     expect(notice.text).toContain("already confirmed");
     expect(await count()).toBe(before);
   });
 
   it("writes each email in the language of the request that caused it, not the first signature's", async () => {
     const signer = input({ locale: "kk" });
-    await signPetition({ db: database.db }, slug, signer);
-    const first = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
+    await signPetition({ db: database().db }, slug, signer);
+    const first = await capture().waitFor((e) => e.to.includes(signer.email), 15_000);
     expect(first.text).toContain("/kk/confirm/");
     // Signing again on the English page while pending: the link is re-sent, in English.
-    await signPetition({ db: database.db }, slug, { ...signer, locale: "en" });
-    const resent = await capture.waitFor((e) => e.to.includes(signer.email) && e.id !== first.id, 15_000);
+    await signPetition({ db: database().db }, slug, { ...signer, locale: "en" });
+    const resent = await capture().waitFor((e) => e.to.includes(signer.email) && e.id !== first.id, 15_000);
     expect(resent.subject).toMatch(/^Confirm your signature/);
     expect(resent.text).toContain("/en/confirm/");
-    await confirmSignature(database.db, tokenIn(first.text)!);
+    await confirmSignature(database().db, tokenIn(first.text)!);
     // Once confirmed, signing on the Russian page: "already signed", in Russian.
-    await signPetition({ db: database.db }, slug, { ...signer, locale: "ru" });
-    const notice = await capture.waitFor((e) => e.to.includes(signer.email) && e.subject.startsWith("Вы уже подписали"), 15_000);
+    await signPetition({ db: database().db }, slug, { ...signer, locale: "ru" });
+    const notice = await capture().waitFor((e) => e.to.includes(signer.email) && e.subject.startsWith("Вы уже подписали"), 15_000);
     expect(notice.text).toContain("/ru/petitions/");
   });
 
   it("still delivers exactly one email when the provider fails twice with 500", async () => {
-    capture.failNext(2, 500);
+    capture().failNext(2, 500);
     const signer = input();
-    await signPetition({ db: database.db }, slug, signer);
-    await capture.waitFor((e) => e.to.includes(signer.email), 20_000);
-    await new Promise((r) => setTimeout(r, 2000));
+    await signPetition({ db: database().db }, slug, signer);
+    await capture().waitFor((e) => e.to.includes(signer.email), 20_000);
+    await untilMailSettled(database().db); // nothing left to send: any further email would be on its way now
     expect(mailTo(signer.email)).toHaveLength(1);
   });
 
   it("loses no email when the process dies between the commit and the send", async () => {
     await stopWorking(); // the process "dies": no sender runs
     const signer = input();
-    await signPetition({ db: database.db }, slug, signer);
+    await signPetition({ db: database().db }, slug, signer);
     expect(mailTo(signer.email)).toHaveLength(0);
     startWorking(); // a new process starts
-    await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
-    await new Promise((r) => setTimeout(r, 1500));
+    await capture().waitFor((e) => e.to.includes(signer.email), 15_000);
+    await untilMailSettled(database().db); // nothing left to send: any further email would be on its way now
     expect(mailTo(signer.email)).toHaveLength(1);
   });
 
   it("refuses signatures on closed petitions and after the deadline, writing nothing", async () => {
-    const [campaign] = await database.db.select({ id: petitions.campaignId }).from(petitions).limit(1);
+    const [campaign] = await database().db.select({ id: petitions.campaignId }).from(petitions).limit(1);
     const text = { ru: "т", kk: "т", en: "t" };
-    await database.db.insert(petitions).values([
+    await database().db.insert(petitions).values([
       { campaignId: campaign!.id, slug: "closed-one", state: "closed", target: text, title: text, summary: text, body: text, goal: 10 },
       { campaignId: campaign!.id, slug: "past-deadline", state: "published", target: text, title: text, summary: text, body: text, goal: 10, deadline: new Date(Date.now() - 1000) },
     ]);
     for (const s of ["closed-one", "past-deadline"]) {
-      await expect(signPetition({ db: database.db }, s, input())).rejects.toSatisfy((e) => isAppError(e, "petition_closed"));
+      await expect(signPetition({ db: database().db }, s, input())).rejects.toSatisfy((e) => isAppError(e, "petition_closed"));
     }
-    await expect(signPetition({ db: database.db }, "no-such-petition", input())).rejects.toSatisfy((e) =>
+    await expect(signPetition({ db: database().db }, "no-such-petition", input())).rejects.toSatisfy((e) =>
       isAppError(e, "petition_not_found"),
     );
     // A published petition of a campaign taken down (unpublished) is not there for the public.
-    const [hidden] = await database.db
+    const [hidden] = await database().db
       .insert(campaigns)
       .values({ slug: `hidden-${Date.now()}`, state: "draft", name: text, tagline: text })
       .returning({ id: campaigns.id });
-    await database.db.insert(petitions).values({ campaignId: hidden!.id, slug: "in-hidden-campaign", state: "published", target: text, title: text, summary: text, body: text, goal: 10 });
-    await expect(signPetition({ db: database.db }, "in-hidden-campaign", input())).rejects.toSatisfy((e) =>
+    await database().db.insert(petitions).values({ campaignId: hidden!.id, slug: "in-hidden-campaign", state: "published", target: text, title: text, summary: text, body: text, goal: 10 });
+    await expect(signPetition({ db: database().db }, "in-hidden-campaign", input())).rejects.toSatisfy((e) =>
       isAppError(e, "petition_not_found"),
     );
-    const written = await database.db
+    const written = await database().db
       .select({ n: sql<number>`count(*)::int` })
       .from(signatures)
       .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
@@ -234,24 +224,24 @@ describe("signing a petition", () => {
   });
 
   it("refuses unknown and expired links", async () => {
-    await expect(confirmSignature(database.db, "x".repeat(43))).rejects.toSatisfy((e) => isAppError(e, "token_invalid"));
+    await expect(confirmSignature(database().db, "x".repeat(43))).rejects.toSatisfy((e) => isAppError(e, "token_invalid"));
     const signer = input();
-    await signPetition({ db: database.db }, slug, signer);
-    const email = await capture.waitFor((e) => e.to.includes(signer.email), 15_000);
-    await database.db.update(signatures).set({ tokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(signatures.emailNormalized, signer.email));
-    await expect(confirmSignature(database.db, tokenIn(email.text)!)).rejects.toSatisfy((e) => isAppError(e, "token_expired"));
+    await signPetition({ db: database().db }, slug, signer);
+    const email = await capture().waitFor((e) => e.to.includes(signer.email), 15_000);
+    await database().db.update(signatures).set({ tokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(signatures.emailNormalized, signer.email));
+    await expect(confirmSignature(database().db, tokenIn(email.text)!)).rejects.toSatisfy((e) => isAppError(e, "token_expired"));
   });
 
   it("reconciles the sharded count with the confirmed signatures", async () => {
-    const [p] = await database.db.select({ id: petitions.id }).from(petitions).where(eq(petitions.slug, slug));
+    const [p] = await database().db.select({ id: petitions.id }).from(petitions).where(eq(petitions.slug, slug));
     const truth = await count();
-    await database.db.insert(petitionCountShards).values({ petitionId: p!.id, shard: 7, confirmed: 5 }).onConflictDoUpdate({
+    await database().db.insert(petitionCountShards).values({ petitionId: p!.id, shard: 7, confirmed: 5 }).onConflictDoUpdate({
       target: [petitionCountShards.petitionId, petitionCountShards.shard],
       set: { confirmed: sql`${petitionCountShards.confirmed} + 5` },
     });
     expect(await count()).toBe(truth + 5);
-    expect(await reconcileConfirmedCounts(database.db)).toBeGreaterThanOrEqual(1);
+    expect(await reconcileConfirmedCounts(database().db)).toBeGreaterThanOrEqual(1);
     expect(await count()).toBe(truth);
-    expect(await reconcileConfirmedCounts(database.db)).toBe(0);
+    expect(await reconcileConfirmedCounts(database().db)).toBe(0);
   });
 });

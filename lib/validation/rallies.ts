@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { permitStatuses } from "@/db/schema/rallies";
-import { locales } from "@/lib/i18n/locales";
+import { defaultLocale, locales } from "@/lib/i18n/locales";
 import { parseLocalDateTime } from "@/lib/time/zoned";
 import { idSchema, localizedText, organizerSlugSchema, versionSchema } from "./organizers";
 import { signerEmailSchema, signerNameSchema } from "./signatures";
@@ -75,7 +75,8 @@ export const rallyTransitionSchema = z.object({ rallyId: idSchema, version: vers
 export const rallyCancelSchema = rallyTransitionSchema.extend({ cancelNote: localizedText(2000) });
 export const rallyHoldSchema = rallyTransitionSchema.extend({ report: localizedText(10000) });
 export const checkInSchema = z.object({ rallyId: idSchema, rsvpId: idSchema });
-export const walkInSchema = z.object({ rallyId: idSchema, name: signerNameSchema });
+/** `locale` is the dashboard's (every form sends it): the walk-in's emails, if any, in the organizer's language. */
+export const walkInSchema = z.object({ rallyId: idSchema, name: signerNameSchema, locale: z.enum(locales).catch(defaultLocale) });
 
 export type RallyCreateInput = z.infer<typeof rallyCreateSchema>;
 export type RallyUpdateInput = z.infer<typeof rallyUpdateSchema>;

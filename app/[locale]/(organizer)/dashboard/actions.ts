@@ -38,179 +38,58 @@ import {
   sourceSchema,
   timelineEventSchema,
 } from "@/lib/validation/organizers";
-import type { FormState } from "@/lib/http/form-state";
-import { runAction } from "../_components/run-action";
+import type { Locale } from "@/lib/i18n/locales";
+import { formAction } from "../_components/run-action";
 import { addRule, removeRule } from "@/lib/abuse/manage-rules";
 import { abuseRuleIdSchema, abuseRuleSchema } from "@/lib/validation/abuse";
 
 /**
- * The dashboard's server actions. Each one only parses the form (runAction), calls one domain operation —
+ * The dashboard's server actions. Each one only parses the form (formAction), calls one domain operation —
  * which checks the role and the campaign itself — and says where to go next. Ids and versions come in
  * hidden fields: no bound actions (a bound action posted without JavaScript hung next 16.4.6).
  */
 
-const campaignPage = (locale: string, id: string, notice: string, anchor = "") => `/${locale}/dashboard/campaigns/${id}?notice=${notice}${anchor}`;
-const profilePage = (locale: string, id: string, notice: string, anchor = "") => `/${locale}/dashboard/campaigns/${id}/profile?notice=${notice}${anchor}`;
-const petitionPage = (locale: string, id: string, notice: string) => `/${locale}/dashboard/petitions/${id}?notice=${notice}`;
+type To<K extends string> = (locale: Locale, input: Record<K, string>) => string;
+const campaignPage =
+  (notice: string, anchor = ""): To<"campaignId"> =>
+  (locale, { campaignId }) =>
+    `/${locale}/dashboard/campaigns/${campaignId}?notice=${notice}${anchor}`;
+const profilePage =
+  (notice: string, anchor = ""): To<"campaignId"> =>
+  (locale, { campaignId }) =>
+    `/${locale}/dashboard/campaigns/${campaignId}/profile?notice=${notice}${anchor}`;
+const petitionPage =
+  (notice: string, anchor = ""): To<"petitionId"> =>
+  (locale, { petitionId }) =>
+    `/${locale}/dashboard/petitions/${petitionId}?notice=${notice}${anchor}`;
+const dashboardPage = (path: string, notice: string) => (locale: Locale) => `/${locale}/dashboard/${path}?notice=${notice}`;
 
-export async function createCampaignAction(_: FormState, form: FormData) {
-  return runAction(form, campaignCreateSchema, async (db, actor, input, locale) => {
-    const campaign = await createCampaign(db, actor, input);
-    return campaignPage(locale, campaign.id, "created");
-  });
-}
+export const createCampaignAction = formAction(campaignCreateSchema, createCampaign, (locale, _, { id }) => campaignPage("created")(locale, { campaignId: id }));
+export const updateCampaignAction = formAction(campaignUpdateSchema, updateCampaign, campaignPage("saved"));
+export const submitCampaignAction = formAction(campaignStateSchema, submitCampaign, campaignPage("campaignSubmitted"));
+export const approveCampaignAction = formAction(campaignStateSchema, approveCampaign, campaignPage("campaignPublished"));
+export const refuseCampaignAction = formAction(campaignRefuseSchema, refuseCampaign, campaignPage("campaignRefused"));
+export const unpublishCampaignAction = formAction(campaignStateSchema, unpublishCampaign, campaignPage("campaignUnpublished"));
 
-export async function updateCampaignAction(_: FormState, form: FormData) {
-  return runAction(form, campaignUpdateSchema, async (db, actor, input, locale) => {
-    await updateCampaign(db, actor, input);
-    return campaignPage(locale, input.campaignId, "saved");
-  });
-}
+export const updateProfileAction = formAction(profileSchema, updateProfile, profilePage("saved"));
+export const addTimelineEventAction = formAction(timelineEventSchema, addTimelineEvent, profilePage("added", "#timeline"));
+export const removeTimelineEventAction = formAction(removeChildSchema, removeTimelineEvent, profilePage("removed", "#timeline"));
+export const addSourceAction = formAction(sourceSchema, addSource, profilePage("added", "#sources"));
+export const removeSourceAction = formAction(removeChildSchema, removeSource, profilePage("removed", "#sources"));
 
-export async function submitCampaignAction(_: FormState, form: FormData) {
-  return runAction(form, campaignStateSchema, async (db, actor, input, locale) => {
-    await submitCampaign(db, actor, input);
-    return campaignPage(locale, input.campaignId, "campaignSubmitted");
-  });
-}
+export const createPetitionAction = formAction(petitionCreateSchema, createPetition, (locale, _, { id }) => petitionPage("created")(locale, { petitionId: id }));
+export const updatePetitionAction = formAction(petitionUpdateSchema, updatePetition, petitionPage("saved"));
+export const publishPetitionAction = formAction(petitionTransitionSchema, publishPetition, petitionPage("published"));
+export const closePetitionAction = formAction(petitionTransitionSchema, closePetition, petitionPage("closed"));
+export const reopenPetitionAction = formAction(petitionTransitionSchema, reopenPetition, petitionPage("reopened"));
+export const deliverPetitionAction = formAction(petitionDeliverSchema, deliverPetition, petitionPage("delivered"));
+export const archivePetitionAction = formAction(petitionTransitionSchema, archivePetition, petitionPage("archived"));
+export const setSignerNameHiddenAction = formAction(signerNameVisibilitySchema, setSignerNameHidden, (locale, input) =>
+  petitionPage(input.hidden ? "nameHidden" : "nameShown", "#names")(locale, input),
+);
 
-export async function approveCampaignAction(_: FormState, form: FormData) {
-  return runAction(form, campaignStateSchema, async (db, actor, input, locale) => {
-    await approveCampaign(db, actor, input);
-    return campaignPage(locale, input.campaignId, "campaignPublished");
-  });
-}
-
-export async function refuseCampaignAction(_: FormState, form: FormData) {
-  return runAction(form, campaignRefuseSchema, async (db, actor, input, locale) => {
-    await refuseCampaign(db, actor, input);
-    return campaignPage(locale, input.campaignId, "campaignRefused");
-  });
-}
-
-export async function unpublishCampaignAction(_: FormState, form: FormData) {
-  return runAction(form, campaignStateSchema, async (db, actor, input, locale) => {
-    await unpublishCampaign(db, actor, input);
-    return campaignPage(locale, input.campaignId, "campaignUnpublished");
-  });
-}
-
-export async function updateProfileAction(_: FormState, form: FormData) {
-  return runAction(form, profileSchema, async (db, actor, input, locale) => {
-    await updateProfile(db, actor, input);
-    return profilePage(locale, input.campaignId, "saved");
-  });
-}
-
-export async function addTimelineEventAction(_: FormState, form: FormData) {
-  return runAction(form, timelineEventSchema, async (db, actor, input, locale) => {
-    await addTimelineEvent(db, actor, input);
-    return profilePage(locale, input.campaignId, "added", "#timeline");
-  });
-}
-
-export async function removeTimelineEventAction(_: FormState, form: FormData) {
-  return runAction(form, removeChildSchema, async (db, actor, input, locale) => {
-    await removeTimelineEvent(db, actor, input);
-    return profilePage(locale, input.campaignId, "removed", "#timeline");
-  });
-}
-
-export async function addSourceAction(_: FormState, form: FormData) {
-  return runAction(form, sourceSchema, async (db, actor, input, locale) => {
-    await addSource(db, actor, input);
-    return profilePage(locale, input.campaignId, "added", "#sources");
-  });
-}
-
-export async function removeSourceAction(_: FormState, form: FormData) {
-  return runAction(form, removeChildSchema, async (db, actor, input, locale) => {
-    await removeSource(db, actor, input);
-    return profilePage(locale, input.campaignId, "removed", "#sources");
-  });
-}
-
-export async function createPetitionAction(_: FormState, form: FormData) {
-  return runAction(form, petitionCreateSchema, async (db, actor, input, locale) => {
-    const petition = await createPetition(db, actor, input);
-    return petitionPage(locale, petition.id, "created");
-  });
-}
-
-export async function updatePetitionAction(_: FormState, form: FormData) {
-  return runAction(form, petitionUpdateSchema, async (db, actor, input, locale) => {
-    await updatePetition(db, actor, input);
-    return petitionPage(locale, input.petitionId, "saved");
-  });
-}
-
-export async function publishPetitionAction(_: FormState, form: FormData) {
-  return runAction(form, petitionTransitionSchema, async (db, actor, input, locale) => {
-    await publishPetition(db, actor, input);
-    return petitionPage(locale, input.petitionId, "published");
-  });
-}
-
-export async function closePetitionAction(_: FormState, form: FormData) {
-  return runAction(form, petitionTransitionSchema, async (db, actor, input, locale) => {
-    await closePetition(db, actor, input);
-    return petitionPage(locale, input.petitionId, "closed");
-  });
-}
-
-export async function reopenPetitionAction(_: FormState, form: FormData) {
-  return runAction(form, petitionTransitionSchema, async (db, actor, input, locale) => {
-    await reopenPetition(db, actor, input);
-    return petitionPage(locale, input.petitionId, "reopened");
-  });
-}
-
-export async function deliverPetitionAction(_: FormState, form: FormData) {
-  return runAction(form, petitionDeliverSchema, async (db, actor, input, locale) => {
-    await deliverPetition(db, actor, input);
-    return petitionPage(locale, input.petitionId, "delivered");
-  });
-}
-
-export async function archivePetitionAction(_: FormState, form: FormData) {
-  return runAction(form, petitionTransitionSchema, async (db, actor, input, locale) => {
-    await archivePetition(db, actor, input);
-    return petitionPage(locale, input.petitionId, "archived");
-  });
-}
-
-export async function inviteAction(_: FormState, form: FormData) {
-  return runAction(form, inviteSchema, async (db, actor, input, locale) => {
-    // The invitation email commits with the invitation; the mail sender delivers it.
-    await inviteUser(db, actor, input);
-    return `/${locale}/dashboard/people?notice=invited`;
-  });
-}
-
-export async function removeUserAction(_: FormState, form: FormData) {
-  return runAction(form, removeUserSchema, async (db, actor, input, locale) => {
-    await removeUser(db, actor, input);
-    return `/${locale}/dashboard/people?notice=removedUser`;
-  });
-}
-
-export async function setSignerNameHiddenAction(_: FormState, form: FormData) {
-  return runAction(form, signerNameVisibilitySchema, async (db, actor, input, locale) => {
-    await setSignerNameHidden(db, actor, input);
-    return `${petitionPage(locale, input.petitionId, input.hidden ? "nameHidden" : "nameShown")}#names`;
-  });
-}
-
-export async function addAbuseRuleAction(_: FormState, form: FormData) {
-  return runAction(form, abuseRuleSchema, async (db, actor, input, locale) => {
-    await addRule(db, actor, input);
-    return `/${locale}/dashboard/abuse?notice=abuseRuleAdded`;
-  });
-}
-
-export async function removeAbuseRuleAction(_: FormState, form: FormData) {
-  return runAction(form, abuseRuleIdSchema, async (db, actor, input, locale) => {
-    await removeRule(db, actor, input);
-    return `/${locale}/dashboard/abuse?notice=abuseRuleRemoved`;
-  });
-}
+// The invitation email commits with the invitation; the mail sender delivers it.
+export const inviteAction = formAction(inviteSchema, inviteUser, dashboardPage("people", "invited"));
+export const removeUserAction = formAction(removeUserSchema, removeUser, dashboardPage("people", "removedUser"));
+export const addAbuseRuleAction = formAction(abuseRuleSchema, addRule, dashboardPage("abuse", "abuseRuleAdded"));
+export const removeAbuseRuleAction = formAction(abuseRuleIdSchema, removeRule, dashboardPage("abuse", "abuseRuleRemoved"));

@@ -8,6 +8,8 @@ import { signIn, signOut } from "@/auth";
 import { getDb } from "@/db";
 import { clientKey, signInPerClient, withinLimit } from "@/lib/abuse/rate-limit";
 import { safeCallbackPath } from "@/lib/auth/locale";
+import { addressPolicy } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { emailSchema, formObject } from "@/lib/validation/organizers";
@@ -35,7 +37,7 @@ export async function requestSignInLink(_: FormState, form: FormData): Promise<F
     return { errors, message: null, values };
   }
   // Per client, before anything about the address is looked at: the same work whoever is asked for.
-  if (!(await withinLimit(await getDb(), signInPerClient, clientKey(await headers())))) {
+  if (!(await withinLimit(await getDb(), signInPerClient, clientKey(clientAddress(await headers(), addressPolicy()))))) {
     return { errors: {}, message: t("errors.rate_limited"), values };
   }
   try {

@@ -10,8 +10,7 @@ import { resetSecondFactor } from "@/lib/second-factor/reset-second-factor";
 import { startEnrollment } from "@/lib/second-factor/start-enrollment";
 import { verifySecondFactor } from "@/lib/second-factor/verify-second-factor";
 import { idSchema } from "@/lib/validation/organizers";
-import type { FormState } from "@/lib/http/form-state";
-import { runAction } from "../../_components/run-action";
+import { formAction } from "../../_components/run-action";
 
 const page = (locale: string, notice?: string) => `/${locale}/dashboard/second-factor${notice ? `?notice=${notice}` : ""}`;
 const codeSchema = z.object({
@@ -19,51 +18,20 @@ const codeSchema = z.object({
   callbackUrl: z.string().max(500).optional(),
 });
 const nothing = z.object({});
+const callback = z.object({ callbackUrl: z.string().max(500).optional() });
 
-export async function startEnrollmentAction(_: FormState, form: FormData) {
-  return runAction(form, z.object({ callbackUrl: z.string().max(500).optional() }), async (db, actor, input, locale) => {
-    await startEnrollment(db, actor);
-    return `${page(locale)}?${new URLSearchParams({ callbackUrl: safeCallbackPath(input.callbackUrl, locale) })}`;
-  });
-}
+export const startEnrollmentAction = formAction(callback, startEnrollment, (locale, input) =>
+  `${page(locale)}?${new URLSearchParams({ callbackUrl: safeCallbackPath(input.callbackUrl, locale) })}`,
+);
 
 /** Passing the second factor changes what the dashboard's shared layout shows (its navigation): render it anew. */
-function passed(locale: Locale, callbackUrl: string | undefined): string {
+function passed(locale: Locale, input: { callbackUrl?: string }): string {
   revalidatePath(`/${locale}/dashboard`, "layout");
-  return safeCallbackPath(callbackUrl, locale);
+  return safeCallbackPath(input.callbackUrl, locale);
 }
 
-export async function confirmEnrollmentAction(_: FormState, form: FormData) {
-  return runAction(form, codeSchema, async (db, actor, input, locale) => {
-    await confirmEnrollment(db, actor, input);
-    return passed(locale, input.callbackUrl);
-  });
-}
-
-export async function verifySecondFactorAction(_: FormState, form: FormData) {
-  return runAction(form, codeSchema, async (db, actor, input, locale) => {
-    await verifySecondFactor(db, actor, input);
-    return passed(locale, input.callbackUrl);
-  });
-}
-
-export async function makeNewRecoveryCodesAction(_: FormState, form: FormData) {
-  return runAction(form, nothing, async (db, actor, _input, locale) => {
-    await makeNewRecoveryCodes(db, actor);
-    return page(locale);
-  });
-}
-
-export async function keepNewRecoveryCodesAction(_: FormState, form: FormData) {
-  return runAction(form, nothing, async (db, actor, _input, locale) => {
-    await keepNewRecoveryCodes(db, actor);
-    return page(locale, "codesSaved");
-  });
-}
-
-export async function resetSecondFactorAction(_: FormState, form: FormData) {
-  return runAction(form, z.object({ userId: idSchema }), async (db, actor, input, locale) => {
-    await resetSecondFactor(db, actor, input);
-    return `/${locale}/dashboard/people?notice=secondFactorReset`;
-  });
-}
+export const confirmEnrollmentAction = formAction(codeSchema, confirmEnrollment, passed);
+export const verifySecondFactorAction = formAction(codeSchema, verifySecondFactor, passed);
+export const makeNewRecoveryCodesAction = formAction(nothing, makeNewRecoveryCodes, (locale) => page(locale));
+export const keepNewRecoveryCodesAction = formAction(nothing, keepNewRecoveryCodes, (locale) => page(locale, "codesSaved"));
+export const resetSecondFactorAction = formAction(z.object({ userId: idSchema }), resetSecondFactor, (locale) => `/${locale}/dashboard/people?notice=secondFactorReset`);

@@ -40,8 +40,9 @@ export const POST = route<Ctx>(
     const db = await getDb();
     // Block and allow lists (cached per process for seconds: no query per signature). Blocked: kept as fraudulent,
     // answered like anyone. Allowed: no per-client limit.
-    const verdict = await abuseVerdict(db, { address: clientAddress(request.headers, addressPolicy()), email: parsed.data.email });
-    const client = verdict === "allow" ? null : clientKey(request.headers);
+    const address = clientAddress(request.headers, addressPolicy());
+    const verdict = await abuseVerdict(db, { address, email: parsed.data.email });
+    const client = verdict === "allow" ? null : clientKey(address);
     await signPetition({ db, client, blocked: verdict === "block" }, slug.data, parsed.data);
     const next = `/${scope.locale}/petitions/${slug.data}/signed`;
     return scope.json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
