@@ -7,6 +7,8 @@ export type SubscriptionConfirmationProps = {
   locale: Locale;
   campaignName: string;
   confirmUrl: string;
+  /** The preferences page (language, unsubscribe), the same link every update email carries. */
+  preferencesUrl: string;
   siteUrl: string;
 };
 
@@ -28,6 +30,9 @@ export default function SubscriptionConfirmation(p: SubscriptionConfirmationProp
         <Link href={p.confirmUrl}>{p.confirmUrl}</Link>
       </Text>
       <Text style={paragraph}>{t("subscription.expires")}</Text>
+      <Text style={paragraph}>
+        {t("subscription.preferencesHint")} <Link href={p.preferencesUrl}>{t("subscription.preferencesLink")}</Link>
+      </Text>
     </EmailLayout>
   );
 }
@@ -36,5 +41,6 @@ SubscriptionConfirmation.PreviewProps = {
   locale: "ru",
   campaignName: "Свободу Марату Турымбетову",
   confirmUrl: "http://localhost:3000/ru/confirmations/subscription/EXAMPLE_TOKEN_EXAMPLE_TOKEN_EXAMPLE_TOKEN_123",
+  preferencesUrl: "http://localhost:3000/ru/subscriptions/EXAMPLE_TOKEN_EXAMPLE_TOKEN_EXAMPLE_TOKEN_456",
   siteUrl: "http://localhost:3000",
 } satisfies SubscriptionConfirmationProps;

@@ -10,12 +10,19 @@
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * @param {{ method?: string, headers: Record<string, string | string[] | undefined> }} req
+ * Writes that carry their own credential and that no cookie grants anything: the one-click unsubscribe (its link
+ * token, RFC 8058 — a provider or a webmail may post it from anywhere) and the provider's webhooks (svix signature).
+ */
+const OWN_CREDENTIAL = [/^\/api\/v1\/unsubscribe\/[A-Za-z0-9_-]+\/?(\?|$)/, /^\/api\/v1\/webhooks\/[a-z]+\/?(\?|$)/];
+
+/**
+ * @param {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} req
  * @param {string[]} ownHosts host[:port] values our pages are served under (the request's Host, APP_URL's host)
  * @returns {boolean} true when a browser sent this write from another site
  */
 export function isCrossSiteWrite(req, ownHosts) {
   if (SAFE.has((req.method ?? "GET").toUpperCase())) return false;
+  if (req.url !== undefined && OWN_CREDENTIAL.some((path) => path.test(req.url))) return false;
   const one = (value) => (Array.isArray(value) ? value[0] : value);
   const fetchSite = one(req.headers["sec-fetch-site"]);
   // "same-origin": our own page. "none": the person typed it, or a bookmark — no other site involved.

@@ -5,6 +5,18 @@ const own = ["qoldau.example", "localhost:3000"];
 const post = (headers: Record<string, string>) => ({ method: "POST", headers });
 
 describe("cross-site writes", () => {
+  it("lets through the writes that carry their own credential: one-click unsubscribe and the provider's webhooks", () => {
+    const from = (url: string) => ({ method: "POST", url, headers: { "sec-fetch-site": "cross-site", origin: "https://mail.example" } });
+    expect(isCrossSiteWrite(from("/api/v1/unsubscribe/abcDEF_123-x"), own)).toBe(false);
+    expect(isCrossSiteWrite(from("/api/v1/webhooks/resend"), own)).toBe(false);
+    expect(isCrossSiteWrite({ method: "POST", url: "/api/v1/unsubscribe/abc", headers: {} }, own)).toBe(false);
+    // Not a prefix trick: everything else is judged by its headers.
+    expect(isCrossSiteWrite(from("/api/v1/unsubscribe/abc/../../petitions/x/signatures"), own)).toBe(true);
+    expect(isCrossSiteWrite(from("/api/v1/webhooks/../petitions/x/signatures"), own)).toBe(true);
+    expect(isCrossSiteWrite(from("/api/v1/subscriptions/manage"), own)).toBe(true);
+    expect(isCrossSiteWrite(from("/api/v1/campaigns/x/subscribers"), own)).toBe(true);
+  });
+
   it("refuses a browser's write from another site, whatever header says so", () => {
     expect(isCrossSiteWrite(post({ "sec-fetch-site": "cross-site", origin: "https://evil.example" }), own)).toBe(true);
     expect(isCrossSiteWrite(post({ "sec-fetch-site": "same-site" }), own)).toBe(true);

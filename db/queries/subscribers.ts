@@ -102,6 +102,16 @@ export async function isAddressSuppressed(db: Db, emailNormalized: string): Prom
   return row !== undefined;
 }
 
+/** Which of these addresses are suppressed (the mail sender skips bulk mail to them). */
+export async function suppressedAmong(db: Db, emails: string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await db
+    .select({ email: emailSuppressions.emailNormalized })
+    .from(emailSuppressions)
+    .where(inArray(emailSuppressions.emailNormalized, [...new Set(emails.map((e) => e.toLowerCase()))]));
+  return new Set(rows.map((r) => r.email));
+}
+
 /** A pending subscriber with its first confirmation email counted; null when the address already has a row here. */
 export async function insertPendingSubscriber(db: Db, s: NewSubscriber): Promise<{ id: string } | null> {
   const [row] = await db

@@ -38,16 +38,6 @@ export async function findEmailSuppression(db: Db, emailNormalized: string) {
   return row ?? null;
 }
 
-/** Of these addresses (normalized), the ones that stopped all email: one query for a whole batch of mail. */
-export async function findSuppressedEmails(db: Db, emailsNormalized: string[]): Promise<Set<string>> {
-  if (emailsNormalized.length === 0) return new Set();
-  const rows = await db
-    .select({ email: emailSuppressions.emailNormalized })
-    .from(emailSuppressions)
-    .where(inArray(emailSuppressions.emailNormalized, [...new Set(emailsNormalized)]));
-  return new Set(rows.map((r) => r.email));
-}
-
 /** Emails not yet taken by a sender about these signatures, RSVPs and subscriptions ("delete everything"): they go too. */
 export async function deleteQueuedEmailsAbout(db: Db, ids: { signatureIds: string[]; rsvpIds: string[]; subscriberIds?: string[] }): Promise<number> {
   const subscriberIds = ids.subscriberIds ?? [];

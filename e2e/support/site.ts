@@ -33,6 +33,8 @@ export const pages = [
   { name: "profile", path: "/profile", status: 200 },
   { name: "petitions", path: "/petitions", status: 200 },
   { name: "petition", path: `/petitions/${petitionSlug}`, status: 200 },
+  { name: "subscribe check email", path: "/subscribe/check-email", status: 200 },
+  { name: "subscription confirmed", path: "/subscribe/confirmed", status: 200 },
   { name: "not found", path: "/petitions/no-such-petition", status: 404 },
 ] as const;
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type Db, rowsOf } from "@/db";
 import { env, usesDevMailbox } from "@/lib/env";
 import { describeError } from "@/lib/log";
-import { findSuppressedEmails } from "@/db/queries/your-data";
+import { suppressedAmong } from "@/db/queries/subscribers";
 import { normalizeEmail } from "@/lib/validation/signatures";
 import { type RenderedEmail, emailKinds, isEmailKind, isSkip, isSuppressible, placeholder } from "./kinds";
 import { YOUR_DATA_TOKEN, yourDataToken } from "@/lib/your-data/link";
@@ -169,9 +169,9 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
 
   /** Renders every member and stores the result: from here on, every try sends exactly this. */
   async function renderBatch(batchId: string): Promise<void> {
-    const members = rowsOf<{ position: number; outbox_id: string; kind: string; payload: unknown }>(
+    const members = rowsOf<{ position: number; outbox_id: string; kind: string; payload: unknown; priority: number }>(
       await db.execute(sql`
-        select m.position, m.outbox_id, o.kind, o.payload from email_batch_members m join email_outbox o on o.id = m.outbox_id
+        select m.position, m.outbox_id, o.kind, o.payload, o.priority from email_batch_members m join email_outbox o on o.id = m.outbox_id
         where m.batch_id = ${batchId} order by m.position`),
     );
     // Ten at a time: each reads its row (a round trip); the template work is cached (renderEmail).
@@ -190,8 +190,9 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
           ).map((r) => r.k)
         : [],
     );
-    // An address that stopped all email ("your data") is spared every email that is not an answer it waits for.
-    const suppressed = await findSuppressedEmails(
+    // An address that stopped all email ("your data"), bounced or complained (Resend's webhook) is spared every
+    // email that is not an answer it waits for (updates, rally notices); a confirmation or sign-in link still goes.
+    const suppressed = await suppressedAmong(
       db,
       rendered.flatMap((r) => (r.outcome === "send" && r.suppressible ? [normalizeEmail(r.message!.to)] : [])),
     );

@@ -4,6 +4,7 @@ import SubscriptionConfirmation, { subscriptionConfirmationSubject } from "@/ema
 import type { RenderedEmail, Skip } from "@/lib/email/kinds";
 import { appUrl } from "@/lib/env";
 import { pick } from "@/lib/i18n/localized";
+import { preferencesUrl } from "./links";
 import { confirmTokenOf } from "./tokens";
 
 /**
@@ -20,6 +21,7 @@ export async function renderSubscriptionConfirmation(db: Db, data: { subscriberI
     locale: s.locale,
     campaignName: pick(s.campaignName, s.locale),
     confirmUrl: `${appUrl()}/${s.locale}/confirmations/subscription/${confirmTokenOf(s.tokenNonce)}`,
+    preferencesUrl: preferencesUrl(s),
     siteUrl: appUrl(),
   };
   return {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { Webhook } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as subscribeRoute } from "@/app/api/v1/campaigns/[slug]/subscribers/route";
@@ -15,6 +15,7 @@ import { seed } from "@/db/seed";
 import { testDriver } from "@/db/testing";
 import { setUpTestDatabase } from "@/db/test-database";
 import { confirmByToken } from "@/lib/confirmations/confirm-by-token";
+import { enqueueEmail } from "@/lib/email/outbox";
 import { drainMail } from "@/lib/email/testing";
 import { catalogues } from "@/lib/i18n/translator";
 import { confirmSignature } from "@/lib/signatures/confirm-signature";
@@ -312,5 +313,29 @@ describe(`subscribers on ${testDriver}`, () => {
     const [rsvp] = await db.select({ nonce: rsvps.tokenNonce }).from(rsvps).where(eq(rsvps.emailNormalized, email));
     await expect(confirmByToken(db, rsvpConfirmable, rsvpConfirmTokenOf(rsvp!.nonce))).resolves.toMatchObject({ outcome: "confirmed" });
     expect(await only(email)).toMatchObject({ state: "confirmed", source: "rsvp", locale: "ru" });
+  });
+
+  it("bulk mail (a rally reminder) skips a suppressed address; the others still get it", async () => {
+    const { db } = database();
+    const rally = await makeRally(db, campaign.id, "announced");
+    const attend = async (email: string) => {
+      await rsvpToRally({ db, jobs: { enqueue: async () => null } }, rally.slug, rsvpInputSchema.parse({ email, locale: "ru" }));
+      const [rsvp] = await db.select({ id: rsvps.id, nonce: rsvps.tokenNonce }).from(rsvps).where(eq(rsvps.emailNormalized, email));
+      await confirmByToken(db, rsvpConfirmable, rsvpConfirmTokenOf(rsvp!.nonce));
+      return rsvp!.id;
+    };
+    const bounced = address("bounced-attendee");
+    const fine = address("fine-attendee");
+    const ids = [await attend(bounced), await attend(fine)];
+    await drainMail(db);
+    expect((await hook(signedWebhook(bounce(bounced)))).status).toBe(200);
+    const before = { bounced: mailTo(bounced).length, fine: mailTo(fine).length };
+    const outboxIds = [];
+    for (const rsvpId of ids) outboxIds.push(await enqueueEmail(db, "rally-email", { kind: "day_before", rsvpId, key: "suppression-test" }));
+    await drainMail(db);
+    expect(mailTo(fine)).toHaveLength(before.fine + 1);
+    expect(mailTo(bounced)).toHaveLength(before.bounced);
+    const states = await db.select({ id: emailOutbox.id, state: emailOutbox.state }).from(emailOutbox).where(inArray(emailOutbox.id, outboxIds));
+    expect(Object.fromEntries(states.map((r) => [r.id, r.state]))).toEqual({ [outboxIds[0]!]: "skipped", [outboxIds[1]!]: "sent" });
   });
 });
