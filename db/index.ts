@@ -71,7 +71,7 @@ export function configureDatabase(open: () => Promise<Database>): void {
 /** The process-wide database (one PGlite instance per process), opened once, as configured at start-up. */
 export function getDatabase(): Promise<Database> {
   const h = (holder.__qoldauDb ??= {});
-  if (h.database) return h.database; // opened, or set by setProcessDatabase
+  if (h.database) return h.database;
   const open = h.open;
   if (!open) return Promise.reject(new Error("no database configured: lib/server-start.ts configures it at start-up"));
   h.database ??= open();

@@ -25,7 +25,7 @@ const signer = {
 
 async function failure(): Promise<unknown> {
   // PostgreSQL's jsonb refuses U+0000 in text: the statement fails with the signer's data bound to it.
-  return insertPendingSignaturesWithEmails(database().db, [{ ...signer, name: `${signer.name}\u0000`, petitionSlug: "x" }], { burst: 30, hourly: 300 }, 1).then(
+  return insertPendingSignaturesWithEmails(database().db, [{ ...signer, name: `${signer.name}\u0000`, petitionSlug: "x" }], { burst: 30, hourly: 300 }, 1, 3).then(
     () => {
       throw new Error("expected the insert to fail");
     },

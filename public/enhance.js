@@ -4,7 +4,8 @@
 //   [data-enhance="form"]   a form that posts in the background: a pending button, and on a mistake the form the
 //                           server answers with (the same HTML as without JavaScript) in place of this one;
 //   [data-copy]             a button (hidden without JavaScript) that copies the field it names;
-//   [data-local-time]       the rally's time in the reader's own zone, when it is not the rally's.
+//   [data-local-time]       the rally's time in the reader's own zone, when it is not the rally's;
+//   [data-pow]              a form whose post carries a proof of work: public/pow.js, loaded only where one is.
 (() => {
   function enhanceForm(form) {
     let pending = false;
@@ -21,7 +22,9 @@
       }
       form.setAttribute("aria-busy", "true");
       const body = new URLSearchParams();
-      for (const [key, value] of new FormData(form)) if (typeof value === "string") body.append(key, value);
+      for (const [key, value] of new FormData(form)) if (typeof value === "string" && !key.startsWith("altcha")) body.append(key, value);
+      const proof = form.hasAttribute("data-pow") ? await globalThis.qoldauPow?.take(form) : null;
+      if (proof) body.set("altcha", proof);
       try {
         const response = await fetch(form.action, { method: "POST", body, headers: { Accept: "text/html" }, credentials: "same-origin" });
         // Done: the server redirected to the next page (check your email, thank you).
@@ -101,6 +104,7 @@
 
   function start() {
     for (const form of document.querySelectorAll('form[data-enhance="form"]')) enhanceForm(form);
+    if (document.querySelector("form[data-pow]")) document.head.append(Object.assign(document.createElement("script"), { src: "/pow.js" }));
     for (const button of document.querySelectorAll("button[data-copy]")) enhanceCopy(button);
     for (const marker of document.querySelectorAll("[data-local-time]")) showLocalTime(marker);
   }

@@ -8,10 +8,11 @@ import { UpcomingRallies } from "@/app/_components/rallies/upcoming-rallies";
 import { getDb } from "@/db";
 import { findProfile, findPublishedCampaign } from "@/db/queries/campaigns";
 import { listVisiblePetitions } from "@/db/queries/petitions";
-import { type Locale, localeAlternates } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
 import { translator } from "@/lib/i18n/translator";
 import { isOpenForSigning } from "@/lib/petitions/state";
+import { publicMetadata } from "@/app/_components/public-metadata";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -30,13 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = translator(locale);
   if (!data) return { title: t("meta.siteName") };
   const title = pick(data.campaign.name, locale);
-  const description = pick(data.campaign.tagline, locale);
-  return {
-    title: { absolute: `${title} · ${t("meta.siteName")}` },
-    description,
-    openGraph: { title, description, url: `/${locale}` },
-    alternates: { languages: localeAlternates("") },
-  };
+  return publicMetadata(locale, "", { title, description: pick(data.campaign.tagline, locale), absoluteTitle: `${title} · ${t("meta.siteName")}` });
 }
 
 export default async function HomePage({ params }: Props) {

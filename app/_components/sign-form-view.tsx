@@ -38,8 +38,9 @@ export function SignFormView({
 }) {
   const invalid = (["name", "email"] as const).filter((f) => errors[f]);
   return (
-    // data-enhance: public/enhance.js posts it in the background and swaps in the form the server answers with.
-    <form method="post" action={action} noValidate className="sign-form" id="sign-petition-form" data-enhance="form">
+    // data-enhance: public/enhance.js posts it in the background and swaps in the form the server answers with;
+    // data-pow: the post carries a proof of work too (public/enhance.js, lib/abuse/proof-of-work.ts).
+    <form method="post" action={action} noValidate className="sign-form" id="sign-petition-form" data-enhance="form" data-pow="">
       <input type="hidden" name="locale" value={locale} />
       <ErrorSummary id="sign-errors" fieldPrefix="sign" invalid={invalid} errors={errors} summary={strings.errorSummary} />
       <PersonField id="sign-name" name="name" label={strings.name} hint={strings.nameHint} error={errors.name} value={values.name} maxLength={limits.name} required />

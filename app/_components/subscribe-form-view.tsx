@@ -16,7 +16,7 @@ export function SubscribeFormView({ campaignSlug, locale, email = "", errors = {
     <section className="subscribe" aria-labelledby="subscribe-heading">
       <Heading id="subscribe-heading">{t("subscribe.heading")}</Heading>
       <p>{t("subscribe.intro")}</p>
-      <form method="post" action={`/api/v1/campaigns/${campaignSlug}/subscribers`} noValidate className="sign-form">
+      <form method="post" action={`/api/v1/campaigns/${campaignSlug}/subscribers`} noValidate className="sign-form" data-pow="">
         <input type="hidden" name="locale" value={locale} />
         {(errors.email || errors.form) && (
           <div className="notice notice-error" role="alert" id="subscribe-errors">

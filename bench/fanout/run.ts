@@ -182,8 +182,11 @@ async function run(label: string, rps: number, kill: boolean): Promise<Result> {
     await sendUpdate(database.db, actor, { updateId: update.id, version: 1 });
     const isSub = (to: string) => to.startsWith("sub-");
     const subEmails = () => capture.emails().filter((e) => isSub(e.to[0]!));
+    // While it runs, only a count (the capture server shares this process: copying 100,000 emails every poll
+    // would take the CPU it needs); the few confirmation emails among them do not matter for a threshold.
+    const stored = () => capture.stats().stored;
     // Mid-send: once the provider has had ~10 % of the update, one signer signs and we time their confirmation.
-    await until(() => subEmails().length >= Math.min(SUBSCRIBERS * 0.1, 100 * rps * 5), 600_000);
+    await until(() => stored() >= Math.min(SUBSCRIBERS * 0.1, 100 * rps * 5), 600_000);
     const probe = `probe-${name}@example.org`;
     const signedAt = Date.now();
     await signOnce(base, probe);
@@ -194,12 +197,12 @@ async function run(label: string, rps: number, kill: boolean): Promise<Result> {
     let killed = false;
     let complete = true;
     for (;;) {
-      const n = subEmails().length;
+      const n = stored();
       if (kill && !killed && n >= SUBSCRIBERS * 0.4) {
         killApp(app, "SIGKILL");
         await new Promise((r) => app!.once("exit", r));
         killed = true;
-        console.log(`  killed the app (SIGKILL, every process) at ${n} update emails delivered; starting it again`);
+        console.log(`  killed the app (SIGKILL, every process) at ~${n} emails delivered; starting it again`);
         app = startApp(url, capture, rps);
         await waitFor(`${base}/api/v1/health`);
       }
@@ -252,7 +255,7 @@ async function until(check: () => boolean, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
@@ -280,7 +283,7 @@ async function main() {
   for (const r of results) {
     const capacity = 100 * r.rps;
     console.log(
-      `${r.label.padEnd(30)} enqueued all in ${r.enqueueSeconds.toFixed(1)} s   ${r.rate.toFixed(0)} emails/s vs capacity ${capacity}/s (ratio ${(r.rate / capacity).toFixed(2)})` +
+      `${r.label.padEnd(30)} enqueued all in ${Number.isFinite(r.enqueueSeconds) ? `${r.enqueueSeconds.toFixed(1)} s` : "— (cancelled first)"}   ${r.rate.toFixed(0)} emails/s vs capacity ${capacity}/s (ratio ${(r.rate / capacity).toFixed(2)})` +
         `   provider calls ${r.requests} (429s ${r.limited})   delivered ${r.delivered}   duplicates ${r.duplicates}   missing ${r.missing ?? "n/a (cancelled)"}` +
         `\n${"".padEnd(30)} confirmation mid-send left after ${ms(r.confirmationWaitMs)}   sign p50/p99 without ${ms(r.signWithout.p50)}/${ms(r.signWithout.p99)}` +
         ` (${r.signWithout.requests} req, ${r.signWithout.errors} errors), during ${ms(r.signDuring.p50)}/${ms(r.signDuring.p99)} (${r.signDuring.requests} req, ${r.signDuring.errors} errors)`,

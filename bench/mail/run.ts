@@ -18,6 +18,7 @@ import { startResendCapture } from "@/e2e/support/resend-capture";
 import { benchDatabase } from "../support";
 import { hashToken, newNonce as newTokenNonce } from "@/lib/confirmations/tokens";
 import { priorityOf } from "@/lib/email/kinds";
+import { locales } from "@/lib/i18n/locales";
 import { tokenFromNonce } from "@/lib/signatures/tokens";
 
 const EMAILS = Number(process.env.BENCH_EMAILS ?? 20_000);
@@ -77,7 +78,7 @@ async function run(label: string, rps: number, processes: number, kill: boolean)
           petitionSlug: "drop-the-charges",
           emailNormalized: `bench-${tag}-${i + j}@example.org`,
           name: `Signer ${i + j}`,
-          locale: (["ru", "kk", "en"] as const)[(i + j) % 3]!,
+          locale: locales[(i + j) % locales.length]!,
           consentUpdates: false,
           consentWordingVersion: "v1",
           showNamePublicly: false,
@@ -88,7 +89,7 @@ async function run(label: string, rps: number, processes: number, kill: boolean)
           tokenExpiresAt: new Date(Date.now() + 86_400_000),
         };
       });
-      await insertPendingSignaturesWithEmails(database.db, rows, { burst: 1, hourly: 1 }, priorityOf("signature-confirmation", {})); // no client address: no limit
+      await insertPendingSignaturesWithEmails(database.db, rows, { burst: 1, hourly: 1 }, priorityOf("signature-confirmation", {}), 3); // no client address: no limit
     }
     const enqueuedIn = (Date.now() - started) / 1000;
     let killedAt: number | null = null;

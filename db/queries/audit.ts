@@ -7,7 +7,7 @@ import type { AuditAction } from "@/lib/audit/actions";
 export type AuditEntry = {
   actorId: string | null;
   action: AuditAction;
-  entityType: "user" | "second_factor" | "invitation" | "campaign" | "profile" | "timeline_event" | "source" | "petition" | "media" | "signature" | "rally" | "abuse_rule" | "update" | "person" | "bulk_invalidation";
+  entityType: "user" | "second_factor" | "invitation" | "campaign" | "profile" | "timeline_event" | "source" | "petition" | "media" | "signature" | "rally" | "abuse_rule" | "abuse_flag" | "client" | "update" | "person" | "bulk_invalidation";
   entityId?: string | null;
   campaignId?: string | null;
   details?: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { campaigns, rallies, rallyChanges, rsvps } from "@/db/schema";
 import type { RallyState } from "@/lib/rallies/state";
@@ -95,10 +95,11 @@ export async function attendeeCounts(db: Db, rallyId: string) {
   const rows = await db
     .select({ state: rsvps.state, n: sql<number>`count(*)::int`, attended: sql<number>`count(${rsvps.checkedInAt})::int` })
     .from(rsvps)
-    .where(eq(rsvps.rallyId, rallyId))
+    .where(and(eq(rsvps.rallyId, rallyId), ne(rsvps.state, "fraudulent")))
     .groupBy(rsvps.state);
   const counts = { pending: 0, confirmed: 0, waitlisted: 0, cancelled: 0, attended: 0 };
   for (const r of rows) {
+    if (r.state === "fraudulent") continue;
     counts[r.state] = Number(r.n);
     counts.attended += Number(r.attended);
   }

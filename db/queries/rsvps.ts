@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { type SQL, and, asc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { rallies, rallyNotices, rsvps } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -20,17 +20,20 @@ export type NewRsvp = {
   confirmTokenHash: string;
   manageTokenHash: string;
   tokenExpiresAt: Date;
+  /** Over the client's limits or blocked: kept as `fraudulent`, with no email (lib/abuse/screen-client.ts). */
+  fraudulent?: boolean;
 };
 
 /** A pending RSVP; null when the address already has one for this rally (the unique index decides). */
-export async function insertPendingRsvp(db: Db, r: NewRsvp): Promise<{ id: string } | null> {
+export async function insertPendingRsvp(db: Db, { fraudulent, ...r }: NewRsvp): Promise<{ id: string } | null> {
   const [row] = await db
     .insert(rsvps)
     .values({
       ...r,
+      state: fraudulent ? "fraudulent" : "pending",
       consentUpdatesAt: r.consentUpdates ? sql`now()` : null,
       consentWordingVersion: r.consentUpdates ? r.consentWordingVersion : null,
-      confirmationEmailsSent: 1,
+      confirmationEmailsSent: fraudulent ? 0 : 1,
     })
     .onConflictDoNothing({ target: [rsvps.rallyId, rsvps.emailNormalized] })
     .returning({ id: rsvps.id });
@@ -173,7 +176,7 @@ export async function findRsvpForEmail(db: Db, id: string) {
   return row ?? null;
 }
 
-/** The organizers' list: names and addresses, in the order people came. */
+/** The organizers' list: names and addresses, in the order people came (never the shadow-banned). */
 export async function listAttendees(db: Db, rallyId: string) {
   return db
     .select({
@@ -189,7 +192,7 @@ export async function listAttendees(db: Db, rallyId: string) {
       stillComingAt: rsvps.stillComingAt,
     })
     .from(rsvps)
-    .where(eq(rsvps.rallyId, rallyId))
+    .where(and(eq(rsvps.rallyId, rallyId), ne(rsvps.state, "fraudulent")))
     .orderBy(asc(rsvps.createdAt), asc(rsvps.id));
 }
 

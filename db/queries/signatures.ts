@@ -36,10 +36,12 @@ export type SigningLimits = { burst: number; hourly: number };
  * with their confirmation emails (rows of the mail outbox): one statement for the whole batch, so each signature and its job
  * commit together (and the batch shares one round trip and one commit). The unique index
  * (petition, email) is the dedupe, and a petition that closes at the same moment cannot take a signature.
- * Returns the token hashes of the rows inserted; rows left out were duplicates or not signable.
- *
+ * An address that signed already gets its link again (pending) or a note that it signed (confirmed), at most
+ * `maxEmails` emails per signature, in the same statement: a duplicate costs what a new signature costs, so the
+ * answer's timing tells nobody whether an address signed.
+ * Returns the token hashes of the rows handled (new or duplicate); rows left out were not signable.
  */
-export async function insertPendingSignaturesWithEmails(db: Db, rows: NewSignature[], limits: SigningLimits, priority: number): Promise<Set<string>> {
+export async function insertPendingSignaturesWithEmails(db: Db, rows: NewSignature[], limits: SigningLimits, priority: number, maxEmails: number): Promise<Set<string>> {
   const input = JSON.stringify(
     rows.map((s) => ({
       slug: s.petitionSlug,
@@ -83,6 +85,14 @@ export async function insertPendingSignaturesWithEmails(db: Db, rows: NewSignatu
       group by w.bucket, w.unit, o.limit_key
       on conflict (bucket, key, window_start) do update set hits = ${rateLimitCounters.hits} + excluded.hits
       returning bucket, key, hits
+    ), tripped as (
+      -- The batch that carries a client over a limit writes one security event (the address-hash only).
+      insert into audit_log (action, entity_type, entity_id, details)
+      select 'security.limit_trip', 'client', split_part(c.key, ':', 2),
+        jsonb_build_object('action', 'sign', 'target', split_part(c.key, ':', 1), 'window', split_part(c.bucket, ':', 2))
+      from counted c join (select distinct limit_key, attempts from open) o on o.limit_key = c.key
+      where c.hits > (case c.bucket when 'sign:minute' then ${limits.burst}::int else ${limits.hourly}::int end)
+        and c.hits - o.attempts <= (case c.bucket when 'sign:minute' then ${limits.burst}::int else ${limits.hourly}::int end)
     ), judged as (
       select o.*, o.blocked or coalesce((
         select bool_or(c.hits - o.attempts + o.nth > case c.bucket when 'sign:minute' then ${limits.burst}::int else ${limits.hourly}::int end)
@@ -105,40 +115,22 @@ export async function insertPendingSignaturesWithEmails(db: Db, rows: NewSignatu
       select 'signature-confirmation', jsonb_build_object('signatureId', inserted.id), ${priority}::smallint
       from inserted
       where inserted.state = 'pending'
+    ), resent as (
+      -- Duplicates (rows of the snapshot; one committed meanwhile by another batch gets no second email: harmless).
+      update ${signatures} s set confirmation_emails_sent = s.confirmation_emails_sent + 1, updated_at = now(),
+        token_expires_at = case when s.state = 'pending' then j.expires else s.token_expires_at end
+      from judged j
+      where s.petition_id = j.petition_id and s.email_normalized = j.email and not j.fraudulent
+        and s.state in ('pending', 'confirmed') and s.confirmation_emails_sent < ${maxEmails}::int
+      returning s.id, s.state, j.locale
+    ), resent_email as (
+      insert into email_outbox (kind, payload, priority)
+      select case resent.state when 'pending' then 'signature-confirmation' else 'signature-already-signed' end,
+        jsonb_build_object('signatureId', resent.id, 'locale', resent.locale), ${priority}::smallint
+      from resent
     )
-    select inserted.token_hash from inserted`);
+    select j.hash as token_hash from judged j`);
   return new Set(rowsOf<{ token_hash: string }>(result).map((r) => r.token_hash));
-}
-
-/** The existing signature of an address on a petition, locked for the rest of the transaction. */
-export async function lockSignatureByEmail(db: Db, petitionSlug: string, emailNormalized: string) {
-  const [row] = await db
-    .select({
-      id: signatures.id,
-      state: signatures.state,
-      confirmationEmailsSent: signatures.confirmationEmailsSent,
-      petitionState: petitions.state,
-      petitionDeadline: petitions.deadline,
-    })
-    .from(signatures)
-    .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
-    .where(and(eq(petitions.slug, petitionSlug), eq(signatures.emailNormalized, emailNormalized)))
-    .for("update", { of: signatures });
-  return row ?? null;
-}
-
-/** Counts one more email about this signature, if the limit allows; a re-sent link gets a new expiry. */
-export async function recordAnotherEmail(db: Db, id: string, limit: number, tokenExpiresAt?: Date): Promise<boolean> {
-  const rows = await db
-    .update(signatures)
-    .set({
-      confirmationEmailsSent: sql`${signatures.confirmationEmailsSent} + 1`,
-      updatedAt: sql`now()`,
-      ...(tokenExpiresAt ? { tokenExpiresAt } : {}),
-    })
-    .where(and(eq(signatures.id, id), lt(signatures.confirmationEmailsSent, limit)))
-    .returning({ id: signatures.id });
-  return rows.length > 0;
 }
 
 /** When signing ended (the close, or the deadline once passed); null while open. Same rule as lib/petitions/state.ts. */

@@ -21,7 +21,8 @@ import { createdAt, localized, updatedAt } from "./columns";
 
 export const rallyStates = ["draft", "announced", "changed", "held", "cancelled"] as const;
 export const permitStatuses = ["filed", "agreed", "refused", "not_required"] as const;
-export const rsvpStates = ["pending", "confirmed", "waitlisted", "cancelled"] as const;
+/** `fraudulent`: over a client's limits or blocked (lib/abuse/screen-client.ts): kept, never emailed, never counted. */
+export const rsvpStates = ["pending", "confirmed", "waitlisted", "cancelled", "fraudulent"] as const;
 /** The emails a rally sends to one attendee; each at most once per (attendee, kind, key). */
 export const rallyNoticeKinds = ["registered", "waitlisted", "promoted", "day_before", "day_of", "changed", "cancelled"] as const;
 
@@ -147,7 +148,7 @@ export const rsvps = pgTable(
     uniqueIndex("rsvps_confirm_token_uq").on(t.confirmTokenHash),
     uniqueIndex("rsvps_manage_token_uq").on(t.manageTokenHash),
     index("rsvps_rally_state_idx").on(t.rallyId, t.state, t.waitlistedAt),
-    check("rsvps_state_check", sql`${t.state} in ('pending', 'confirmed', 'waitlisted', 'cancelled')`),
+    check("rsvps_state_check", sql`${t.state} in ('pending', 'confirmed', 'waitlisted', 'cancelled', 'fraudulent')`),
     check("rsvps_locale_check", sql`${t.locale} in ('ru', 'kk', 'en')`),
     check("rsvps_emails_sent_check", sql`${t.confirmationEmailsSent} between 0 and 3`),
     check("rsvps_address_check", sql`${t.walkIn} or ${t.emailNormalized} is not null`),

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "../support/fixtures";
+import { locales } from "../support/site";
 import { contextWithSession, createCampaign, createPetitionIn, createUser } from "./helpers";
 
 /** The dashboard and sign-in pages: no serious axe violation, usable at 320 px, nothing loaded from elsewhere. */
@@ -37,7 +38,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     page.on("request", (r) => {
       if (!r.url().startsWith(baseURL!) && !r.url().startsWith("data:")) foreign.push(r.url());
     });
-    for (const locale of ["ru", "kk", "en"]) {
+    for (const locale of locales) {
       for (const path of paths(campaign.id, petition.id, draft.id)) {
         const response = await page.goto(`/${locale}${path}`);
         expect(response?.status(), path).toBe(200);

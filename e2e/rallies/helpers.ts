@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { timeZone } from "../../lib/i18n/locales";
 import { parseLocalDateTime, zonedToUtc } from "../../lib/time/zoned";
 import { db, unique } from "../organizer/helpers";
 import { expect } from "../support/fixtures";
@@ -7,12 +8,12 @@ import { t, type Locale } from "../support/site";
 
 /** A calendar day `days` from now on Almaty's wall clock, "YYYY-MM-DD". */
 export function almatyDay(days: number): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Almaty" }).format(new Date(Date.now() + days * 86_400_000));
+  return new Intl.DateTimeFormat("sv-SE", { timeZone }).format(new Date(Date.now() + days * 86_400_000));
 }
 
 /** The UTC instant of an Almaty wall-clock time, as iCalendar writes it (20270310T130000Z). */
 export function icsUtc(local: string): string {
-  return zonedToUtc(parseLocalDateTime(local)!, "Asia/Almaty")!.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return zonedToUtc(parseLocalDateTime(local)!, timeZone)!.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
 const tokenAfter = (text: string | null, path: string) => new RegExp(`https?://[^\\s]+/${path}/[A-Za-z0-9_-]{43}`).exec(text ?? "")?.[0];
@@ -50,7 +51,7 @@ export async function createRallyIn(campaignId: string, o: { capacity?: number; 
   const slug = unique("rally");
   const text = (s: string) => db().json({ ru: `${s} ru`, kk: `${s} kk`, en: `${s} en` });
   const empty = db().json({ ru: "", kk: "", en: "" });
-  const starts = zonedToUtc(parseLocalDateTime(`${almatyDay(o.days ?? 14)}T18:00`)!, "Asia/Almaty")!;
+  const starts = zonedToUtc(parseLocalDateTime(`${almatyDay(o.days ?? 14)}T18:00`)!, timeZone)!;
   const ends = new Date(starts.getTime() + 2 * 3600_000);
   await db()`
     insert into rallies (campaign_id, slug, state, title, description, starts_at, ends_at, address, permit_note, safety_note,

@@ -5,8 +5,9 @@ import kk from "../../messages/kk.json";
 import ru from "../../messages/ru.json";
 
 /** What a supporter should see, in each language: the catalogues and the seeded campaign. */
-export const locales = ["ru", "kk", "en"] as const;
-export type Locale = (typeof locales)[number];
+import { type Locale, locales } from "../../lib/i18n/locales";
+
+export { type Locale, locales };
 
 const catalogues = { ru, kk, en } as const;
 export const campaign = seedContent;

@@ -34,9 +34,9 @@ for (const javaScriptEnabled of [true, false]) {
 
     await page.goto(petitionPath("ru", slug));
     await expect(page.getByTestId("signature-count")).toHaveAttribute("data-count", "0");
-    await page.getByLabel(t("ru", "signForm.name")).fill("Әлия Нұрланқызы");
-    await page.getByLabel(t("ru", "signForm.email")).fill(email);
-    await page.getByLabel(t("ru", "signForm.updates")).check();
+    await page.locator("#sign-petition-form").getByLabel(t("ru", "signForm.name")).fill("Әлия Нұрланқызы");
+    await page.locator("#sign-petition-form").getByLabel(t("ru", "signForm.email")).fill(email);
+    await page.locator("#sign-petition-form").getByLabel(t("ru", "signForm.updates")).check();
     await page.getByRole("button", { name: t("ru", "signForm.submit") }).click();
 
     await expect(page).toHaveURL(new RegExp(`/ru/petitions/${slug}/signed$`));
@@ -92,8 +92,8 @@ test("with JavaScript off, mistakes come back as the form with messages in the p
   const page = await context.newPage();
   const before = await apiCount(page);
   await page.goto(petitionPath("kk"));
-  await page.getByLabel(t("kk", "signForm.name")).fill("=HYPERLINK(\"x\")");
-  await page.getByLabel(t("kk", "signForm.email")).fill("not-an-address");
+  await page.locator("#sign-petition-form").getByLabel(t("kk", "signForm.name")).fill("=HYPERLINK(\"x\")");
+  await page.locator("#sign-petition-form").getByLabel(t("kk", "signForm.email")).fill("not-an-address");
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.url().includes("/signatures") && r.request().method() === "POST"),
     page.getByRole("button", { name: t("kk", "signForm.submit") }).click(),
@@ -101,13 +101,13 @@ test("with JavaScript off, mistakes come back as the form with messages in the p
   expect(response.status()).toBe(422);
   await expect(page.getByRole("alert")).toContainText(t("kk", "signForm.errors.name_formula"));
   await expect(page.getByRole("alert")).toContainText(t("kk", "signForm.errors.email_invalid"));
-  await expect(page.getByLabel(t("kk", "signForm.name"))).toHaveValue("=HYPERLINK(\"x\")");
-  await expect(page.getByLabel(t("kk", "signForm.email"))).toHaveValue("not-an-address");
-  await expect(page.getByLabel(t("kk", "signForm.name"))).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#sign-petition-form").getByLabel(t("kk", "signForm.name"))).toHaveValue("=HYPERLINK(\"x\")");
+  await expect(page.locator("#sign-petition-form").getByLabel(t("kk", "signForm.email"))).toHaveValue("not-an-address");
+  await expect(page.locator("#sign-petition-form").getByLabel(t("kk", "signForm.name"))).toHaveAttribute("aria-invalid", "true");
 
   // Correcting the form from this page works.
-  await page.getByLabel(t("kk", "signForm.name")).fill("Айгүл Сейітова");
-  await page.getByLabel(t("kk", "signForm.email")).fill(uniqueEmail("fixed"));
+  await page.locator("#sign-petition-form").getByLabel(t("kk", "signForm.name")).fill("Айгүл Сейітова");
+  await page.locator("#sign-petition-form").getByLabel(t("kk", "signForm.email")).fill(uniqueEmail("fixed"));
   await page.getByRole("button", { name: t("kk", "signForm.submit") }).click();
   await expect(page).toHaveURL(new RegExp(`/kk/petitions/${petitionSlug}/signed$`));
   expect(await apiCount(page)).toBe(before);
@@ -116,20 +116,20 @@ test("with JavaScript off, mistakes come back as the form with messages in the p
 
 test("with JavaScript on, mistakes show next to the fields without leaving the page", async ({ page }) => {
   await page.goto(petitionPath("en"));
-  await page.getByLabel(t("en", "signForm.name")).fill("Aliya <b>N</b>");
-  await page.getByLabel(t("en", "signForm.email")).fill("aliya@");
+  await page.locator("#sign-petition-form").getByLabel(t("en", "signForm.name")).fill("Aliya <b>N</b>");
+  await page.locator("#sign-petition-form").getByLabel(t("en", "signForm.email")).fill("aliya@");
   await page.getByRole("button", { name: t("en", "signForm.submit") }).click();
   await expect(page.getByText(t("en", "signForm.errors.email_invalid")).first()).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`${petitionPath("en")}$`));
-  await expect(page.getByLabel(t("en", "signForm.name"))).toHaveValue("Aliya <b>N</b>");
-  await expect(page.getByLabel(t("en", "signForm.email"))).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#sign-petition-form").getByLabel(t("en", "signForm.name"))).toHaveValue("Aliya <b>N</b>");
+  await expect(page.locator("#sign-petition-form").getByLabel(t("en", "signForm.email"))).toHaveAttribute("aria-invalid", "true");
 });
 
 test("a name with HTML is kept as text, never as markup", async ({ page, mailbox }) => {
   const email = uniqueEmail("html");
   await page.goto(petitionPath("en"));
-  await page.getByLabel(t("en", "signForm.name")).fill("<img src=x onerror=alert(1)>Aliya");
-  await page.getByLabel(t("en", "signForm.email")).fill(email);
+  await page.locator("#sign-petition-form").getByLabel(t("en", "signForm.name")).fill("<img src=x onerror=alert(1)>Aliya");
+  await page.locator("#sign-petition-form").getByLabel(t("en", "signForm.email")).fill(email);
   await page.getByRole("button", { name: t("en", "signForm.submit") }).click();
   await expect(page).toHaveURL(/\/signed$/);
   const message = await mailbox.waitFor((e) => e.to.includes(email.toLowerCase()));

@@ -7,17 +7,19 @@ import { deriveKey } from "@/lib/auth/secret";
 import { AppError } from "@/lib/errors";
 import { normalizeAddress, parseTrustedProxies } from "@/lib/http/client-address";
 import { normalizeEmail } from "@/lib/validation/signatures";
+import { clientKey } from "./rate-limit";
 
 /**
  * Block and allow lists (issue 13 item 3). A rule is an address range (CIDR, IPv4 or IPv6), an email domain
  * (`example.org` exactly, `*.example.org` one level below it, `**.example.org` any depth below it) or one address.
- * Blocks win over allows. A blocked signer is answered like anyone and kept as `fraudulent` (no email, never
+ * A `client` rule names one address by its keyed hash only (made from a flag, lib/abuse/flags.ts). Blocks win over allows. A blocked signer is answered like anyone and kept as `fraudulent` (no email, never
  * counted); an allowed one skips the per-client limits (a known carrier gateway, a partner's network).
  */
 export type Verdict = "block" | "allow" | null;
 export type Subject = { address: string | null; email: string };
 
-type Compiled = { kind: AbuseRule["kind"]; matches: (s: { address: string | null; domain: string; emailHash: string }) => boolean };
+type Facts = { address: string | null; domain: string; emailHash: string; clientHash: string | null };
+type Compiled = { kind: AbuseRule["kind"]; matches: (s: Facts) => boolean };
 
 const DOMAIN = /^(\*\*?\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63})$/;
 
@@ -62,6 +64,7 @@ function compile(rule: Pick<AbuseRule, "kind" | "type" | "pattern">): Compiled {
     return { kind: rule.kind, matches: ({ address }) => !!address && list.check(address, address.includes(":") ? "ipv6" : "ipv4") };
   }
   if (rule.type === "email") return { kind: rule.kind, matches: ({ emailHash }) => emailHash === rule.pattern };
+  if (rule.type === "client") return { kind: rule.kind, matches: ({ clientHash }) => clientHash === rule.pattern };
   const anyDepth = rule.pattern.startsWith("**.");
   const oneLevel = !anyDepth && rule.pattern.startsWith("*.");
   const base = rule.pattern.replace(/^\*\*?\./, "");
@@ -83,7 +86,8 @@ export function verdictOf(rules: Pick<AbuseRule, "kind" | "type" | "pattern">[],
 function judge(compiled: Compiled[], subject: Subject): Verdict {
   if (compiled.length === 0) return null;
   const email = normalizeEmail(subject.email);
-  const s = { address: normalizeAddress(subject.address), domain: email.slice(email.lastIndexOf("@") + 1), emailHash: emailRuleHash(email) };
+  const address = normalizeAddress(subject.address);
+  const s: Facts = { address, domain: email.slice(email.lastIndexOf("@") + 1), emailHash: emailRuleHash(email), clientHash: address ? clientKey(address) : null };
   let verdict: Verdict = null;
   for (const rule of compiled) {
     if (!rule.matches(s)) continue;

@@ -59,6 +59,13 @@ export const auditActions = [
   "update.pause",
   "update.resume",
   "update.cancel",
+  "abuse.flag",
+  "abuse.flag_dismiss",
+  // Security events (lib/audit/security-events.ts): written by the system, address-hashes only.
+  "security.refused",
+  "security.limit_trip",
+  "security.block_hit",
+  "security.pow_forged",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

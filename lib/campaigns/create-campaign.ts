@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
+import { recordChange } from "@/lib/audit/record-change";
 import { insertCampaign } from "@/db/queries/campaign-admin";
 import { addCampaignMember } from "@/db/queries/organizers";
 import { AppError } from "@/lib/errors";
@@ -13,14 +13,7 @@ export async function createCampaign(db: Db, actor: Actor | null, input: { slug:
     const campaign = await insertCampaign(tx, input);
     if (!campaign) throw new AppError("invalid_input", { slug: "slug_taken" });
     if (a.role !== "admin") await addCampaignMember(tx, campaign.id, a.userId);
-    await insertAuditEntry(tx, {
-      actorId: a.userId,
-      action: "campaign.create",
-      entityType: "campaign",
-      entityId: campaign.id,
-      campaignId: campaign.id,
-      details: { slug: campaign.slug },
-    });
+    await recordChange(tx, a, "campaign.create", { type: "campaign", id: campaign.id, campaignId: campaign.id }, { slug: campaign.slug });
     return campaign;
   });
 }

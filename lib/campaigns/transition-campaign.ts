@@ -1,8 +1,8 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
 import { type Campaign, updateCampaignAtVersion } from "@/db/queries/campaign-admin";
 import { AppError } from "@/lib/errors";
 import { locales } from "@/lib/i18n/locales";
+import { runTransition } from "@/lib/lifecycle/transition";
 import { type Actor, requireAdmin } from "@/lib/organizers/access";
 import { authorizeCampaign } from "@/lib/organizers/authorize";
 import { type CampaignAction, campaignActions, canPerformOnCampaign } from "./state";
@@ -10,9 +10,8 @@ import { type CampaignAction, campaignActions, canPerformOnCampaign } from "./st
 export type CampaignTransitionInput = { campaignId: string; version: number };
 
 /**
- * The shared path of submit, approve, refuse and unpublish: the role (admins only where the state machine says
- * so, checked before anything is read), the campaign's ownership, the state, the version the person saw, then a
- * guarded UPDATE and an audit entry in one transaction.
+ * Submit, approve, refuse and unpublish (lib/lifecycle/transition.ts): admins only where the lifecycle table says
+ * so, checked before anything is read; going anywhere but draft needs the name in every language.
  */
 export async function transitionCampaign(
   db: Db,
@@ -22,26 +21,22 @@ export async function transitionCampaign(
   options: { reviewNote?: string | null; details?: Record<string, unknown> } = {},
 ): Promise<Campaign> {
   if (campaignActions[action].adminOnly) requireAdmin(actor);
-  return db.transaction(async (tx) => {
-    const { actor: a, campaign } = await authorizeCampaign(tx, actor, input.campaignId);
-    if (!canPerformOnCampaign(campaign.state, action)) throw new AppError("illegal_transition", { form: `illegal_campaign_${action}` });
-    if (campaignActions[action].to !== "draft") {
+  return runTransition<Campaign>(db, {
+    entity: "campaign",
+    action: `campaign.${action}`,
+    version: input.version,
+    authorize: async (tx) => {
+      const { actor: a, campaign } = await authorizeCampaign(tx, actor, input.campaignId);
+      return { actor: a, row: campaign };
+    },
+    canPerform: (state) => canPerformOnCampaign(state, action),
+    illegal: `illegal_campaign_${action}`,
+    check: (campaign) => {
+      if (campaignActions[action].to === "draft") return;
       const missing = Object.fromEntries(locales.filter((l) => !campaign.name[l].trim()).map((l) => [`name.${l}`, "translation_missing"]));
       if (Object.keys(missing).length) throw new AppError("invalid_input", missing);
-    }
-    const row = await updateCampaignAtVersion(tx, campaign.id, input.version, {
-      state: campaignActions[action].to,
-      reviewNote: options.reviewNote ?? null,
-    });
-    if (!row) throw new AppError("conflict", { form: "version_conflict" });
-    await insertAuditEntry(tx, {
-      actorId: a.userId,
-      action: `campaign.${action}`,
-      entityType: "campaign",
-      entityId: campaign.id,
-      campaignId: campaign.id,
-      details: { from: campaign.state, to: row.state, ...options.details },
-    });
-    return row;
+    },
+    update: (tx, campaign) => updateCampaignAtVersion(tx, campaign.id, input.version, { state: campaignActions[action].to, reviewNote: options.reviewNote ?? null }),
+    details: options.details,
   });
 }

@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import type { Actor } from "@/lib/organizers/access";
 import { refusal } from "@/lib/organizers/outcome";
+import { recordRefusal } from "@/lib/audit/security-events";
 import { fieldErrors } from "@/lib/validation/field-errors";
 import { logUnexpected } from "./boundary";
 import type { FormState } from "./form-state";
@@ -45,6 +46,7 @@ export async function runFormAction<S extends z.ZodType>(p: FormActionInput<S>):
     }
     const outcome = refusal(error);
     if (outcome === "sign-in" || outcome === "second-factor") return { refused: outcome };
+    if (outcome === 404) await recordRefusal(await p.db(), error, p.actor?.userId, `form:${p.name}`);
     if (outcome === 404) return { state: { errors: {}, message: t("dashboard.errors.not_found"), values: p.values } };
     const formCode = error.fields.form;
     return {

@@ -17,6 +17,11 @@ export const queues = {
     name: "retention",
     payload: z.object({}).passthrough(),
   },
+  /** Hourly: clients and domains with a burst of confirmed signatures on one petition (lib/abuse/flags.ts). */
+  flagBursts: {
+    name: "abuse-flags",
+    payload: z.object({}).passthrough(),
+  },
   recountPetitions: {
     name: "petition-recount",
     payload: z.object({}).passthrough(),

@@ -4,6 +4,7 @@ import { type SenderOptions, startMailSender } from "@/lib/email/sender";
 import { sweepRallies } from "@/lib/rallies/sweep-rallies";
 import { applyRetention } from "@/lib/retention/apply-retention";
 import { type FanoutOptions, startUpdateFanout } from "@/lib/updates/fan-out";
+import { flagBursts } from "@/lib/abuse/flags";
 import type { Jobs } from "./boss";
 import { queues } from "./queues";
 
@@ -31,5 +32,8 @@ export async function startWorkers(
   // Every hour: unconfirmed signatures and RSVPs, address-hashes, archived campaigns' personal data (lib/retention).
   await jobs.boss.work(queues.retention.name, work, async () => applyRetention(db));
   await jobs.boss.schedule(queues.retention.name, "23 * * * *");
+  await jobs.boss.work(queues.flagBursts.name, work, async () => ({ flagged: (await flagBursts(db, new Date())).length }));
+  // Hourly, a few minutes past: the hour just ended is whole.
+  await jobs.boss.schedule(queues.flagBursts.name, "5 * * * *");
   return { stop: async () => void (await Promise.all([mail.stop(), updates.stop()])) };
 }

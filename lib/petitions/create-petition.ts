@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
+import { recordChange } from "@/lib/audit/record-change";
 import { insertPetition } from "@/db/queries/petition-admin";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/organizers/access";
@@ -13,14 +13,7 @@ export async function createPetition(db: Db, actor: Actor | null, input: Petitio
     const { campaignId: _, ...draft } = input;
     const petition = await insertPetition(tx, campaign.id, draft);
     if (!petition) throw new AppError("invalid_input", { slug: "slug_taken" });
-    await insertAuditEntry(tx, {
-      actorId: a.userId,
-      action: "petition.create",
-      entityType: "petition",
-      entityId: petition.id,
-      campaignId: campaign.id,
-      details: { slug: petition.slug },
-    });
+    await recordChange(tx, a, "petition.create", { type: "petition", id: petition.id, campaignId: campaign.id }, { slug: petition.slug });
     return petition;
   });
 }

@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
+import { recordChange } from "@/lib/audit/record-change";
 import { updateDraftAtVersion } from "@/db/queries/petition-admin";
 import { isUniqueViolation } from "@/db/queries/pg-errors";
 import { AppError } from "@/lib/errors";
@@ -24,14 +24,7 @@ export async function updatePetition(
       const { petitionId: _, version, ...draft } = input;
       const row = await updateDraftAtVersion(tx, petition.id, version, draft);
       if (!row) throw new AppError("conflict", { form: "version_conflict" });
-      await insertAuditEntry(tx, {
-        actorId: a.userId,
-        action: "petition.update",
-        entityType: "petition",
-        entityId: petition.id,
-        campaignId: petition.campaignId,
-        details: { version: row.version },
-      });
+      await recordChange(tx, a, "petition.update", { type: "petition", id: petition.id, campaignId: petition.campaignId }, { version: row.version });
       return row;
     });
   } catch (error) {

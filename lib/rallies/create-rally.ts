@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
+import { recordChange } from "@/lib/audit/record-change";
 import { insertRally } from "@/db/queries/rallies";
 import { AppError } from "@/lib/errors";
 import { timeZone } from "@/lib/i18n/locales";
@@ -17,14 +17,7 @@ export async function createRally(db: Db, actor: Actor | null, input: RallyCreat
     const times = resolveTimes(input, zone, { now: options.now ?? new Date() });
     const rally = await insertRally(tx, campaign.id, { slug: input.slug, timeZone: zone, ...detailColumns(input, times) });
     if (!rally) throw new AppError("invalid_input", { slug: "slug_taken" });
-    await insertAuditEntry(tx, {
-      actorId: a.userId,
-      action: "rally.create",
-      entityType: "rally",
-      entityId: rally.id,
-      campaignId: campaign.id,
-      details: { slug: rally.slug },
-    });
+    await recordChange(tx, a, "rally.create", { type: "rally", id: rally.id, campaignId: campaign.id }, { slug: rally.slug });
     return rally;
   });
 }

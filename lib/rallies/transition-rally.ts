@@ -1,16 +1,11 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
 import { type Rally, updateRallyGuarded } from "@/db/queries/rallies";
-import { AppError } from "@/lib/errors";
+import { runTransition } from "@/lib/lifecycle/transition";
 import type { Actor } from "@/lib/organizers/access";
 import { authorizeRally } from "./authorize-rally";
 import { type RallyAction, canPerform, rallyActions } from "./state";
 
-/**
- * The shared path of announce, hold and cancel: authorize, the state table, the version the organizer saw,
- * then a guarded UPDATE (two organizers pressing at once cannot both succeed), whatever goes with it
- * (`after`: notices), and the audit entry — one transaction.
- */
+/** Announce, hold and cancel (lib/lifecycle/transition.ts): the rally row locked, `after` sends the notices. */
 export async function transitionRally(
   db: Db,
   actor: Actor | null,
@@ -23,26 +18,20 @@ export async function transitionRally(
     after?: (rally: Rally, tx: Db, now: Date) => Promise<Record<string, unknown> | void>;
   } = {},
 ): Promise<Rally> {
-  return db.transaction(async (tx) => {
-    const { actor: a, rally } = await authorizeRally(tx, actor, input.rallyId, { lock: true });
-    if (!canPerform(rally.state, action)) throw new AppError("illegal_transition", { form: `illegal_rally_${action}` });
-    if (rally.version !== input.version) throw new AppError("conflict", { form: "version_conflict" });
-    const now = options.now ?? new Date();
-    await options.check?.(rally, tx, now);
-    const row = await updateRallyGuarded(tx, rally.id, { from: rallyActions[action].from, version: input.version }, {
-      state: rallyActions[action].to,
-      ...options.set?.(rally, now),
-    });
-    if (!row) throw new AppError("conflict", { form: "version_conflict" });
-    const details = (await options.after?.(row, tx, now)) ?? {};
-    await insertAuditEntry(tx, {
-      actorId: a.userId,
-      action: `rally.${action}`,
-      entityType: "rally",
-      entityId: rally.id,
-      campaignId: rally.campaignId,
-      details: { from: rally.state, to: row.state, ...details },
-    });
-    return row;
+  return runTransition<Rally>(db, {
+    entity: "rally",
+    action: `rally.${action}`,
+    version: input.version,
+    authorize: async (tx) => {
+      const { actor: a, rally } = await authorizeRally(tx, actor, input.rallyId, { lock: true });
+      return { actor: a, row: rally };
+    },
+    canPerform: (state) => canPerform(state, action),
+    illegal: `illegal_rally_${action}`,
+    now: options.now,
+    check: options.check,
+    update: (tx, rally, now) =>
+      updateRallyGuarded(tx, rally.id, { from: rallyActions[action].from, version: input.version }, { state: rallyActions[action].to, ...options.set?.(rally, now) }),
+    after: options.after,
   });
 }

@@ -11,6 +11,8 @@ export function contentSecurityPolicy(nonce: string, dev = false): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The proof-of-work widget's worker, a file of ours (public/pow.js starts it); no blob: workers.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -1,12 +1,9 @@
 import type { Db } from "@/db";
 import { findPetitionSigningState } from "@/db/queries/petitions";
-import { lockSignatureByEmail, recordAnotherEmail } from "@/db/queries/signatures";
-import { enqueueEmail } from "@/lib/email/outbox";
 import { AppError } from "@/lib/errors";
-import { isOpenForSigning } from "@/lib/petitions/state";
 import type { SignInput } from "@/lib/validation/signatures";
 import { insertNewSignature } from "./signature-batcher";
-import { CONFIRMATION_TTL_MS, MAX_CONFIRMATION_EMAILS, hashToken, newNonce } from "@/lib/confirmations/tokens";
+import { CONFIRMATION_TTL_MS, hashToken, newNonce } from "@/lib/confirmations/tokens";
 import { CONSENT_WORDING_VERSION, DELIVERY_CONSENT_WORDING_VERSION, tokenFromNonce } from "./tokens";
 
 /**
@@ -44,29 +41,10 @@ export async function signPetition(
     clientHash: ctx.client ?? null,
     blocked: ctx.blocked ?? false,
   };
-  // The common case, a new signer: the signature and its email job in one statement (with concurrent signers).
+  // New or duplicate, one statement (with concurrent signers) does what it needs: the same time either way.
   if (await insertNewSignature(ctx.db, signature)) return { outcome: "check_email" };
 
-  const done = await ctx.db.transaction(async (tx) => {
-    const existing = await lockSignatureByEmail(tx, petitionSlug, input.email);
-    if (!existing) return false; // no such open petition: answered below, outside the transaction
-    if (!isOpenForSigning({ state: existing.petitionState, deadline: existing.petitionDeadline })) {
-      throw new AppError("petition_closed");
-    }
-    if (existing.state === "pending") {
-      if (await recordAnotherEmail(tx, existing.id, MAX_CONFIRMATION_EMAILS, expiresAt)) {
-        await enqueueEmail(tx, "signature-confirmation", { signatureId: existing.id, locale: input.locale });
-      }
-    } else if (existing.state === "confirmed") {
-      if (await recordAnotherEmail(tx, existing.id, MAX_CONFIRMATION_EMAILS)) {
-        await enqueueEmail(tx, "signature-already-signed", { signatureId: existing.id, locale: input.locale });
-      }
-    }
-    // invalidated / fraudulent / withdrawn: nothing to send, and nothing to reveal.
-    return true;
-  });
-  if (done) return { outcome: "check_email" };
-
+  // Not open: the same answer whether or not this address signed.
   const petition = await findPetitionSigningState(ctx.db, petitionSlug);
   if (!petition) throw new AppError("petition_not_found");
   throw new AppError("petition_closed");

@@ -2,6 +2,7 @@ import type { Db } from "@/db";
 import { type NewSignature, insertPendingSignaturesWithEmails } from "@/db/queries/signatures";
 import { priorityOf } from "@/lib/email/kinds";
 import { env } from "@/lib/env";
+import { MAX_CONFIRMATION_EMAILS } from "@/lib/confirmations/tokens";
 
 /**
  * Group commit for new signatures. A signature is answered only after the statement that inserted it
@@ -44,7 +45,7 @@ class SignatureBatcher {
   private async run(batch: Waiting[]): Promise<void> {
     try {
       const limits = { burst: env().SIGN_LIMIT_BURST, hourly: env().SIGN_LIMIT_HOURLY };
-      const inserted = await insertPendingSignaturesWithEmails(this.db, batch.map((w) => w.row), limits, priorityOf("signature-confirmation", {}));
+      const inserted = await insertPendingSignaturesWithEmails(this.db, batch.map((w) => w.row), limits, priorityOf("signature-confirmation", {}), MAX_CONFIRMATION_EMAILS);
       for (const w of batch) w.resolve(inserted.has(w.row.tokenHash));
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
@@ -57,7 +58,7 @@ class SignatureBatcher {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const batchers = new WeakMap<Db, SignatureBatcher>();
 
-/** Inserts a new pending signature and its email job (batched with concurrent ones); false if not inserted. */
+/** Inserts a new pending signature and its email job, or answers a duplicate (batched with concurrent ones); false if the petition is not open. */
 export function insertNewSignature(db: Db, row: NewSignature): Promise<boolean> {
   let batcher = batchers.get(db);
   if (!batcher) batchers.set(db, (batcher = new SignatureBatcher(db)));

@@ -62,6 +62,12 @@ describe("signing limits per client", () => {
     const seen = await outcomes(tags);
     expect(seen.filter((s) => s?.state === "pending" && s.queued)).toHaveLength(burst);
     expect(seen.filter((s) => s?.state === "fraudulent" && !s.queued)).toHaveLength(40 - burst);
+    // However the batches fell, each window's trip (40 > burst, 40 > hourly) is one security event, by address-hash only.
+    const trips = rowsOf<{ details: Record<string, string> }>(
+      await database().db.execute(sql`select details from audit_log where action = 'security.limit_trip' and entity_id = ${from}`),
+    );
+    expect(trips.map((t) => t.details.window).sort()).toEqual(["hour", "minute"]);
+    expect(trips[0]!.details.action).toBe("sign");
   });
 
   it("trips the hourly limit at exactly its threshold", async () => {

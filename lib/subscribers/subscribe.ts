@@ -3,6 +3,8 @@ import { findPublicCampaignBySlug } from "@/db/queries/campaigns";
 import { insertPendingSubscriber, isAddressSuppressed, lockSubscriberByEmail, recordAnotherSubscriberEmail } from "@/db/queries/subscribers";
 import { CONFIRMATION_TTL_MS, MAX_CONFIRMATION_EMAILS } from "@/lib/confirmations/tokens";
 import { enqueueEmail } from "@/lib/email/outbox";
+import type { PowVerdict } from "@/lib/abuse/proof-of-work";
+import { screenClient } from "@/lib/abuse/screen-client";
 import { AppError } from "@/lib/errors";
 import type { SubscribeInput } from "@/lib/validation/subscribers";
 import { SUBSCRIBE_WORDING_VERSION, SUBSCRIPTION_CONFIRM, SUBSCRIPTION_MANAGE, mintSubscriberTokens } from "./tokens";
@@ -14,11 +16,22 @@ import { SUBSCRIBE_WORDING_VERSION, SUBSCRIPTION_CONFIRM, SUBSCRIPTION_MANAGE, m
  * link again by email only (at most MAX_CONFIRMATION_EMAILS in all), a confirmed or suppressed one gets nothing.
  * The page never tells whether an address is known, and one address never has two rows.
  */
-export async function subscribeToCampaign(db: Db, campaignSlug: string, input: SubscribeInput, options: { now?: Date } = {}): Promise<{ outcome: "check_email" }> {
+export async function subscribeToCampaign(
+  db: Db,
+  campaignSlug: string,
+  input: SubscribeInput,
+  options: { now?: Date; client?: { address: string | null; pow?: PowVerdict } } = {},
+): Promise<{ outcome: "check_email" }> {
   const now = options.now ?? new Date();
   const campaign = await findPublicCampaignBySlug(db, campaignSlug);
   if (!campaign) throw new AppError("not_found");
   if (input.website === "filled") return { outcome: "check_email" }; // a bot: say the same, keep nothing
+  // Blocked, over the per-client limits on this campaign, or a forged proof of work (lib/abuse/screen-client.ts):
+  // the same answer, nothing kept, nothing sent (a subscription has no row that could stay uncounted).
+  if (options.client) {
+    const screening = await screenClient(db, { action: "subscribe", target: campaign.id, address: options.client.address, email: input.email, pow: options.client.pow }, { now });
+    if (screening.fraudulent) return { outcome: "check_email" };
+  }
   const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
   await db.transaction(async (tx) => {
     if (await isAddressSuppressed(tx, input.email)) return; // it bounced or complained: never mailed again

@@ -1,13 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Database, type Db, openDatabase, rowsOf } from "@/db";
+import { type Database, type Db, rowsOf } from "@/db";
 import { campaignUpdates } from "@/db/schema";
-import { type TestDatabase, createTestDatabase, testDriver } from "@/db/testing";
-import { type ResendCapture, startResendCapture } from "@/e2e/support/resend-capture";
+import { setUpTestDatabase } from "@/db/test-database";
+import { testDriver } from "@/db/testing";
+import { setUpResendCapture, testMailEnv as env } from "@/lib/email/test-capture";
 import { type MailSender, startMailSender } from "@/lib/email/sender";
 import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
@@ -23,41 +21,24 @@ import { sendUpdate } from "./send-update";
 // Updates end to end on a real database (PostgreSQL, or PGlite with QOLDAU_TEST_DRIVER=pglite): compose, the
 // fan-out, the mail sender and the real resend SDK against the capture server.
 
-const env = {
-  RESEND_API_KEY: "re_test_key",
-  APP_URL: "http://qoldau.test",
-  AUTH_SECRET: "updates-test-secret-updates-test-secret-01",
-  MAIL_FROM: "Qoldau <noreply@qoldau.test>",
-};
-let capture: ResendCapture;
-let testDb: TestDatabase | undefined;
-let pgliteDir: string | undefined;
+const capture = setUpResendCapture({ rateLimit: 50 });
+// On disk on PGlite: the fan-out child process below opens the same data folder.
+const testDb = setUpTestDatabase({ max: 10, onDisk: true });
 let database: Database | undefined;
 let workers: { sender: MailSender; fanout: UpdateFanout } | undefined;
 const db = (): Db => database!.db;
-const target = () => (pgliteDir ? `pglite:${pgliteDir}` : testDb!.url!);
+const target = () => testDb().target!;
 
-beforeAll(async () => {
-  capture = await startResendCapture({ rateLimit: 50 });
-  Object.assign(process.env, env, { RESEND_BASE_URL: capture.url });
-  if (testDriver === "pglite") {
-    pgliteDir = mkdtempSync(path.join(os.tmpdir(), "qoldau-updates-"));
-    database = await openDatabase({ pgliteDir, migrate: true });
-  } else {
-    testDb = await createTestDatabase({ max: 10 });
-    database = testDb;
-  }
+beforeAll(() => {
+  database = testDb();
 });
 
 afterAll(async () => {
   await stopWorkers();
-  if (testDb) await testDb.drop();
-  else await database?.close();
-  await capture?.close();
-  if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+  if (database !== testDb()) await database?.close(); // a handle reopened after the child ran
 });
 
-beforeEach(() => capture.reset());
+beforeEach(() => capture().reset());
 
 function startWorkers(pageSize = 100) {
   workers = { sender: startMailSender(db(), { idleMs: 50, retryBaseMs: 200, maxRps: 50, leaseMs: 2000 }), fanout: startUpdateFanout(db(), { idleMs: 50, pageSize, leaseMs: 2000 }) };
@@ -91,7 +72,7 @@ async function subscribe(campaignId: string, tag: string, n: number) {
     from generate_series(0, ${n - 1}) as i`);
 }
 
-const captured = (tag: string) => capture.emails().filter((e) => e.to[0]!.startsWith(`${tag}.`));
+const captured = (tag: string) => capture().emails().filter((e) => e.to[0]!.startsWith(`${tag}.`));
 const stateOf = async (id: string) => (await db().select().from(campaignUpdates).where(eq(campaignUpdates.id, id)))[0]!;
 
 async function refusal(p: Promise<unknown>): Promise<Record<string, string>> {
@@ -204,7 +185,7 @@ describe(`updates on ${testDriver}`, { timeout: 240_000 }, () => {
     await subscribe(w.campaignA.id, tag, n);
     const u = await createUpdate(db(), w.organizer, form(w.campaignA.id, { ru: ["Авария", "Текст"], en: ["Crash", "Text"] }));
     await sendUpdate(db(), w.organizer, { updateId: u.id, version: 1 });
-    if (pgliteDir) {
+    if (testDriver === "pglite") {
       await database!.close();
       database = undefined;
     }
@@ -212,7 +193,7 @@ describe(`updates on ${testDriver}`, { timeout: 240_000 }, () => {
     await c.waitFor("PAGE");
     c.proc.kill("SIGKILL");
     await killed(c.proc);
-    if (pgliteDir) database = await openDatabase({ pgliteDir });
+    if (testDriver === "pglite") database = await testDb().reopen();
     const [mid] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from update_deliveries where update_id = ${u.id}`));
     expect(mid!.n).toBeGreaterThan(0);
     expect(mid!.n).toBeLessThan(n); // killed mid-fan-out
@@ -236,7 +217,7 @@ describe(`updates on ${testDriver}`, { timeout: 240_000 }, () => {
 
 function child(args: string[]): { proc: ChildProcess; waitFor(text: string): Promise<void> } {
   const proc = spawn(process.execPath, ["--import", "tsx", "lib/updates/testing-child/fanout-process.ts", ...args], {
-    env: { ...process.env, ...env, RESEND_BASE_URL: capture.url, DATABASE_URL: "" },
+    env: { ...process.env, ...env, RESEND_BASE_URL: capture().url, DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";

@@ -43,3 +43,4 @@ export type BulkFilter = z.infer<typeof bulkFilterSchema>;
 export const bulkRunSchema = z.intersection(bulkFilterSchema, z.object({ expected: z.coerce.number({ error: "invalid" }).int("invalid").min(1, "invalid").max(10_000_000, "invalid") }));
 
 export const bulkReverseSchema = z.object({ invalidationId: idSchema });
+export const abuseFlagIdSchema = z.object({ flagId: idSchema });

@@ -4,20 +4,16 @@ import { connection } from "next/server";
 import { PetitionCard } from "@/app/_components/petition-card";
 import { getDb } from "@/db";
 import { listVisiblePetitions } from "@/db/queries/petitions";
-import { type Locale, localeAlternates } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
+import { publicMetadata } from "@/app/_components/public-metadata";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = translator(locale);
-  return {
-    title: t("petitions.title"),
-    description: t("petitions.description"),
-    openGraph: { title: t("petitions.title"), description: t("petitions.description"), url: `/${locale}/petitions` },
-    alternates: { languages: localeAlternates("/petitions") },
-  };
+  return publicMetadata(locale, "/petitions", { title: t("petitions.title"), description: t("petitions.description") });
 }
 
 export default async function PetitionsPage({ params }: Props) {

@@ -8,10 +8,11 @@ import { SubscribeFormView } from "@/app/_components/subscribe-form-view";
 import { getDb } from "@/db";
 import { findProfile, findPublishedCampaign, listSources, listTimeline } from "@/db/queries/campaigns";
 import { listVisiblePetitions } from "@/db/queries/petitions";
-import { type Locale, localeAlternates } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
 import { formatter, translator } from "@/lib/i18n/translator";
 import { isOpenForSigning } from "@/lib/petitions/state";
+import { publicMetadata } from "@/app/_components/public-metadata";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -38,12 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const name = pick(data.profile.name, locale);
   const title = t("profile.title", { name });
   const description = pick(data.profile.summary, locale).slice(0, 200) || t("profile.description", { name });
-  return {
-    title,
-    description,
-    openGraph: { title, description, type: "profile", url: `/${locale}/profile` },
-    alternates: { languages: localeAlternates("/profile") },
-  };
+  return publicMetadata(locale, "/profile", { title, description, type: "profile" });
 }
 
 export default async function ProfilePage({ params }: Props) {

@@ -6,21 +6,18 @@ import { RallyCard } from "@/app/_components/rallies/rally-card";
 import { getDb } from "@/db";
 import { findPublishedCampaign } from "@/db/queries/campaigns";
 import { listVisibleRallies } from "@/db/queries/rallies";
-import { type Locale, isLocale, localeAlternates } from "@/lib/i18n/locales";
+import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { feedUrls } from "@/lib/rallies/ics";
 import { isUpcoming } from "@/lib/rallies/state";
+import { publicMetadata } from "@/app/_components/public-metadata";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = translator(locale);
-  return {
-    title: t("rallies.title"),
-    description: t("rallies.description"),
-    alternates: { languages: localeAlternates("/rallies") },
-  };
+  return publicMetadata(locale, "/rallies", { title: t("rallies.title"), description: t("rallies.description") });
 }
 
 /** Upcoming rallies, soonest first, then the archive (held, cancelled, past), newest first. */

@@ -12,7 +12,8 @@ export type RsvpFormStrings = Record<(typeof rsvpFormStringKeys)[number], string
 export function RsvpFormView({ action, locale, values, errors, strings }: { action: string; locale: string; values: RsvpFormValues; errors: RsvpFormErrors; strings: RsvpFormStrings }) {
   const invalid = (["email", "name"] as const).filter((f) => errors[f]);
   return (
-    <form method="post" action={action} noValidate className="sign-form">
+    // data-pow: with JavaScript, public/enhance.js adds a proof of work to the post (lib/abuse/proof-of-work.ts).
+    <form method="post" action={action} noValidate className="sign-form" data-pow="">
       <input type="hidden" name="locale" value={locale} />
       <ErrorSummary id="rsvp-errors" fieldPrefix="rsvp" invalid={invalid} errors={errors} summary={strings.errorSummary} />
       <PersonField id="rsvp-email" name="email" label={strings.email} hint={strings.emailHint} error={errors.email} value={values.email} maxLength={320} required />

@@ -5,6 +5,9 @@ import { type RouteScope, route } from "@/lib/http/boundary";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { refusal } from "@/lib/organizers/outcome";
+import { getDb } from "@/db";
+import { recordRefusal } from "@/lib/audit/security-events";
+import { currentActor } from "@/lib/auth/current-actor";
 import { secondFactorHref, signInHref } from "./guard";
 
 type Ctx<P> = { params: Promise<P & { locale: string }> };
@@ -49,8 +52,9 @@ export function dashboardRoute<P>(
       if (!isSameOriginPost(request.headers)) return plain(403, "Forbidden");
       return handler(request, { ...p, locale: scope.locale }, scope);
     },
-    async (error, _request, { params }, scope) => {
+    async (error, request, { params }, scope) => {
       const outcome = refusal(error);
+      if (outcome === 404) await recordRefusal(await getDb(), error, (await currentActor())?.userId, new URL(request.url).pathname);
       if (outcome === "sign-in") return Response.redirect(`${appUrl()}${signInHref(scope.locale, back(await params))}`, 303);
       if (outcome === "second-factor") return Response.redirect(`${appUrl()}${secondFactorHref(scope.locale)}`, 303);
       if (outcome === 404) return plain(404, translator(scope.locale)("dashboard.export.notFound"));

@@ -1,5 +1,8 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { recordRefusal } from "@/lib/audit/security-events";
+import { currentActor } from "@/lib/auth/current-actor";
 import { refusal } from "@/lib/organizers/outcome";
 
 export function signInHref(locale: string, callbackPath?: string): string {
@@ -24,7 +27,10 @@ export async function loadOrRefuse<T>(locale: string, path: string, load: () => 
     const outcome = refusal(error);
     if (outcome === "sign-in") redirect(signInHref(locale, `/${locale}${path}`));
     if (outcome === "second-factor") redirect(secondFactorHref(locale, `/${locale}${path}`));
-    if (outcome === 404) notFound();
+    if (outcome === 404) {
+      await recordRefusal(await getDb(), error, (await currentActor())?.userId, path);
+      notFound();
+    }
     throw error;
   }
 }

@@ -40,6 +40,8 @@ const notices = [
   "updateResumed",
   "updateCancelled",
   "updateTestSent",
+  "abuseFlagBlocked",
+  "abuseFlagDismissed",
 ] as const;
 
 /** The result of the last action, carried by the redirect (`?notice=saved`); unknown values show nothing. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { locales } from "@/lib/i18n/locales";
+import { type Locale, locales } from "@/lib/i18n/locales";
 
 /** The strings every dashboard form needs, in the page's language. */
 export async function formStrings() {
@@ -14,7 +14,7 @@ export async function formStrings() {
 }
 
 /** `{ "title.kk": "Title (Қазақша)" }` for each field and language, to name the field an error is about. */
-export function localizedLabels(fields: Record<string, string>, languages: Record<"ru" | "kk" | "en", string>): Record<string, string> {
+export function localizedLabels(fields: Record<string, string>, languages: Record<Locale, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(fields).flatMap(([name, label]) => locales.map((l) => [`${name}.${l}`, `${label} (${languages[l]})`])),
   );

@@ -42,7 +42,8 @@ import {
 import type { Locale } from "@/lib/i18n/locales";
 import { formAction } from "../_components/run-action";
 import { addRule, removeRule } from "@/lib/abuse/manage-rules";
-import { abuseRuleIdSchema, abuseRuleSchema, bulkReverseSchema, bulkRunSchema } from "@/lib/validation/abuse";
+import { abuseFlagIdSchema, abuseRuleIdSchema, abuseRuleSchema, bulkReverseSchema, bulkRunSchema } from "@/lib/validation/abuse";
+import { blockFromFlag, dismissFlag } from "@/lib/abuse/flags";
 
 /**
  * The dashboard's server actions. Each one only parses the form (formAction), calls one domain operation —
@@ -96,3 +97,5 @@ export const addAbuseRuleAction = formAction(abuseRuleSchema, addRule, dashboard
 export const removeAbuseRuleAction = formAction(abuseRuleIdSchema, removeRule, dashboardPage("abuse", "abuseRuleRemoved"));
 export const runBulkInvalidationAction = formAction(bulkRunSchema, runBulkInvalidation, dashboardPage("invalidations", "bulkInvalidated"));
 export const reverseBulkInvalidationAction = formAction(bulkReverseSchema, reverseBulkInvalidation, dashboardPage("invalidations", "bulkReversed"));
+export const blockAbuseFlagAction = formAction(abuseFlagIdSchema, blockFromFlag, dashboardPage("abuse", "abuseFlagBlocked"));
+export const dismissAbuseFlagAction = formAction(abuseFlagIdSchema, dismissFlag, dashboardPage("abuse", "abuseFlagDismissed"));

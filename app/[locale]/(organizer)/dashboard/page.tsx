@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { connection } from "next/server";
 import { getDb } from "@/db";
 import { currentActor } from "@/lib/auth/current-actor";
+import { readSecuritySummary, type SecurityEventGroup } from "@/lib/audit/security-events";
 import { mailHalt } from "@/lib/email/sender";
 import { Link } from "@/lib/i18n/navigation";
 import type { Locale } from "@/lib/i18n/locales";
@@ -32,6 +33,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const waiting = actor?.role === "admin" ? campaigns.filter((c) => c.state === "pending_review") : [];
   // The provider refused our key (lib/email/sender.ts): admins must hear it here, not only in the log.
   const halted = actor?.role === "admin" ? await mailHalt(await getDb()) : null;
+  const security = actor?.role === "admin" ? await readSecuritySummary(await getDb(), actor) : null;
   return (
     <>
       <h1>{t("home.title")}</h1>
@@ -51,6 +53,33 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {security && (
+        <section aria-labelledby="security-events">
+          <h2 id="security-events">{t("security.title")}</h2>
+          <p className="hint">{t("security.intro")}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("security.event")}</th>
+                <th scope="col">{t("security.day")}</th>
+                <th scope="col">{t("security.week")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(Object.keys(security) as SecurityEventGroup[]).map((group) => (
+                <tr key={group} data-testid={`security-${group}`}>
+                  <th scope="row">{t(`security.groups.${group}`)}</th>
+                  <td>{security[group].day}</td>
+                  <td>{security[group].week}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            <Link href="/dashboard/audit">{t("security.auditLink")}</Link>
+          </p>
         </section>
       )}
       {campaigns.length === 0 ? (

@@ -11,12 +11,13 @@ import { signFormAction, signFormLimits, signFormStrings } from "@/app/_componen
 import { getDb } from "@/db";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import { datePhrase } from "@/lib/i18n/date-phrases";
-import { type Locale, localeAlternates } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { paragraphs, pick, pickedLocale } from "@/lib/i18n/localized";
 import { formatter, translator } from "@/lib/i18n/translator";
 import { isOpenForSigning, lateConfirmationsUntil, publicState } from "@/lib/petitions/state";
 import { listPublicSigners } from "@/lib/signatures/list-public-signers";
 import { slugSchema } from "@/lib/validation/petitions";
+import { publicMetadata } from "@/app/_components/public-metadata";
 
 type Props = { params: Promise<{ locale: Locale; slug: string }> };
 
@@ -39,13 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!row) return {};
   const title = pick(row.petition.title, locale);
   const description = pick(row.petition.summary, locale);
-  const path = `/petitions/${row.petition.slug}`;
-  return {
-    title,
-    description,
-    openGraph: { title, description, type: "article", url: `/${locale}${path}` },
-    alternates: { languages: localeAlternates(path) },
-  };
+  return publicMetadata(locale, `/petitions/${row.petition.slug}`, { title, description, type: "article" });
 }
 
 export default async function PetitionPage({ params }: Props) {

@@ -8,13 +8,14 @@ import { RsvpFormView } from "@/app/_components/rallies/rsvp-form-view";
 import { rsvpFormStrings } from "@/app/_components/rallies/rsvp-strings";
 import { getDb } from "@/db";
 import { countConfirmed, countPlacesTaken, findVisibleRallyBySlug, latestChange } from "@/db/queries/rallies";
-import { type Locale, isLocale, localeAlternates } from "@/lib/i18n/locales";
+import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { paragraphs, pick } from "@/lib/i18n/localized";
 import { formatter, translator } from "@/lib/i18n/translator";
 import { formatRallyWhen } from "@/lib/rallies/format-when";
 import { feedUrls, rallyCalendarPath } from "@/lib/rallies/ics";
 import { acceptsRsvps } from "@/lib/rallies/state";
 import { slugSchema } from "@/lib/validation/petitions";
+import { publicMetadata } from "@/app/_components/public-metadata";
 
 type Props = { params: Promise<{ locale: Locale; slug: string }> };
 
@@ -36,13 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!row) return {};
   const title = pick(row.rally.title, locale);
   const description = `${formatRallyWhen(locale, row.rally)} · ${pick(row.rally.address, locale)}`;
-  const path = `/rallies/${row.rally.slug}`;
-  return {
-    title,
-    description,
-    openGraph: { title, description, type: "article", url: `/${locale}${path}` },
-    alternates: { languages: localeAlternates(path) },
-  };
+  return publicMetadata(locale, `/rallies/${row.rally.slug}`, { title, description, type: "article" });
 }
 
 /** A rally: time in its zone, place, permit status, notes, and the RSVP form (a plain form: works without JavaScript). */

@@ -63,7 +63,7 @@ export default async function ManageRsvpPage({ params, searchParams }: Props) {
         </Link>
       </p>
       <p>{formatRallyWhen(locale, rally)}</p>
-      <p data-testid="rsvp-status">{t(`manageRsvp.status.${rally.state === "cancelled" ? "rallyCancelled" : rsvp.state}`)}</p>
+      <p data-testid="rsvp-status">{t(`manageRsvp.status.${rally.state === "cancelled" ? "rallyCancelled" : rsvp.state === "fraudulent" ? "pending" : rsvp.state}`)}</p>
       {ahead && rsvp.state !== "cancelled" && (
         <div className="actions-row">
           {rsvp.state === "confirmed" && !rsvp.stillComingAt && button("coming", t("manageRsvp.coming"))}

@@ -100,7 +100,7 @@ export default async function YourDataPage({ params, searchParams }: Props) {
             <ul data-testid="your-rsvps">
               {data.rsvps.map((r) => (
                 <li key={r.id}>
-                  {pick(r.rallyTitle, locale)} ({day(r.rallyStartsAt)}): {t(`manageRsvp.status.${r.state}`)}
+                  {pick(r.rallyTitle, locale)} ({day(r.rallyStartsAt)}): {t(`manageRsvp.status.${r.state === "fraudulent" ? "pending" : r.state}`)}
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { findDevMail } from "@/db/queries/dev-mailbox";
 import { usesDevMailbox } from "@/lib/env";
 import { isLocalRequest } from "@/lib/security/local-only";
+import { route } from "@/lib/http/boundary";
 
 /** Sandboxed (no scripts, no forms, nothing loaded from anywhere) but with the mail's own inline styles. */
 const headers = {
@@ -13,10 +14,10 @@ const headers = {
 const text = { ...headers, "Content-Type": "text/plain; charset=utf-8" };
 
 /** A stored email's HTML. On this machine only. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = route<{ params: Promise<{ id: string }> }>("dev-mailbox", async (request, { params }) => {
   if (!isLocalRequest(request.headers)) return new Response("The dev mailbox opens only on this computer.\n", { status: 403, headers: text });
   const id = z.uuid().safeParse((await params).id);
   const mail = usesDevMailbox() && id.success ? await findDevMail(await getDb(), id.data) : null;
   if (!mail) return new Response("Not found", { status: 404, headers: text });
   return new Response(mail.html, { headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
-}
+});

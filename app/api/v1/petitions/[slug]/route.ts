@@ -4,11 +4,12 @@ import { isOpenForSigning } from "@/lib/petitions/state";
 import { isLocale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { slugSchema } from "@/lib/validation/petitions";
+import { route } from "@/lib/http/boundary";
 
 type Ctx = { params: Promise<{ slug: string }> };
 
 /** Public figures of a petition. No personal data: shared caches keep it for seconds (next.config.js). */
-export async function GET(request: Request, { params }: Ctx) {
+export const GET = route<Ctx>("petition-figures", async (request, { params }) => {
   const slug = slugSchema.safeParse((await params).slug);
   const row = slug.success ? await findVisiblePetitionBySlug(await getDb(), slug.data) : null;
   if (!row) return Response.json({ error: "petition_not_found" }, { status: 404 });
@@ -28,4 +29,4 @@ export async function GET(request: Request, { params }: Ctx) {
     open: isOpenForSigning(petition),
     deadline: petition.deadline?.toISOString() ?? null,
   }, { headers });
-}
+});

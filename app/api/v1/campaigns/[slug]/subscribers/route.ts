@@ -1,7 +1,10 @@
 import { renderSubscribeErrorPage } from "@/app/_components/subscribe-error-page";
 import { getDb } from "@/db";
 import { findPublicCampaignBySlug } from "@/db/queries/campaigns";
+import { POW_FIELD, checkPow } from "@/lib/abuse/proof-of-work";
+import { addressPolicy } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
 import { route } from "@/lib/http/boundary";
 import { readForm } from "@/lib/http/read-form";
 import { html, seeOther } from "@/lib/http/responses";
@@ -27,7 +30,9 @@ export const POST = route<Ctx>(
     if (isLocale(scope.body.locale)) scope.locale = scope.body.locale;
     const parsed = subscribeInputSchema.safeParse(scope.body);
     if (!parsed.success) throw new AppError("invalid_input", fieldErrors(parsed.error, (field) => `${field}_invalid`));
-    await subscribeToCampaign(await getDb(), slug.data, parsed.data);
+    const db = await getDb();
+    const client = { address: clientAddress(request.headers, addressPolicy()), pow: await checkPow(db, scope.body[POW_FIELD]) };
+    await subscribeToCampaign(db, slug.data, parsed.data, { client });
     const next = `/${scope.locale}/subscribe/check-email`;
     return scope.json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
   },

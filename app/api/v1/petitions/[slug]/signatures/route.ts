@@ -2,6 +2,8 @@ import { getDb } from "@/db";
 import { findPetitionForSignPage } from "@/db/queries/petitions";
 import { renderSignErrorPage, signErrorMessages, signFormAction } from "@/app/_components/sign-error-page";
 import { clientKey } from "@/lib/abuse/rate-limit";
+import { recordSecurityEvent } from "@/lib/audit/security-events";
+import { POW_FIELD, checkPow, powIsFraud } from "@/lib/abuse/proof-of-work";
 import { abuseVerdict } from "@/lib/abuse/rules";
 import { addressPolicy } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
@@ -43,7 +45,11 @@ export const POST = route<Ctx>(
     const address = clientAddress(request.headers, addressPolicy());
     const verdict = await abuseVerdict(db, { address, email: parsed.data.email });
     const client = verdict === "allow" ? null : clientKey(address);
-    await signPetition({ db, client, blocked: verdict === "block" }, slug.data, parsed.data);
+    if (verdict === "block") await recordSecurityEvent(db, { kind: "block_hit", action: "sign", client: client!, target: slug.data });
+    // With JavaScript on, the form carries a proof of work; a forged or replayed one is shadow-banned like a block.
+    const forged = powIsFraud(await checkPow(db, scope.body[POW_FIELD]));
+    if (forged) await recordSecurityEvent(db, { kind: "pow_forged", action: "sign", client: clientKey(address), target: slug.data });
+    await signPetition({ db, client, blocked: verdict === "block" || forged }, slug.data, parsed.data);
     const next = `/${scope.locale}/petitions/${slug.data}/signed`;
     return scope.json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
   },

@@ -3,9 +3,10 @@ import { findVisibleRallyBySlug } from "@/db/queries/rallies";
 import { isLocale } from "@/lib/i18n/locales";
 import { calendarContentType, rallyCalendar } from "@/lib/rallies/ics";
 import { slugSchema } from "@/lib/validation/petitions";
+import { route } from "@/lib/http/boundary";
 
 /** One rally as an .ics file (`?locale=kk` for its language). Public data only. */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = route<{ params: Promise<{ slug: string }> }>("rally-calendar", async (request, { params }) => {
   const { slug } = await params;
   const lang = new URL(request.url).searchParams.get("locale");
   const locale = isLocale(lang) ? lang : "ru";
@@ -20,4 +21,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       "x-content-type-options": "nosniff",
     },
   });
-}
+});

@@ -1,7 +1,10 @@
 import { renderRsvpErrorPage } from "@/app/_components/rallies/rsvp-error-page";
 import { getDb } from "@/db";
 import { findVisibleRallyBySlug } from "@/db/queries/rallies";
+import { addressPolicy } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
+import { POW_FIELD, checkPow } from "@/lib/abuse/proof-of-work";
 import { route } from "@/lib/http/boundary";
 import { readForm } from "@/lib/http/read-form";
 import { html, seeOther } from "@/lib/http/responses";
@@ -27,7 +30,9 @@ export const POST = route<Ctx>(
     if (isLocale(scope.body.locale)) scope.locale = scope.body.locale;
     const parsed = rsvpInputSchema.safeParse(scope.body);
     if (!parsed.success) throw new AppError("invalid_input", fieldErrors(parsed.error, (field) => `${field}_invalid`));
-    await rsvpToRally({ db: await getDb(), jobs: await getJobs() }, slug.data, parsed.data);
+    const db = await getDb();
+    const client = { address: clientAddress(request.headers, addressPolicy()), pow: await checkPow(db, scope.body[POW_FIELD]) };
+    await rsvpToRally({ db, jobs: await getJobs() }, slug.data, parsed.data, { client });
     const next = `/${scope.locale}/rallies/${slug.data}/check-email`;
     return scope.json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);
   },

@@ -31,7 +31,9 @@ export default async function UpdatePreviewPage({ params, searchParams }: Props)
   await connection();
   const { lang } = await searchParams;
   const mailLocale: Locale = isLocale(lang) ? lang : locale;
-  const preview = await loadOrRefuse(locale, `/dashboard/updates/${updateId}/preview`, async () => {
+  // Back to this very preview after signing in.
+  const path = `/dashboard/updates/${updateId}/preview${isLocale(lang) ? `?lang=${lang}` : ""}`;
+  const preview = await loadOrRefuse(locale, path, async () => {
     const db = await getDb();
     await authorizeUpdate(db, await currentActor(), updateId);
     const p = await previewUpdateEmail(db, updateId, mailLocale);
