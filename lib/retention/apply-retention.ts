@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { deleteRateLimitCountersBefore } from "@/db/queries/rate-limits";
+import { deleteClientFlagsBefore, deleteRateLimitCountersBefore } from "@/db/queries/rate-limits";
 import { anonymiseRsvpsOfRalliesEndedBefore, deleteUnconfirmedRsvpsBefore } from "@/db/queries/rsvps";
 import { deleteUnconfirmedSubscribersBefore } from "@/db/queries/subscribers";
 import {
@@ -14,7 +14,7 @@ import { env } from "@/lib/env";
 export const RETENTION = {
   /** A signature, RSVP or subscription nobody confirmed: deleted this long after it was made (and after its link expired). */
   unconfirmedDays: 14,
-  /** Keyed hashes of client addresses (signatures.client_hash, rate_limit_counters). */
+  /** Keyed hashes of client addresses (signatures.client_hash, rate_limit_counters, abuse_flags of a client). */
   addressHashDays: 30,
   /** A bulk invalidation can be reversed this long; then its record of what it changed goes, and it is final. */
   bulkReversalDays: 7,
@@ -32,7 +32,8 @@ export function monthsBefore(now: Date, months: number): Date {
  * The retention job (hourly, lib/jobs/workers.ts; safe to run any time, twice, or late):
  * - signatures, RSVPs and subscriptions never confirmed, 14 days after they were made and their link expired, are
  *   deleted (shadow-banned signatures too);
- * - address-hashes older than 30 days are forgotten: signatures keep no `client_hash`, rate-limit counters go;
+ * - address-hashes older than 30 days are forgotten: signatures keep no `client_hash`, rate-limit counters and the
+ *   flags of a client go;
  * - ARCHIVE_ANONYMISE_MONTHS (12) after a petition is archived its signers become anonymous (confirmed signatures
  *   keep counting without address or name, the rest go); the same after a rally is held or cancelled, for its
  *   attendees (the figures of who came stay);
@@ -50,12 +51,13 @@ export async function applyRetention(db: Db, options: { now?: Date; archiveMonth
     const subscriptions = await deleteUnconfirmedSubscribersBefore(tx, unconfirmed, now);
     const clientHashes = await forgetSignatureClientHashesBefore(tx, hashes);
     const counters = await deleteRateLimitCountersBefore(tx, hashes);
+    const flags = await deleteClientFlagsBefore(tx, hashes);
     const archivedSignatures = await anonymiseSignaturesOfPetitionsArchivedBefore(tx, archived);
     const endedRsvps = await anonymiseRsvpsOfRalliesEndedBefore(tx, archived);
     const bulkFinal = await finalizeBulkInvalidationsBefore(tx, new Date(now.getTime() - RETENTION.bulkReversalDays * DAY));
     return {
       unconfirmed: { signatures, rsvps, subscriptions },
-      addressHashes: { signatures: clientHashes, counters },
+      addressHashes: { signatures: clientHashes, counters, flags },
       archived: { ...archivedSignatures, rsvps: endedRsvps },
       bulkFinal,
     };

@@ -107,7 +107,7 @@ describe("retention", () => {
     expect((await db().select().from(subscribers).where(inArray(subscribers.id, subs))).map((s) => s.state).sort()).toEqual(["confirmed", "pending"]);
   });
 
-  it("forgets address-hashes after 30 days: on signatures and in the rate-limit counters", async () => {
+  it("forgets address-hashes after 30 days: on signatures, in the rate-limit counters and the flags of a client", async () => {
     const p = world.closed.id;
     const old = await addSignature(p, { state: "confirmed", created: 31 });
     const recent = await addSignature(p, { state: "confirmed", created: 29 });
@@ -117,8 +117,17 @@ describe("retention", () => {
       { bucket: "sign:hour", key, windowStart: ago(29), hits: 2 },
       { bucket: "sign-in:client", key, windowStart: new Date(), hits: 1 },
     ]);
+    const flag = (createdAt: Date, kind: "client" | "domain") =>
+      db().execute(sql`insert into abuse_flags (petition_id, kind, subject, window_start, signatures, created_at)
+        values (${p}, ${kind}, ${`${kind}-${randomBytes(4).toString("hex")}`}, ${createdAt.toISOString()}::timestamptz, 100, ${createdAt.toISOString()}::timestamptz)`);
+    await flag(ago(31), "client");
+    await flag(ago(29), "client");
+    await flag(ago(31), "domain");
     const result = await applyRetention(db());
     expect(result.addressHashes.signatures).toBeGreaterThanOrEqual(1);
+    expect(result.addressHashes.flags).toBe(1);
+    const kinds = rowsOf<{ kind: string }>(await db().execute(sql`select kind from abuse_flags where petition_id = ${p} order by kind`));
+    expect(kinds.map((k) => k.kind)).toEqual(["client", "domain"]);
     const [o, r] = [(await byIds([old.id]))[0]!, (await byIds([recent.id]))[0]!];
     expect(o.clientHash).toBeNull();
     expect(o.state).toBe("confirmed");
