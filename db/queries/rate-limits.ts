@@ -62,3 +62,9 @@ export async function deleteRateLimitCountersBefore(db: Db, cutoff: Date): Promi
   const result = await db.execute(sql`delete from ${rateLimitCounters} where ${rateLimitCounters.windowStart} < ${cutoff.toISOString()}::timestamptz returning 1`);
   return rowsOf(result).length;
 }
+
+/** Retention: the hourly job's flags of a client (an address-hash) raised before `cutoff`. Domain flags stay. */
+export async function deleteClientFlagsBefore(db: Db, cutoff: Date): Promise<number> {
+  const result = await db.execute(sql`delete from abuse_flags where kind = 'client' and created_at < ${cutoff.toISOString()}::timestamptz returning 1`);
+  return rowsOf(result).length;
+}

@@ -59,7 +59,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         <section aria-labelledby="security-events">
           <h2 id="security-events">{t("security.title")}</h2>
           <p className="hint">{t("security.intro")}</p>
-          <table>
+          <table className="stack-table">
             <thead>
               <tr>
                 <th scope="col">{t("security.event")}</th>
@@ -71,8 +71,8 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               {(Object.keys(security) as SecurityEventGroup[]).map((group) => (
                 <tr key={group} data-testid={`security-${group}`}>
                   <th scope="row">{t(`security.groups.${group}`)}</th>
-                  <td>{security[group].day}</td>
-                  <td>{security[group].week}</td>
+                  <td data-label={t("security.day")}>{security[group].day}</td>
+                  <td data-label={t("security.week")}>{security[group].week}</td>
                 </tr>
               ))}
             </tbody>
