@@ -21,6 +21,28 @@ export async function countHit(db: Db, bucket: string, key: string, windowStart:
 }
 
 /**
+ * A hit counted in the window starting at `windowStart`, for a sliding-window limit: returns this window's hits
+ * (this one included) and the previous window's, which is kept until the window after it (older rows go in the
+ * same statement).
+ */
+export async function countSlidingHit(db: Db, bucket: string, key: string, windowStart: Date, previousStart: Date): Promise<{ current: number; previous: number }> {
+  const result = await db.execute(sql`
+    with expired as (
+      delete from ${rateLimitCounters}
+      where ${rateLimitCounters.bucket} = ${bucket} and ${rateLimitCounters.key} = ${key} and ${rateLimitCounters.windowStart} < ${previousStart.toISOString()}::timestamptz
+    ), hit as (
+      insert into ${rateLimitCounters} (bucket, key, window_start, hits) values (${bucket}, ${key}, ${windowStart.toISOString()}::timestamptz, 1)
+      on conflict (bucket, key, window_start) do update set hits = ${rateLimitCounters.hits} + 1
+      returning hits
+    )
+    select (select hits from hit) as current,
+           coalesce((select hits from ${rateLimitCounters} where ${rateLimitCounters.bucket} = ${bucket} and ${rateLimitCounters.key} = ${key}
+                      and ${rateLimitCounters.windowStart} = ${previousStart.toISOString()}::timestamptz), 0) as previous`);
+  const row = rowsOf<{ current: number; previous: number }>(result)[0]!;
+  return { current: Number(row.current), previous: Number(row.previous) };
+}
+
+/**
  * One attempt of a supporter action (an RSVP, a subscription) from one client on one target, counted in its
  * minute and its hour window in one statement; returns both windows' hits so far, this one included. The upsert
  * serializes concurrent attempts on the client's rows, so the n-th attempt sees exactly n.

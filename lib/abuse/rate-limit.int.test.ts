@@ -16,19 +16,30 @@ const limit: RateLimit = { bucket: "test", max: 3, windowSeconds: 60 };
 const at = (seconds: number) => new Date(Date.UTC(2026, 11, 1, 12, 0, 0) + seconds * 1000);
 
 describe("withinLimit", () => {
-  it("allows exactly max hits per window, then refuses until the next window", async () => {
+  it("allows exactly max hits per window, then refuses until the earlier hits have slid out of it", async () => {
     const results = [];
     for (const s of [0, 10, 20, 30, 59]) results.push(await withinLimit(database().db, limit, "k1", at(s)));
     expect(results).toEqual([true, true, true, false, false]);
-    expect(await withinLimit(database().db, limit, "k1", at(60))).toBe(true);
+    // Just past the boundary the burst still counts (a fixed window would let 3 more in at once).
+    expect(await withinLimit(database().db, limit, "k1", at(60))).toBe(false);
+    // Half a window on: 2 here + half of the previous window's 5 = 4.5 > 3.
+    expect(await withinLimit(database().db, limit, "k1", at(90))).toBe(false);
+    // A quiet window later the client is let in again.
+    expect(await withinLimit(database().db, limit, "k1", at(200))).toBe(true);
     // Another key has its own count.
     expect(await withinLimit(database().db, limit, "k2", at(59))).toBe(true);
+  });
+
+  it("a burst that straddles a window boundary is one burst", async () => {
+    const outcomes = [];
+    for (const s of [55, 56, 57, 61, 62]) outcomes.push(await withinLimit(database().db, limit, "k4", at(s)));
+    expect(outcomes).toEqual([true, true, true, false, false]);
   });
 
   it("loses no hit under concurrency, and keeps one row per key", async () => {
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => withinLimit(database().db, limit, "k3", at(120))));
     expect(outcomes.filter(Boolean)).toHaveLength(3);
-    expect(await withinLimit(database().db, limit, "k3", at(180))).toBe(true);
+    expect(await withinLimit(database().db, limit, "k3", at(300))).toBe(true);
     const rows = (await database().db.select().from(rateLimitCounters)).filter((r) => r.key === "k3");
     expect(rows).toHaveLength(1);
     expect(rows[0]!.hits).toBe(1);

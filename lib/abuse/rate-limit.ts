@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "@/db";
-import { countHit } from "@/db/queries/rate-limits";
+import { countSlidingHit } from "@/db/queries/rate-limits";
 import { deriveKey } from "@/lib/auth/secret";
 
 /** A limit: at most `max` hits per `windowSeconds` per key, in a named bucket. */
@@ -21,9 +21,16 @@ export function clientKey(address: string | null): string {
   return createHmac("sha256", clientKeyMac).update(address ?? "unknown").digest("hex").slice(0, 32);
 }
 
-/** Counts a hit; false once the key is over the limit in the current window (the clock is the caller's). */
+/**
+ * Counts a hit; false once the key is over the limit (the clock is the caller's). A sliding window: this window's
+ * hits plus the previous window's, weighted by how much of it is still within `windowSeconds` — so a burst that
+ * straddles a window boundary is still one burst, and a client told to wait (its refused hits count too) waits
+ * until it stops asking.
+ */
 export async function withinLimit(db: Db, limit: RateLimit, key: string, now = new Date()): Promise<boolean> {
   const windowMs = limit.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  return (await countHit(db, limit.bucket, key, windowStart)) <= limit.max;
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  const { current, previous } = await countSlidingHit(db, limit.bucket, key, new Date(start), new Date(start - windowMs));
+  const stillInWindow = 1 - (now.getTime() - start) / windowMs;
+  return current + previous * stillInWindow <= limit.max;
 }
