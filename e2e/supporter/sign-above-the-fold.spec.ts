@@ -7,7 +7,7 @@ test.use({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true
 
 /** Where the form and its first field are on the screen as it is now (scrolled or not). */
 async function formOnScreen(page: Page, locale: (typeof locales)[number]) {
-  const form = await page.locator("form.sign-form").boundingBox();
+  const form = await page.locator("#sign-petition-form").boundingBox();
   const name = await page.getByLabel(t(locale, "signForm.name")).boundingBox();
   const label = await page.locator('label[for="sign-name"]').boundingBox();
   return { form: form!, name: name!, label: label! };
