@@ -8,7 +8,7 @@ import { PersonalDataError, type SealedColumn, currentKeyId, open, seal } from "
  * per transaction, so it runs while the app runs: a batch locks only its own rows, for milliseconds. Idempotent
  * and resumable: a run finds the rows still under another key by the key id in their values (`v1.<keyId>.…`), so
  * an interrupted run is simply started again. A value that does not open (unknown key, tampered) is left as it is
- * and counted; the run goes on.
+ * and counted; the run goes on. `resealed`: rows (and waiting emails) written under the current key.
  */
 export type ResealResult = { resealed: number; unreadable: number };
 

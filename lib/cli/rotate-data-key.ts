@@ -22,10 +22,10 @@ async function main() {
   try {
     const legacy = await sealLegacyPersonalData(database.db);
     const result = await resealPersonalData(database.db, {
-      onBatch: (table, n) => console.log(`[qoldau] data:rotate-key: ${table}: ${n} values re-sealed`),
+      onBatch: (table, n) => console.log(`[qoldau] data:rotate-key: ${table}: ${n} rows re-sealed`),
     });
     console.log(
-      `[qoldau] data:rotate-key: key ${currentKeyId()}: ${result.resealed} values re-sealed, ${legacy} rows sealed from clear, ` +
+      `[qoldau] data:rotate-key: key ${currentKeyId()}: ${result.resealed} rows re-sealed, ${legacy} rows sealed from clear, ` +
         `${result.unreadable} unreadable (left as they are) in ${Date.now() - started} ms`,
     );
     if (result.unreadable > 0) process.exitCode = 2;
