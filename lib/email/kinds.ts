@@ -111,10 +111,7 @@ export const emailKinds: { [K in EmailKind]: Kind<K> } = {
     // Behind every transactional email: a signer's confirmation overtakes 100,000 queued updates.
     priority: "bulk",
     render: async (db, p) => (await (await import("@/lib/updates/send-update-email")).renderUpdateEmails(db, [p]))[0]!,
-    renderMany: async (db, emails) => (await import("@/lib/updates/send-update-email")).renderUpdateEmails(
-        db,
-        emails.map((e) => e.payload),
-      ),
+    renderMany: async (db, emails) => (await import("@/lib/updates/send-update-email")).renderUpdateEmails(db, emails.map((e) => e.payload)),
   },
   "campaign-update-test": {
     payload: emailPayloads["campaign-update-test"],

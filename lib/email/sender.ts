@@ -250,10 +250,7 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
     }
     for (const [kind, indexes] of together) {
       const def = emailKinds[kind] as (typeof emailKinds)["campaign-update"];
-      const emails = await def.renderMany!(
-        db,
-        indexes.map((i) => ({ payload: parsed[i] as KindPayload<"campaign-update">, id: members[i]!.outbox_id })),
-      );
+      const emails = await def.renderMany!(db, indexes.map((i) => ({ payload: parsed[i] as KindPayload<"campaign-update">, id: members[i]!.outbox_id })));
       for (const [j, i] of indexes.entries()) out[i] = { position: members[i]!.position, ...(await finishOne(kind, parsed[i], members[i]!.outbox_id, emails[j]!)) };
     }
     for (let c = 0; c < alone.length; c += 10) {

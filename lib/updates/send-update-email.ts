@@ -72,10 +72,7 @@ export async function renderUpdateEmails(db: Db, payloads: KindPayload<"campaign
   const updateIds = [...new Set(payloads.map((p) => p.updateId))];
   const [updates, subscribers] = await Promise.all([
     Promise.all(updateIds.map(async (id) => [id, await loadUpdate(db, id)] as const)).then((entries) => new Map(entries)),
-    findDeliverableSubscribers(
-      db,
-      payloads.map((p) => p.subscriberId),
-    ),
+    findDeliverableSubscribers(db, payloads.map((p) => p.subscriberId)),
   ]);
   return payloads.map((p): RenderedEmail | Skip => {
     const u = updates.get(p.updateId);
