@@ -16,6 +16,7 @@ import { createUpdate } from "./create-update";
 import { type UpdateFanout, startUpdateFanout } from "./fan-out";
 import { nextUpdateAllowedAt } from "./frequency";
 import { cancelUpdate, pauseUpdate, resumeUpdate } from "./pause-update";
+import { sendTestUpdate } from "./send-test-update";
 import { sendUpdate } from "./send-update";
 
 // Updates end to end on a real database (PostgreSQL, or PGlite with QOLDAU_TEST_DRIVER=pglite): compose, the
@@ -176,6 +177,32 @@ describe(`updates on ${testDriver}`, { timeout: 240_000 }, () => {
       await cancelUpdate(db(), w.admin, { updateId: c.id, version: started.update.version });
       expect((await stateOf(c.id)).state).toBe("cancelled");
     }
+  });
+
+  it("a transactional email queued behind a whole fan-out goes in the very next batch, ahead of every update email", async () => {
+    const w = await makeWorld(db());
+    const tag = `prio-${w.tag}`;
+    await subscribe(w.campaignA.id, tag, 300);
+    const u = await createUpdate(db(), w.organizer, form(w.campaignA.id, { ru: ["Очередь", "Текст"] }));
+    await sendUpdate(db(), w.organizer, { updateId: u.id, version: 1 });
+    // The fan-out alone: 300 update emails wait in the outbox, then the organizer asks for a test copy.
+    const fanout = startUpdateFanout(db(), { idleMs: 50, pageSize: 100, leaseMs: 2000 });
+    await until(async () => (await stateOf(u.id)).fanoutDoneAt !== null, 30_000, "the fan-out");
+    await fanout.stop();
+    await sendTestUpdate(db(), w.organizer, { updateId: u.id, testLocale: "en" });
+    startWorkers();
+    await until(async () => (await stateOf(u.id)).state === "sent", 60_000, "the update to be sent");
+    await stopWorkers();
+    expect(capture().emails().filter((e) => e.subject.startsWith("[TEST]"))).toHaveLength(1);
+    expect(captured(tag)).toHaveLength(300);
+    // Its batch was the first one made after it was queued: none of the 300 went before it.
+    const [order] = rowsOf<{ first: boolean; position: number }>(
+      await db().execute(sql`select b.created_at <= (select min(b2.created_at) from email_batches b2 join email_outbox o2 on o2.batch_id = b2.id
+                                                     where o2.kind = 'campaign-update' and o2.payload->>'updateId' = ${u.id}) as first, m.position
+        from email_outbox o join email_batches b on b.id = o.batch_id join email_batch_members m on m.outbox_id = o.id
+        where o.kind = 'campaign-update-test' and o.payload->>'updateId' = ${u.id}`),
+    );
+    expect(order).toEqual({ first: true, position: 0 });
   });
 
   it("resumes a fan-out killed mid-send (SIGKILL) with nobody missing and nobody twice", async () => {
