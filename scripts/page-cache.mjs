@@ -178,8 +178,8 @@ function eligible(req) {
   return !SIGN_IN_COOKIE.test(req.headers.cookie ?? "");
 }
 
-/** @param {Req} req */
-function acceptsGzip(req) {
+/** Whether the client takes gzip (named in Accept-Encoding and not refused with q=0). @param {Req} req */
+export function acceptsGzip(req) {
   const accept = req.headers["accept-encoding"];
   return typeof accept === "string" && /(?:^|[\s,])gzip(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))/i.test(accept);
 }

@@ -8,6 +8,7 @@
 // client components. Only complete 200 HTML answers are changed; errors, 404s, files, JSON and client-navigation
 // payloads pass as they are.
 import { gzipSync } from "node:zlib";
+import { acceptsGzip } from "./page-cache.mjs";
 
 /** Pages that keep Next's runtime: the organizer's area and the dev tools. */
 const KEEPS_RUNTIME = /^\/(?:ru|kk|en)\/(?:dashboard|sign-in|dev)(?:\/|$)/;
@@ -62,8 +63,7 @@ export function linkWithoutScripts(value) {
  * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res
  */
 export function sendScriptless(req, res) {
-  const accept = req.headers["accept-encoding"];
-  const gzip = typeof accept === "string" && /(?:^|[\s,])gzip(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))/i.test(accept);
+  const gzip = acceptsGzip(req);
   delete req.headers["accept-encoding"];
   const writeHead = res.writeHead.bind(res);
   const write = res.write.bind(res);
