@@ -13,11 +13,11 @@ describe("stack table", () => {
     const html = render([
       { label: "Email", unlabelled: true, className: "people-email", cell: (r) => r.email },
       { label: "Role", cell: (r) => r.role },
-      { label: "Actions", actions: true, cell: () => createElement("button", null, "Remove") },
+      { label: "Actions", actions: true, cell: () => createElement("button", { type: "button" }, "Remove") },
     ]);
     expect(html).toContain('<table class="stack-table" aria-label="Accounts">');
     expect(html).toContain('<th scope="col">Email</th><th scope="col">Role</th><th scope="col"><span class="visually-hidden">Actions</span></th>');
-    expect(html).toContain('<tr data-testid="row-1"><td class="people-email">a@example.org</td><td data-label="Role">Admin</td><td><button>Remove</button></td></tr>');
+    expect(html).toContain('<tr data-testid="row-1"><td class="people-email">a@example.org</td><td data-label="Role">Admin</td><td><button type="button">Remove</button></td></tr>');
   });
 
   it("scrolls in a named, focusable region unless told not to, and can head each row", () => {
