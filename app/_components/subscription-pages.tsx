@@ -6,6 +6,7 @@ import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { translator } from "@/lib/i18n/translator";
 import { findSubscriptionByManageToken } from "@/lib/subscribers/manage-subscription";
+import { BadLinkPage } from "./bad-link-page";
 
 /**
  * The subscription a preferences or unsubscribe link names (the token is the key: no account), for a page that
@@ -32,15 +33,6 @@ export function BackToCampaign({ locale }: { locale: Locale }) {
 
 /** A tampered, made-up or unknown preferences or unsubscribe link: say so, change nothing. */
 export async function BadSubscriptionLink() {
-  const [t, site, locale] = await Promise.all([getTranslations("preferences"), getTranslations("meta"), getLocale()]);
-  return (
-    <>
-      <title>{`${t("invalidTitle")} · ${site("siteName")}`}</title>
-      <h1>{t("invalidTitle")}</h1>
-      <p>{t("invalidBody")}</p>
-      <p>
-        <a href={`/${locale}/profile`}>{t("invalidLink")}</a>
-      </p>
-    </>
-  );
+  const [t, locale] = await Promise.all([getTranslations("preferences"), getLocale()]);
+  return <BadLinkPage title={t("invalidTitle")} body={t("invalidBody")} link={{ href: `/${locale}/profile`, text: t("invalidLink") }} />;
 }
