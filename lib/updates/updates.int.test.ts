@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Database, type Db, rowsOf } from "@/db";
 import { campaignUpdates } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/test-database";
 import { testDriver } from "@/db/testing";
-import { setUpResendCapture, testMailEnv as env } from "@/lib/email/test-capture";
+import { setUpResendCapture } from "@/lib/email/test-capture";
 import { type MailSender, startMailSender } from "@/lib/email/sender";
 import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
@@ -18,6 +17,7 @@ import { nextUpdateAllowedAt } from "./frequency";
 import { cancelUpdate, pauseUpdate, resumeUpdate } from "./pause-update";
 import { sendTestUpdate } from "./send-test-update";
 import { sendUpdate } from "./send-update";
+import { exited, testChild } from "@/lib/email/test-child";
 
 // Updates end to end on a real database (PostgreSQL, or PGlite with QOLDAU_TEST_DRIVER=pglite): compose, the
 // fan-out, the mail sender and the real resend SDK against the capture server.
@@ -219,7 +219,7 @@ describe(`updates on ${testDriver}`, { timeout: 240_000 }, () => {
     const c = child([target(), "20"]);
     await c.waitFor("PAGE");
     c.proc.kill("SIGKILL");
-    await killed(c.proc);
+    await exited(c.proc);
     if (testDriver === "pglite") database = await testDb().reopen();
     const [mid] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from update_deliveries where update_id = ${u.id}`));
     expect(mid!.n).toBeGreaterThan(0);
@@ -242,26 +242,4 @@ describe(`updates on ${testDriver}`, { timeout: 240_000 }, () => {
   });
 });
 
-function child(args: string[]): { proc: ChildProcess; waitFor(text: string): Promise<void> } {
-  const proc = spawn(process.execPath, ["--import", "tsx", "lib/updates/testing-child/fanout-process.ts", ...args], {
-    env: { ...process.env, ...env, RESEND_BASE_URL: capture().url, DATABASE_URL: "" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let out = "";
-  const listeners: Array<() => void> = [];
-  proc.stdout!.on("data", (d: Buffer) => {
-    out += d.toString();
-    for (const l of listeners) l();
-  });
-  return {
-    proc,
-    waitFor: (text) =>
-      new Promise((resolve, reject) => {
-        if (out.includes(text)) return resolve();
-        listeners.push(() => out.includes(text) && resolve());
-        proc.on("exit", () => (out.includes(text) ? resolve() : reject(new Error(`child exited without "${text}"`))));
-      }),
-  };
-}
-
-const killed = (proc: ChildProcess) => new Promise<void>((resolve) => (proc.exitCode !== null || proc.signalCode ? resolve() : proc.on("exit", () => resolve())));
+const child = (args: string[]) => testChild("lib/updates/testing-child/fanout-process.ts", args, capture().url);
