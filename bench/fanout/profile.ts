@@ -19,7 +19,7 @@ import { findUpdateById } from "@/db/queries/updates";
 import { hasText } from "@/lib/updates/content";
 import type { Locale } from "@/lib/i18n/locales";
 import { updateCreateSchema } from "@/lib/validation/updates";
-import { emailKinds } from "@/lib/email/kinds";
+import { type RenderedEmail, emailKinds } from "@/lib/email/kinds";
 import { renderEmail } from "@/lib/email/sender";
 
 const SUBSCRIBERS = Number(process.env.PROFILE_SUBSCRIBERS ?? 100_000);
@@ -125,6 +125,7 @@ async function main() {
       const fill: number[] = [];
       const perBatch: number[] = [];
       const offset = mode === "together" ? BATCHES * 100 : 0;
+      let last: Awaited<ReturnType<typeof def.render>>[] = [];
       for (let b = 0; b < BATCHES; b++) {
         const tb = performance.now();
         const chunk = ids.slice(offset + b * 100, offset + b * 100 + 100);
@@ -136,10 +137,36 @@ async function main() {
         if (mode === "together") emails = await def.renderMany!(db, payloads.map((payload, i) => ({ payload, id: chunk[i]!.id })));
         else for (let i = 0; i < chunk.length; i += 10) emails.push(...(await Promise.all(payloads.slice(i, i + 10).map((p, j) => def.render(db, p, { id: chunk[i + j]!.id })))));
         renderCall.push(performance.now() - t);
+        last = emails;
         t = performance.now();
         for (const email of emails) if (!("skip" in email)) await renderEmail(email);
         fill.push(performance.now() - t);
         perBatch.push(performance.now() - tb);
+      }
+      if (mode === "together") {
+        // What a batch then costs besides rendering: the rendered request stored as JSON and read back (loadRequest).
+        const rendered = await Promise.all(last.filter((e) => !("skip" in e)).map(async (e) => ({ ...(await renderEmail(e as RenderedEmail)), to: (e as RenderedEmail).to, subject: (e as RenderedEmail).subject, headers: (e as RenderedEmail).headers })));
+        let t = performance.now();
+        const json = JSON.stringify(rendered);
+        const stringifyMs = performance.now() - t;
+        for (const storage of ["extended", "external"] as const) {
+          await db.execute(sql`drop table if exists profile_members`);
+          await db.execute(sql`create table profile_members (position smallint, message jsonb)`);
+          await db.execute(sql.raw(`alter table profile_members alter column message set storage ${storage}`));
+          const store: number[] = [];
+          const load: number[] = [];
+          for (let k = 0; k < 10; k++) {
+            t = performance.now();
+            await db.execute(sql`insert into profile_members select r.position, r.message from jsonb_to_recordset(${JSON.stringify(rendered.map((m, i) => ({ position: i, message: m })))}::jsonb) as r(position smallint, message jsonb)`);
+            store.push(performance.now() - t);
+            t = performance.now();
+            await db.execute(sql`select position, message from profile_members where position >= 0 limit 100`);
+            load.push(performance.now() - t);
+          }
+          const [size] = rowsOf<{ raw: number; stored: number }>(await db.execute(sql`select sum(octet_length(message::text))::int / 10 as raw, sum(pg_column_size(message))::int / 10 as stored from profile_members`));
+          console.log(`\none rendered batch, storage ${storage}: ${(json.length / 1024).toFixed(0)} KB of JSON (${(json.length / 1024 / rendered.length).toFixed(1)} KB an email; stored ${(size!.stored / 1024).toFixed(0)} KB), JSON.stringify ${stringifyMs.toFixed(1)} ms, stored in p50 ${q(store, 0.5).toFixed(1)} ms, read back in p50 ${q(load, 0.5).toFixed(1)} ms`);
+        }
+        await db.execute(sql`drop table profile_members`);
       }
       console.log(`\nsender, ${BATCHES} batches of 100 update emails, ${mode} (the first batch renders the templates):`);
       console.log(`  payload parse           ${fmt(parse)}`);
