@@ -18,10 +18,14 @@ describe("retryOnDeadlock", () => {
   it("passes any other error on at once, and a deadlock after the last attempt", async () => {
     let calls = 0;
     const other = Object.assign(new Error("unique violation"), { code: "23505" });
-    await expect(retryOnDeadlock(async () => (calls++, Promise.reject(other)))).rejects.toBe(other);
+    const failWith = (error: Error) => async () => {
+      calls++;
+      throw error;
+    };
+    await expect(retryOnDeadlock(failWith(other))).rejects.toBe(other);
     expect(calls).toBe(1);
     calls = 0;
-    await expect(retryOnDeadlock(async () => (calls++, Promise.reject(deadlock)), 3)).rejects.toBe(deadlock);
+    await expect(retryOnDeadlock(failWith(deadlock), 3)).rejects.toBe(deadlock);
     expect(calls).toBe(3);
   });
 });
