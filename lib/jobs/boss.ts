@@ -34,6 +34,7 @@ export async function startJobs(database: Database, options: JobsOptions = {}): 
     policy: "singleton",
     retryLimit: 1,
   });
+  await boss.createQueue(queues.recountAllPetitions.name, { name: queues.recountAllPetitions.name, policy: "singleton", retryLimit: 2, retryDelay: 60 });
   await boss.createQueue(queues.flagBursts.name, { name: queues.flagBursts.name, policy: "singleton", retryLimit: 2, retryDelay: 60 });
   await boss.createQueue(queues.retention.name, { name: queues.retention.name, policy: "singleton", retryLimit: 2, retryDelay: 60 });
   return {
