@@ -1,4 +1,3 @@
-import type PgBoss from "pg-boss";
 import { z } from "zod";
 
 import { BOSS_SCHEMA } from "@/db/boss-adapter";
