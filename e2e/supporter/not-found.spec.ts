@@ -41,6 +41,11 @@ test("an unknown API path answers JSON, not a page", async ({ request }) => {
   const response = await request.get("/api/v1/no-such-thing");
   expect(response.status()).toBe(404);
   expect(await response.json()).toEqual({ error: "not_found" });
+  // A form or an API client posting to a path no route answers (found by e2e/attacker/fuzz.spec.ts: a slug of "."
+  // becomes /api/v1/campaigns/subscribers): JSON too, not Next's script-only page.
+  const posted = await request.post("/api/v1/campaigns/subscribers", { form: { email: "a@example.org", locale: "kk" }, maxRedirects: 0 });
+  expect(posted.status()).toBe(404);
+  expect(await posted.json()).toEqual({ error: "not_found" });
 });
 
 test("a path that is not valid URL encoding is a 400, not a 500", async ({ baseURL }) => {

@@ -33,10 +33,11 @@ const SIGN_FORM_MAX_BYTES = 64 * 1024;
 export const POST = route<Ctx>(
   "sign",
   async (request, { params }, scope) => {
-    const slug = slugSchema.safeParse((await params).slug);
-    if (!slug.success) throw new AppError("petition_not_found");
+    // The form first: even an unknown petition's answer is in the language the form asked for.
     scope.body = await readForm(request, SIGN_FORM_MAX_BYTES);
     if (isLocale(scope.body.locale)) scope.locale = scope.body.locale;
+    const slug = slugSchema.safeParse((await params).slug);
+    if (!slug.success) throw new AppError("petition_not_found");
     const parsed = signInputSchema.safeParse(scope.body);
     if (!parsed.success) throw new AppError("invalid_input", fieldErrors(parsed.error, (field) => `${field}_invalid`));
     const db = await getDb();
