@@ -293,7 +293,8 @@ function webhookRequests(secret: string): fc.Arbitrary<Sent> {
     if (how === "other-body") Object.assign(headers, signed(`${b} `));
     if (how === "forged") Object.assign(headers, { "svix-id": id, "svix-timestamp": String(Math.floor(now.getTime() / 1000)), "svix-signature": h });
     if (how === "partial") Object.assign(headers, { "svix-id": id, "svix-signature": signed(b)["svix-signature"] });
-    if (how === "oversized") Object.assign(headers, { "svix-id": h.repeat(2).slice(0, 7000) || "x", "svix-timestamp": "9".repeat(4000), "svix-signature": `v1,${"A".repeat(7000)}` });
+    // Long, but under Node's 16 KB for all headers (beyond, Node itself answers 431 before the app: see below).
+    if (how === "oversized") Object.assign(headers, { "svix-id": h.repeat(2).slice(0, 3000) || "x", "svix-timestamp": "9".repeat(2000), "svix-signature": `v1,${"A".repeat(6000)}` });
     return { method: "POST", path: "/api/v1/webhooks/resend", headers, body: b };
   });
 }
@@ -309,7 +310,8 @@ function explained(answer: Answer): boolean {
   if (answer.status < 400) return true;
   if (answer.type.includes("json")) return /"error":"[a-z_]+"/.test(answer.body);
   if (answer.type.includes("html")) return /<h1[\s>]/.test(answer.body);
-  return answer.body.trim().length > 0 || answer.status === 413 || answer.status === 405;
+  // 431: Node's own answer to headers over 16 KB, before any app code (the last test below).
+  return answer.body.trim().length > 0 || answer.status === 413 || answer.status === 405 || answer.status === 431;
 }
 
 /** A page that refuses says so in the language the request asked for (its path's, or the form's `locale`). */

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as signRoute } from "@/app/api/v1/petitions/[slug]/signatures/route";
 import { rowsOf, setProcessDatabase } from "@/db";
+import { listAuditEntries } from "@/db/queries/audit";
 import { seed } from "@/db/seed";
 import { setUpTestDatabase } from "@/db/test-database";
 import { makeWorld } from "@/lib/organizers/test-world";
@@ -134,5 +135,9 @@ describe("the sign route with a proof of work", () => {
     // No event anywhere names a slug.
     expect(targets.filter((t) => t.target === slug || t.target === rally.slug)).toEqual([]);
     expect(targets.every((t) => /^[0-9a-f-]{36}$/.test(t.target))).toBe(true);
+    // The audit page shows the petition a signing event is about, joined by that id.
+    const listed = await listAuditEntries(db(), { limit: 100 });
+    const shown = listed.find((e) => e.action === "security.pow_forged" && e.details.action === "sign");
+    expect(shown?.petitionTitle?.ru).toBeTruthy();
   });
 });
