@@ -12,7 +12,6 @@ import * as schema from "./schema";
  * PGlite in a local folder otherwise (embedded default). Everything else takes a `Db`.
  */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type Schema = typeof schema;
 
 export type Database =
   | { driver: "postgres"; db: Db; client: Sql; close: () => Promise<void> }

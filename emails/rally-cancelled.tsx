@@ -1,8 +1,8 @@
 import { Link, Text } from "@react-email/components";
 import type { Locale } from "@/lib/i18n/locales";
-import { paragraphs } from "@/lib/i18n/localized";
 import { rallyEmailTranslator } from "@/lib/i18n/translator";
 import { EmailLayout, paragraph } from "./components/layout";
+import { OrganizersText, RallyGreeting } from "./components/rally-parts";
 
 export type RallyCancelledProps = {
   locale: Locale;
@@ -23,18 +23,9 @@ export default function RallyCancelled(p: RallyCancelledProps) {
   const t = rallyEmailTranslator(p.locale);
   return (
     <EmailLayout lang={p.locale} preview={t("cancelled.preview")} footerText={[t("why", { site: p.siteUrl })]}>
-      <Text style={paragraph}>{p.name ? t("greeting", { name: p.name }) : t("greetingNoName")}</Text>
+      <RallyGreeting locale={p.locale} name={p.name} />
       <Text style={paragraph}>{t("cancelled.body", { title: p.title, when: p.when })}</Text>
-      {p.note && (
-        <>
-          <Text style={{ ...paragraph, fontWeight: 700 }}>{t("organizersSay")}</Text>
-          {paragraphs(p.note).map((text, i) => (
-            <Text key={i} style={paragraph}>
-              {text}
-            </Text>
-          ))}
-        </>
-      )}
+      <OrganizersText heading={t("organizersSay")} text={p.note} />
       {p.others.length > 0 && (
         <>
           <Text style={{ ...paragraph, fontWeight: 700 }}>{t("cancelled.others")}</Text>

@@ -1,9 +1,9 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import type { Locale } from "@/lib/i18n/locales";
-import { paragraphs } from "@/lib/i18n/localized";
 import { rallyEmailTranslator } from "@/lib/i18n/translator";
 import { EmailLayout, paragraph } from "./components/layout";
 import { RallyFacts, type RallyFactsProps, rallyFactsPreview } from "./components/rally-facts";
+import { CancelHint, OrganizersText, RallyGreeting } from "./components/rally-parts";
 
 export type RallyChangedProps = {
   locale: Locale;
@@ -25,7 +25,7 @@ export default function RallyChanged(p: RallyChangedProps) {
   const t = rallyEmailTranslator(p.locale);
   return (
     <EmailLayout lang={p.locale} preview={t("changed.preview")} footerText={[t("why", { site: p.siteUrl })]}>
-      <Text style={paragraph}>{p.name ? t("greeting", { name: p.name }) : t("greetingNoName")}</Text>
+      <RallyGreeting locale={p.locale} name={p.name} />
       <Text style={paragraph}>{t("changed.body")}</Text>
       {p.changes.map((c) => (
         <Text key={c.label} style={paragraph}>
@@ -34,21 +34,10 @@ export default function RallyChanged(p: RallyChangedProps) {
           {t("changed.now")} <strong>{c.after}</strong>
         </Text>
       ))}
-      {p.message && (
-        <>
-          <Text style={{ ...paragraph, fontWeight: 700 }}>{t("organizersSay")}</Text>
-          {paragraphs(p.message).map((text, i) => (
-            <Text key={i} style={paragraph}>
-              {text}
-            </Text>
-          ))}
-        </>
-      )}
+      <OrganizersText heading={t("organizersSay")} text={p.message} />
       <RallyFacts {...p.facts} />
       <Text style={paragraph}>{t("changed.calendarHint")}</Text>
-      <Text style={paragraph}>
-        {t("cancelHint")} <Link href={p.manageUrl}>{t("cancelLink")}</Link>
-      </Text>
+      <CancelHint locale={p.locale} manageUrl={p.manageUrl} />
     </EmailLayout>
   );
 }

@@ -1,9 +1,9 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import type { Locale } from "@/lib/i18n/locales";
-import { paragraphs } from "@/lib/i18n/localized";
 import { rallyEmailTranslator } from "@/lib/i18n/translator";
 import { EmailLayout, paragraph } from "./components/layout";
 import { RallyFacts, type RallyFactsProps, rallyFactsPreview } from "./components/rally-facts";
+import { CancelHint, OrganizersText, RallyGreeting } from "./components/rally-parts";
 
 export type RallyRegisteredProps = {
   locale: Locale;
@@ -29,22 +29,11 @@ export default function RallyRegistered(p: RallyRegisteredProps) {
   const hasPlace = p.variant !== "waitlisted";
   return (
     <EmailLayout lang={p.locale} preview={t(`${p.variant}.preview`)} footerText={[t("why", { site: p.siteUrl })]}>
-      <Text style={paragraph}>{p.name ? t("greeting", { name: p.name }) : t("greetingNoName")}</Text>
+      <RallyGreeting locale={p.locale} name={p.name} />
       <Text style={paragraph}>{p.variant === "waitlisted" && p.position ? t("waitlisted.bodyPosition", { position: p.position }) : t(`${p.variant}.body`)}</Text>
       <RallyFacts {...p.facts} />
-      {hasPlace && p.preparation && (
-        <>
-          <Text style={{ ...paragraph, fontWeight: 700 }}>{t("preparation")}</Text>
-          {paragraphs(p.preparation).map((text, i) => (
-            <Text key={i} style={paragraph}>
-              {text}
-            </Text>
-          ))}
-        </>
-      )}
-      <Text style={paragraph}>
-        {t("cancelHint")} <Link href={p.manageUrl}>{t("cancelLink")}</Link>
-      </Text>
+      {hasPlace && <OrganizersText heading={t("preparation")} text={p.preparation} />}
+      <CancelHint locale={p.locale} manageUrl={p.manageUrl} />
     </EmailLayout>
   );
 }

@@ -1,9 +1,9 @@
-import { Button, Link, Text } from "@react-email/components";
+import { Button, Text } from "@react-email/components";
 import type { Locale } from "@/lib/i18n/locales";
-import { paragraphs } from "@/lib/i18n/localized";
 import { rallyEmailTranslator } from "@/lib/i18n/translator";
 import { EmailLayout, button, paragraph } from "./components/layout";
 import { RallyFacts, type RallyFactsProps, rallyFactsPreview } from "./components/rally-facts";
+import { CancelHint, OrganizersText, RallyGreeting } from "./components/rally-parts";
 
 export type RallyReminderProps = {
   locale: Locale;
@@ -24,19 +24,10 @@ export default function RallyReminder(p: RallyReminderProps) {
   const t = rallyEmailTranslator(p.locale);
   return (
     <EmailLayout lang={p.locale} preview={t(`${p.variant}.preview`)} footerText={[t("why", { site: p.siteUrl })]}>
-      <Text style={paragraph}>{p.name ? t("greeting", { name: p.name }) : t("greetingNoName")}</Text>
+      <RallyGreeting locale={p.locale} name={p.name} />
       <Text style={paragraph}>{t(`${p.variant}.body`)}</Text>
       <RallyFacts {...p.facts} />
-      {p.preparation && (
-        <>
-          <Text style={{ ...paragraph, fontWeight: 700 }}>{t("preparation")}</Text>
-          {paragraphs(p.preparation).map((text, i) => (
-            <Text key={i} style={paragraph}>
-              {text}
-            </Text>
-          ))}
-        </>
-      )}
+      <OrganizersText heading={t("preparation")} text={p.preparation} />
       {p.variant === "day_before" ? (
         <>
           <Button href={p.manageUrl} style={button}>
@@ -45,9 +36,7 @@ export default function RallyReminder(p: RallyReminderProps) {
           <Text style={paragraph}>{t("day_before.hint")}</Text>
         </>
       ) : (
-        <Text style={paragraph}>
-          {t("cancelHint")} <Link href={p.manageUrl}>{t("cancelLink")}</Link>
-        </Text>
+        <CancelHint locale={p.locale} manageUrl={p.manageUrl} />
       )}
     </EmailLayout>
   );

@@ -3,6 +3,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { rallyEmailTranslator } from "@/lib/i18n/translator";
 import { EmailLayout, button, paragraph } from "./components/layout";
 import { RallyFacts, type RallyFactsProps, rallyFactsPreview } from "./components/rally-facts";
+import { CancelHint, RallyGreeting } from "./components/rally-parts";
 
 export type RsvpConfirmationProps = {
   locale: Locale;
@@ -24,7 +25,7 @@ export default function RsvpConfirmation(p: RsvpConfirmationProps) {
   const t = rallyEmailTranslator(p.locale);
   return (
     <EmailLayout lang={p.locale} preview={t("confirmation.preview")} footerText={[t("why", { site: p.siteUrl }), t("confirmation.notYou")]}>
-      <Text style={paragraph}>{p.name ? t("greeting", { name: p.name }) : t("greetingNoName")}</Text>
+      <RallyGreeting locale={p.locale} name={p.name} />
       {p.confirmUrl ? (
         <>
           <Text style={paragraph}>{t("confirmation.body")}</Text>
@@ -44,9 +45,7 @@ export default function RsvpConfirmation(p: RsvpConfirmationProps) {
           <RallyFacts {...p.facts} />
         </>
       )}
-      <Text style={paragraph}>
-        {t("cancelHint")} <Link href={p.manageUrl}>{t("cancelLink")}</Link>
-      </Text>
+      <CancelHint locale={p.locale} manageUrl={p.manageUrl} />
     </EmailLayout>
   );
 }

@@ -16,5 +16,6 @@ export function createPageCache(options?: PageCacheOptions): {
   stats(): { entries: number; bytes: number };
 };
 
+export function acceptsGzip(req: IncomingMessage): boolean;
 export function crc32(data: Buffer): number;
 export function crc32js(data: Buffer): number;

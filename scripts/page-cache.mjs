@@ -1,7 +1,7 @@
 // A short shared cache of public pages and JSON, in front of Next's request handler (scripts/serve.mjs).
 //
 // It behaves like a CDN inside the process: it stores what the app itself marks `Cache-Control: public,
-// s-maxage=N` (lib/http/cache-policy.ts says which pages; route handlers mark their own answers), serves it for
+// s-maxage=N` (next.config.js says which paths; route handlers mark their own answers), serves it for
 // N seconds, then for `stale-while-revalidate` seconds more while one request renders the next copy, and never
 // anything older. Pages carry a CSP nonce (proxy.ts): every copy served from here gets a fresh one. The nonce of
 // the stored render — random, unknown to anyone before that render — is replaced wherever it appears.
@@ -178,8 +178,8 @@ function eligible(req) {
   return !SIGN_IN_COOKIE.test(req.headers.cookie ?? "");
 }
 
-/** @param {Req} req */
-function acceptsGzip(req) {
+/** Whether the client takes gzip (named in Accept-Encoding and not refused with q=0). @param {Req} req */
+export function acceptsGzip(req) {
   const accept = req.headers["accept-encoding"];
   return typeof accept === "string" && /(?:^|[\s,])gzip(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))/i.test(accept);
 }

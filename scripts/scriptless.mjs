@@ -8,6 +8,8 @@
 // client components. Only complete 200 HTML answers are changed; errors, 404s, files, JSON and client-navigation
 // payloads pass as they are.
 import { gzipSync } from "node:zlib";
+import { holdResponse } from "./hold-response.mjs";
+import { acceptsGzip } from "./page-cache.mjs";
 
 /** Pages that keep Next's runtime: the organizer's area and the dev tools. */
 const KEEPS_RUNTIME = /^\/(?:ru|kk|en)\/(?:dashboard|sign-in|dev)(?:\/|$)/;
@@ -62,47 +64,11 @@ export function linkWithoutScripts(value) {
  * @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res
  */
 export function sendScriptless(req, res) {
-  const accept = req.headers["accept-encoding"];
-  const gzip = typeof accept === "string" && /(?:^|[\s,])gzip(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))/i.test(accept);
+  const gzip = acceptsGzip(req);
   delete req.headers["accept-encoding"];
-  const writeHead = res.writeHead.bind(res);
-  const write = res.write.bind(res);
-  const end = res.end.bind(res);
-  const flush = res.flushHeaders.bind(res);
-  /** @type {Buffer[]} */
-  const chunks = [];
-  /** @type {boolean | null} */
-  let holding = null;
-  /** @type {number | null} */
-  let held = null;
-  const decide = () => {
-    holding ??= res.statusCode === 200 && String(res.getHeader("content-type") ?? "").startsWith("text/html") && !res.getHeader("content-encoding");
-    return holding;
-  };
-  /** @param {unknown} chunk @param {unknown} encoding */
-  const keep = (chunk, encoding) => {
-    if (chunk == null || typeof chunk === "function") return;
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8") : Buffer.from(/** @type {Uint8Array} */ (chunk)));
-  };
-  // Headers handed to writeHead are kept on the response, so the body can change before they go.
-  res.writeHead = /** @type {any} */ ((/** @type {number} */ status, /** @type {any[]} */ ...args) => {
-    const headers = args.find((a) => a && typeof a === "object");
-    if (headers && !Array.isArray(headers)) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    res.statusCode = status;
-    if (!decide()) return writeHead(status, ...args.filter((a) => typeof a === "string"));
-    held = status;
-    return res;
-  });
-  res.flushHeaders = () => (decide() ? undefined : flush());
-  res.write = /** @type {any} */ ((/** @type {any} */ chunk, /** @type {any[]} */ ...rest) => {
-    if (!decide()) return write(chunk, ...rest);
-    keep(chunk, rest[0]);
-    return true;
-  });
-  res.end = /** @type {any} */ ((/** @type {any} */ chunk, /** @type {any[]} */ ...rest) => {
-    if (!decide()) return end(chunk, ...rest);
-    keep(chunk, rest[0]);
-    const page = Buffer.from(stripNextRuntime(Buffer.concat(chunks).toString("utf8")));
+  const wholePage = () => res.statusCode === 200 && String(res.getHeader("content-type") ?? "").startsWith("text/html") && !res.getHeader("content-encoding");
+  holdResponse(res, wholePage, (html, { status, writeHead, end }) => {
+    const page = Buffer.from(stripNextRuntime(html.toString("utf8")));
     const body = gzip && page.length >= 1024 ? gzipSync(page) : page;
     res.removeHeader("etag");
     if (body !== page) res.setHeader("content-encoding", "gzip");
@@ -116,7 +82,7 @@ export function sendScriptless(req, res) {
       if (kept) res.setHeader("link", kept);
       else res.removeHeader("link");
     }
-    writeHead(held ?? res.statusCode);
+    writeHead(status ?? res.statusCode);
     return end(req.method === "HEAD" ? undefined : body);
   });
 }

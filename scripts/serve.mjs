@@ -26,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { crossSiteRefusal, isCrossSiteWrite } from "./cross-site.mjs";
+import { holdResponse } from "./hold-response.mjs";
 import { createPageCache } from "./page-cache.mjs";
 import { scriptlessCandidate, sendScriptless } from "./scriptless.mjs";
 
@@ -239,36 +240,8 @@ async function serve() {
   }
 
   function replaceScriptOnly404(req, res) {
-    const writeHead = res.writeHead.bind(res);
-    const write = res.write.bind(res);
-    const end = res.end.bind(res);
-    const flush = res.flushHeaders.bind(res);
-    const chunks = [];
-    let buffering = null;
-    let held = null;
-    const decide = () => {
-      buffering ??= res.statusCode === 404 && String(res.getHeader("content-type") ?? "").includes("text/html");
-      return buffering;
-    };
-    // Headers given to writeHead are kept on the response, so the decision (and a changed body) can come later.
-    res.writeHead = (status, ...args) => {
-      const headers = args.find((a) => a && typeof a === "object");
-      if (headers && !Array.isArray(headers)) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-      res.statusCode = status;
-      if (!decide()) return writeHead(status, ...args.filter((a) => typeof a === "string"));
-      held = status;
-      return res;
-    };
-    res.flushHeaders = () => (decide() ? undefined : flush());
-    res.write = (chunk, ...rest) => {
-      if (!decide()) return write(chunk, ...rest);
-      if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
-      return true;
-    };
-    res.end = (chunk, ...rest) => {
-      if (!decide()) return end(chunk, ...rest);
-      if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk));
-      const raw = Buffer.concat(chunks);
+    const script404 = () => res.statusCode === 404 && String(res.getHeader("content-type") ?? "").includes("text/html");
+    holdResponse(res, script404, (raw, { status, writeHead, end }) => {
       const body = decoded(raw, String(res.getHeader("content-encoding") ?? ""));
       const requestPath = (req.url ?? "/").split("?")[0];
       const api = requestPath.startsWith("/api/");
@@ -279,7 +252,7 @@ async function serve() {
           res.removeHeader("content-encoding");
           if (api) res.setHeader("content-type", "application/json");
         }
-        if (held !== null) writeHead(held);
+        if (status !== null) writeHead(status);
         end(req.method === "HEAD" ? undefined : (doc ?? raw));
       };
       if (!body.includes('id="__next_error__"')) {
@@ -291,7 +264,7 @@ async function serve() {
         .then(finish)
         .catch(() => res.destroy());
       return res;
-    };
+    });
   }
 
   server.keepAliveTimeout = 65_000;

@@ -1,4 +1,3 @@
-import { render } from "@react-email/render";
 import type { Petition } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
@@ -12,7 +11,7 @@ import {
   SignFormView,
   signFormStringKeys,
 } from "./sign-form-view";
-import { stylesheetHref } from "./stylesheet";
+import { renderStandalonePage } from "./standalone-page";
 
 type SignErrorCode = keyof (typeof catalogues)["en"]["signForm"]["errors"];
 
@@ -58,46 +57,24 @@ export async function renderSignErrorPage(p: {
   const t = translator(p.locale);
   const title = pick(p.petition.title, p.locale);
   const heading = p.showForm ? t("petitions.signHeading") : t("petitions.closedHeading");
-  // @react-email/render is React's server renderer made usable from a route handler (Next refuses a
-  // direct react-dom/server import there). It prepends an XHTML doctype; ours is added by html().
-  const markup = await render(
-    <html lang={p.locale}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${heading}: ${title} · ${t("meta.siteName")}`}</title>
-        <link rel="stylesheet" href={stylesheetHref()} />
-      </head>
-      <body>
-        <header className="site-header">
-          <div className="container header-row">
-            <a href={`/${p.locale}`} className="brand">
-              {t("meta.siteName")}
-            </a>
-          </div>
-        </header>
-        <main id="content" className="container">
-          <p>
-            <a href={`/${p.locale}/petitions/${p.petition.slug}`}>← {title}</a>
-          </p>
-          <h1>{heading}</h1>
-          {p.showForm ? (
-            <SignFormView
-              action={p.action}
-              locale={p.locale}
-              values={p.values}
-              errors={p.errors}
-              strings={signFormStrings(p.locale, pick(p.petition.target, p.locale))}
-              limits={signFormLimits}
-            />
-          ) : (
-            <p className="notice notice-error" role="alert">
-              {p.errors.form}
-            </p>
-          )}
-        </main>
-      </body>
-    </html>,
-  );
-  return markup.replace(/^<!DOCTYPE[^>]*>/i, "");
+  return renderStandalonePage({
+    locale: p.locale,
+    title: `${heading}: ${title}`,
+    heading,
+    back: { href: `/${p.locale}/petitions/${p.petition.slug}`, text: `← ${title}` },
+    children: p.showForm ? (
+      <SignFormView
+        action={p.action}
+        locale={p.locale}
+        values={p.values}
+        errors={p.errors}
+        strings={signFormStrings(p.locale, pick(p.petition.target, p.locale))}
+        limits={signFormLimits}
+      />
+    ) : (
+      <p className="notice notice-error" role="alert">
+        {p.errors.form}
+      </p>
+    ),
+  });
 }

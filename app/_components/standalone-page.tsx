@@ -6,7 +6,7 @@ import { stylesheetHref } from "./stylesheet";
 
 /**
  * A whole page rendered in a route handler, so a form posted without JavaScript can come back with its
- * messages under a 4xx status (as app/_components/sign-error-page.tsx does for the sign form).
+ * messages under a 4xx status: the sign form's (sign-error-page.tsx), the RSVP form's and the HTTP boundary's error pages.
  */
 export async function renderStandalonePage(p: { locale: Locale; title: string; heading: string; back: { href: string; text: string }; children: ReactNode }): Promise<string> {
   const t = translator(p.locale);

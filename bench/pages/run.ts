@@ -18,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { startJobs } from "@/lib/jobs/boss";
+import { writeBareStatementScript } from "../sign/bare-statement";
 import {
   benchDatabase,
   build,
@@ -113,7 +114,10 @@ async function main() {
     server = undefined;
 
     // The bare SQL with the app stopped, as bench/sign does: the same PostgreSQL, the same 2 cores.
-    const bareSign = runPgbench(url, path.join(wrkScripts, "bare-signature.sql"), 32, seconds);
+    // The reference is the app's own statement (captured from db/queries/signatures.ts: limits, outbox, duplicate
+    // re-send); the minimal insert + outbox row is printed beside it.
+    const bareSign = runPgbench(url, await writeBareStatementScript(hot), 32, seconds);
+    const bareMinimal = runPgbench(url, path.join(wrkScripts, "bare-signature.sql"), 32, seconds);
     const bareConfirm = runPgbench(url, path.join(__dirname, "bare-confirm.sql"), 32, seconds);
     await database.close();
 
@@ -126,7 +130,8 @@ async function main() {
     for (const [k, f] of Object.entries(results)) {
       console.log(`${row(k, f)}${k.startsWith("s") && k.includes("asset") ? "" : k.startsWith("sign") || k.startsWith("confirm") ? "" : `   ${ratio(f)} × static`}`);
     }
-    console.log(`${"bare SQL of a signature (pgbench)".padEnd(40)} ${bareSign.toFixed(0).padStart(7)} tps     (32 clients, prepared, app stopped)`);
+    console.log(`${"bare SQL of a signature (pgbench)".padEnd(40)} ${bareSign.toFixed(0).padStart(7)} tps     (the app's statement, 32 clients, prepared, app stopped)`);
+    console.log(`${"bare SQL, minimal insert + outbox row".padEnd(40)} ${bareMinimal.toFixed(0).padStart(7)} tps     (bench/sign/bare-signature.sql, same)`);
     console.log(`${"bare SQL of a confirmation (pgbench)".padEnd(40)} ${bareConfirm.toFixed(0).padStart(7)} tps     (32 clients, prepared, app stopped)`);
     const page = results["petition page"]!;
     const p10k = results["petition page, 10k signatures"]!;
@@ -134,7 +139,7 @@ async function main() {
     console.log("\ntargets");
     console.log(`  petition page / static asset        ${ratio(page)}   p99 ${page.p99ms.toFixed(0)} ms   (target ≥ 0.5, p99 < 100 ms)`);
     console.log(`  petition page 1M / 10k signatures   ${(p1m.rps / p10k.rps).toFixed(2)}   p99 ${p10k.p99ms.toFixed(0)} → ${p1m.p99ms.toFixed(0)} ms   (flat: ≈ 1)`);
-    console.log(`  sign / bare SQL                     ${(results["sign (hot petition)"]!.rps / bareSign).toFixed(2)}   (target ≥ 0.25)`);
+    console.log(`  sign / bare SQL                     ${(results["sign (hot petition)"]!.rps / bareSign).toFixed(2)}   (target ≥ 0.25; against the minimal insert ${(results["sign (hot petition)"]!.rps / bareMinimal).toFixed(2)})`);
     console.log(`  confirm / bare SQL                  ${(results["confirm (hot petition)"]!.rps / bareConfirm).toFixed(2)}`);
     console.log(
       `  count fresh within 5 s              ${fresh.failures.length === 0 ? "yes" : "NO"}: ${fresh.probes} confirmations probed, ` +

@@ -15,6 +15,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db";
 import { startJobs } from "@/lib/jobs/boss";
+import { writeBareStatementScript } from "./bare-statement";
 import {
   benchDatabase,
   build,
@@ -105,7 +106,8 @@ async function main() {
       results[`confirm (${label}), 64 conns`] = await wrk(64, confirmScript, { BENCH_TOKENS_FILES: files.join(",") });
     }
 
-    const bare = runPgbench(url, path.join(__dirname, "bare-signature.sql"), 32, seconds);
+    const bare = runPgbench(url, await writeBareStatementScript(hot), 32, seconds);
+    const bareMinimal = runPgbench(url, path.join(__dirname, "bare-signature.sql"), 32, seconds);
     const [stored] = rowsOf<{ signatures: number; jobs: number; confirmed: number; counted: number }>(
       await database.db.execute(
         sql`select (select count(*) from signatures where email_normalized not like 'pgbench-%' and email_normalized not like 'confirm-%')::int as signatures,
@@ -119,7 +121,7 @@ async function main() {
     const accepted = Object.entries(results)
       .filter(([k]) => k.startsWith("sign ("))
       .reduce((n, [, f]) => n + f.requests - f.errors, 0);
-    print(results, bare, { accepted, stored: stored?.signatures ?? 0, confirmed: stored?.confirmed ?? 0, counted: stored?.counted ?? 0 });
+    print(results, bare, bareMinimal, { accepted, stored: stored?.signatures ?? 0, confirmed: stored?.confirmed ?? 0, counted: stored?.counted ?? 0 });
   } finally {
     await Promise.all(servers.map((s) => stopServer(s)));
     await drop();
@@ -129,13 +131,15 @@ async function main() {
 function print(
   results: Record<string, Figures>,
   bareTps: number,
+  bareMinimalTps: number,
   check: { accepted: number; stored: number; confirmed: number; counted: number },
 ) {
   const row = (k: string, f: Figures) =>
     `${k.padEnd(34)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${f.p50ms.toFixed(1).padStart(6)} ms   p99 ${f.p99ms.toFixed(1).padStart(7)} ms   errors ${f.errors}`;
   console.log(`\nQoldau signing benchmark — ${os.cpus().length} cores, ${processes} app processes, ${seconds} s per run, ${new Date().toISOString()}`);
   for (const [k, f] of Object.entries(results)) console.log(row(k, f));
-  console.log(`${"bare SQL of a signature (pgbench)".padEnd(34)} ${bareTps.toFixed(0).padStart(7)} tps     (32 clients, prepared)`);
+  console.log(`${"bare SQL of a signature (pgbench)".padEnd(34)} ${bareTps.toFixed(0).padStart(7)} tps     (the app's statement, 32 clients, prepared)`);
+  console.log(`${"bare SQL, minimal insert + outbox".padEnd(34)} ${bareMinimalTps.toFixed(0).padStart(7)} tps     (bare-signature.sql, 32 clients, prepared)`);
   const sign64 = results["sign (hot petition), 64 conns"]!;
   const noop64 = results["no-op route, 64 conns"]!;
   const spread64 = results["sign (100 petitions), 64 conns"]!;
@@ -143,7 +147,7 @@ function print(
   const noop32 = results["no-op route, 32 conns"]!;
   console.log("\nratios");
   console.log(`  sign / no-op route      32 conns ${(sign32.rps / noop32.rps).toFixed(2)}   64 conns ${(sign64.rps / noop64.rps).toFixed(2)}   (target ≥ 0.5)`);
-  console.log(`  sign / bare SQL         32 conns ${(sign32.rps / bareTps).toFixed(2)}   64 conns ${(sign64.rps / bareTps).toFixed(2)}   (target ≥ 0.2)`);
+  console.log(`  sign / bare SQL         32 conns ${(sign32.rps / bareTps).toFixed(2)}   64 conns ${(sign64.rps / bareTps).toFixed(2)}   (target ≥ 0.25; minimal insert: ${(sign64.rps / bareMinimalTps).toFixed(2)})`);
   console.log(`  hot / 100 petitions     64 conns ${(sign64.rps / spread64.rps).toFixed(2)}   (target ≥ 0.9)`);
   const confirmHot = results["confirm (hot petition), 64 conns"]!;
   const confirmSpread = results["confirm (100 petitions), 64 conns"]!;

@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { type SQL, and, asc, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { campaigns, petitionCountShards, petitionRecountMarks, petitions, rateLimitCounters, signatures } from "@/db/schema";
 import { type Locale, timeZone } from "@/lib/i18n/locales";
@@ -300,15 +300,32 @@ const publiclyNamed = and(
 /** The day a signature was confirmed, in Almaty: nothing finer ever leaves the database for the public list. */
 const confirmedDay = sql<string>`to_char(${signatures.confirmedAt} at time zone ${timeZone}, 'YYYY-MM-DD')`;
 
-/** One page of the public list of signers, newest first: name and day only. */
-export async function listPublicSignerNames(db: Db, petitionId: string, page: { offset: number; limit: number }) {
-  return db
-    .select({ name: signatures.name, day: confirmedDay })
+/**
+ * One page of the public list of signers, newest first: name and day only. Keyset-paged from a listed row (its
+ * id: random, and only ever taken from a row this list already showed), so a deep page costs what the first does
+ * (an OFFSET would read every row before it) and no confirmation time finer than the day leaves the database.
+ * `older` pages go back in time from the row, `newer` forward; `limit` + 1 rows are read to tell if more follow.
+ */
+export async function listPublicSignerNames(
+  db: Db,
+  petitionId: string,
+  page: { limit: number; older?: string; newer?: string },
+): Promise<{ rows: { id: string; name: string; day: string }[]; more: boolean }> {
+  const from = page.older ?? page.newer;
+  const key = sql`(${signatures.confirmedAt}, ${signatures.id})`;
+  const cursor = from
+    ? sql`(select s.confirmed_at, s.id from ${signatures} s where s.id = ${from} and s.petition_id = ${petitionId}
+        and s.state = 'confirmed' and s.show_name_publicly and s.name_hidden_at is null)`
+    : undefined;
+  const rows = await db
+    .select({ id: signatures.id, name: signatures.name, day: confirmedDay })
     .from(signatures)
-    .where(and(eq(signatures.petitionId, petitionId), publiclyNamed))
-    .orderBy(desc(signatures.confirmedAt), desc(signatures.id))
-    .offset(page.offset)
-    .limit(page.limit);
+    .where(and(eq(signatures.petitionId, petitionId), publiclyNamed, cursor && (page.newer ? sql`${key} > ${cursor}` : sql`${key} < ${cursor}`)))
+    .orderBy(...(page.newer ? [asc(signatures.confirmedAt), asc(signatures.id)] : [desc(signatures.confirmedAt), desc(signatures.id)]))
+    .limit(page.limit + 1);
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  return { rows: page.newer ? shown.reverse() : shown, more };
 }
 
 /** How many names the public list holds: the sum of at most 16 shard rows, whatever the petition's size. */

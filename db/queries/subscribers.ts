@@ -19,6 +19,10 @@ const notSuppressed = notExists(
   sql`(select 1 from ${emailSuppressions} where ${emailSuppressions.emailNormalized} = ${subscribers.emailNormalized})`,
 );
 
+/** Confirmed and the address not suppressed: whom a send may mail now. */
+const deliverable = (campaignId: string, afterId: string | null) =>
+  and(eq(subscribers.campaignId, campaignId), eq(subscribers.state, "confirmed"), afterId === null ? undefined : gt(subscribers.id, afterId), notSuppressed);
+
 /**
  * One keyset page of a campaign's confirmed, not suppressed subscribers, ordered by id: pass the last id of a
  * page as `afterId` for the next (null for the first). An empty page is the end.
@@ -27,16 +31,17 @@ export async function listDeliverableSubscribers(db: Db, campaignId: string, aft
   return db
     .select({ id: subscribers.id, email: subscribers.emailNormalized, locale: subscribers.locale, tokenNonce: subscribers.tokenNonce })
     .from(subscribers)
-    .where(
-      and(
-        eq(subscribers.campaignId, campaignId),
-        eq(subscribers.state, "confirmed"),
-        afterId === null ? undefined : gt(subscribers.id, afterId),
-        notSuppressed,
-      ),
-    )
+    .where(deliverable(campaignId, afterId))
     .orderBy(asc(subscribers.id))
     .limit(limit);
+}
+
+/**
+ * The same keyset page as a subquery of the fan-out's one statement (db/queries/updates.ts `enqueueFanoutPage`):
+ * only the subscribers' ids and languages, never their addresses (the sender reads those, `findDeliverableSubscribers`).
+ */
+export function deliverableSubscriberPage(db: Db, campaignId: string, afterId: string | null, limit: number) {
+  return db.select({ id: subscribers.id, locale: subscribers.locale }).from(subscribers).where(deliverable(campaignId, afterId)).orderBy(asc(subscribers.id)).limit(limit);
 }
 
 /** How many a send would reach now (confirmed, not suppressed). */
@@ -49,11 +54,13 @@ export async function countDeliverableSubscribers(db: Db, campaignId: string): P
 }
 
 /**
- * One subscriber, only while deliverable (confirmed, not suppressed): what a send checks right before it writes,
- * so someone who unsubscribed after the update was queued gets nothing.
+ * The subscribers of a batch of update emails, only those still deliverable (confirmed, not suppressed), in one
+ * query: what a send checks right before it writes, so someone who unsubscribed after the update was queued gets
+ * nothing. The one place the sender reads subscribers' addresses.
  */
-export async function findDeliverableSubscriber(db: Db, id: string): Promise<(DeliverableSubscriber & { campaignId: string }) | null> {
-  const [row] = await db
+export async function findDeliverableSubscribers(db: Db, ids: string[]): Promise<Map<string, DeliverableSubscriber & { campaignId: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
     .select({
       id: subscribers.id,
       campaignId: subscribers.campaignId,
@@ -62,8 +69,8 @@ export async function findDeliverableSubscriber(db: Db, id: string): Promise<(De
       tokenNonce: subscribers.tokenNonce,
     })
     .from(subscribers)
-    .where(and(eq(subscribers.id, id), eq(subscribers.state, "confirmed"), notSuppressed));
-  return row ?? null;
+    .where(and(inArray(subscribers.id, [...new Set(ids)]), eq(subscribers.state, "confirmed"), notSuppressed));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Everything the confirmation email needs (it goes to pending subscribers only). */

@@ -3,6 +3,7 @@ import { type Db, rowsOf } from "@/db";
 import { updateIsCountedSql, updateIsPublicSql } from "@/db/lifecycles";
 import { campaignUpdates, campaigns, updateDeliveries, updateTexts } from "@/db/schema";
 import { campaignIsPublicSql } from "@/db/lifecycles";
+import { deliverableSubscriberPage } from "@/db/queries/subscribers";
 import type { Locale } from "@/lib/i18n/locales";
 
 export type CampaignUpdate = typeof campaignUpdates.$inferSelect;
@@ -106,34 +107,48 @@ export async function claimFanout(db: Db, leaseMs: number): Promise<CampaignUpda
 }
 
 /**
- * Moves the cursor past a page, keeping the lease, in the page's transaction — only while the update is still
- * sending from this cursor (a pause or cancel, or another process, stops this page from committing).
+ * One page of an update's fan-out, in one statement: the next `pageSize` deliverable subscribers after `cursor`
+ * (keyset by id, db/queries/subscribers.ts), the cursor moved past them with the lease renewed — only while the
+ * update is still sending from this cursor (a pause, a cancel or another process's takeover makes the page write
+ * nothing) —, a delivery row for each (primary key (update, subscriber): a page replayed after a crash or a resume
+ * adds nothing) and an outbox email for each new delivery row. Written in SQL, not parsed per email in JS: the
+ * payload is built from typed columns (`updateId`, `subscriberId`, `locale` — the subscriber's if the update is
+ * written in it, else `defaultLocale`), and the sender validates every payload with its kind's schema anyway.
  */
-export async function advanceFanout(db: Db, id: string, from: string | null, to: string | null, leaseMs: number, done: boolean): Promise<boolean> {
-  const rows = rowsOf(
-    await db.execute(sql`update campaign_updates set fanout_cursor = ${to}::uuid,
-        fanout_lease_until = clock_timestamp() + ${leaseMs} * interval '1 millisecond',
-        fanout_done_at = case when ${done} then clock_timestamp() end
-      where id = ${id} and state = 'sending' and fanout_cursor is not distinct from ${from}::uuid returning id`),
+export async function enqueueFanoutPage(
+  db: Db,
+  p: { updateId: string; campaignId: string; cursor: string | null; pageSize: number; leaseMs: number; locales: readonly Locale[]; defaultLocale: Locale; priority: number },
+): Promise<{ advanced: boolean; cursor: string | null; done: boolean; enqueued: number }> {
+  const locales = [...new Set([...p.locales, p.defaultLocale])];
+  const [row] = rowsOf<{ advanced: number; last: string | null; size: number; enqueued: number }>(
+    await db.execute(sql`
+      with page as (${deliverableSubscriberPage(db, p.campaignId, p.cursor, p.pageSize)}),
+      tally as (select (select count(*) from page)::int as size, (select id from page order by id desc limit 1) as last),
+      advanced as (
+        update campaign_updates set fanout_cursor = coalesce((select last from tally), ${p.cursor}::uuid),
+          fanout_lease_until = clock_timestamp() + ${p.leaseMs} * interval '1 millisecond',
+          fanout_done_at = case when (select size from tally) < ${p.pageSize} then clock_timestamp() end
+        where id = ${p.updateId} and state = 'sending' and fanout_cursor is not distinct from ${p.cursor}::uuid
+        returning id
+      ),
+      fresh as (
+        insert into update_deliveries (update_id, subscriber_id, locale, outbox_id)
+        select ${p.updateId}::uuid, page.id, case when page.locale in ${locales} then page.locale else ${p.defaultLocale} end, gen_random_uuid()
+        from page where exists (select 1 from advanced)
+        on conflict (update_id, subscriber_id) do nothing
+        returning subscriber_id, locale, outbox_id
+      ),
+      emails as (
+        insert into email_outbox (id, kind, payload, priority)
+        select outbox_id, ${UPDATE_EMAIL_KIND}, jsonb_build_object('updateId', ${p.updateId}::text, 'subscriberId', subscriber_id::text, 'locale', locale), ${p.priority}
+        from fresh
+        returning 1
+      )
+      select (select count(*) from advanced)::int as advanced, (select last from tally) as last, (select size from tally) as size,
+        (select count(*) from emails)::int as enqueued`),
   );
-  return rows.length === 1;
-}
-
-/** Delivery rows for a page; returns only the new ones (a replayed page conflicts and gets nothing). */
-export async function insertDeliveries(db: Db, updateId: string, rows: { subscriberId: string; locale: string }[]): Promise<{ subscriberId: string; locale: string }[]> {
-  if (rows.length === 0) return [];
-  return db
-    .insert(updateDeliveries)
-    .values(rows.map((r) => ({ updateId, subscriberId: r.subscriberId, locale: r.locale })))
-    .onConflictDoNothing()
-    .returning({ subscriberId: updateDeliveries.subscriberId, locale: updateDeliveries.locale });
-}
-
-export async function linkDeliveryEmails(db: Db, updateId: string, links: { subscriberId: string; outboxId: string }[]): Promise<void> {
-  if (links.length === 0) return;
-  await db.execute(sql`update update_deliveries d set outbox_id = l.outbox_id
-    from jsonb_to_recordset(${JSON.stringify(links.map((l) => ({ subscriber_id: l.subscriberId, outbox_id: l.outboxId })))}::jsonb) as l(subscriber_id uuid, outbox_id uuid)
-    where d.update_id = ${updateId} and d.subscriber_id = l.subscriber_id`);
+  const r = row!;
+  return { advanced: r.advanced === 1, cursor: r.last ?? p.cursor, done: r.size < p.pageSize, enqueued: r.enqueued };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
+import { type APIRequestContext, type APIResponse, request as playwrightRequest } from "@playwright/test";
 import sharp from "sharp";
 import { expect, test } from "../support/fixtures";
 import { createCampaign, createPetitionIn, createUser, db } from "./helpers";
@@ -80,18 +80,27 @@ for (const page of pages) {
   }
 }
 
+/** An export refused: anonymous goes to sign in, anyone else not entitled gets a 404 that names no signer. */
+async function refusedExport(response: APIResponse, expected: Outcome): Promise<boolean> {
+  if (expected === "sign-in") {
+    expect(response.status()).toBe(303);
+    expect(response.headers().location).toContain("/en/sign-in");
+    return true;
+  }
+  if (expected === 404) {
+    expect(response.status()).toBe(404);
+    expect(await response.text()).not.toContain("Signer");
+    return true;
+  }
+  return false;
+}
+
 for (const who of whos) {
   const expected = adminOnly[who];
   test(`POST signers' export (addresses) as ${who} → ${expected}`, async ({ baseURL }) => {
     const api = await as(who, baseURL!);
     const response = await api.post(`/en/dashboard/petitions/${world.petition}/export`, { maxRedirects: 0 });
-    if (expected === "sign-in") {
-      expect(response.status()).toBe(303);
-      expect(response.headers().location).toContain("/en/sign-in");
-    } else if (expected === 404) {
-      expect(response.status()).toBe(404);
-      expect(await response.text()).not.toContain("Signer");
-    } else {
+    if (!(await refusedExport(response, expected))) {
       expect(response.status()).toBe(200);
       expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
       expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="petition-.+-signatures\.csv"$/);
@@ -108,13 +117,7 @@ for (const who of whos) {
   test(`POST delivery pack as ${who} → ${expected}`, async ({ baseURL }) => {
     const api = await as(who, baseURL!);
     const response = await api.post(`/en/dashboard/petitions/${world.petition}/delivery-pack`, { form: { format: "csv", language: "en" }, maxRedirects: 0 });
-    if (expected === "sign-in") {
-      expect(response.status()).toBe(303);
-      expect(response.headers().location).toContain("/en/sign-in");
-    } else if (expected === 404) {
-      expect(response.status()).toBe(404);
-      expect(await response.text()).not.toContain("Signer");
-    } else {
+    if (!(await refusedExport(response, expected))) {
       expect(response.status()).toBe(200);
       expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="petition-.+-delivery-en\.csv"$/);
       const csv = await response.text();

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { contextWithSession, createUser, db, seededCampaignId } from "../organizer/helpers";
 import { expect, test } from "../support/fixtures";
+import { horizontalOverflow } from "../support/layout";
 import { locales } from "../support/site";
 import { createRallyIn, rsvpAndConfirm } from "./helpers";
 
@@ -11,21 +12,6 @@ async function serious(page: Page) {
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
-}
-
-async function overflow(page: Page) {
-  return page.evaluate(() => {
-    const root = document.documentElement;
-    let widest = "";
-    for (const el of Array.from(document.querySelectorAll("body *"))) {
-      const right = el.getBoundingClientRect().right;
-      if (right > root.clientWidth + 0.5) {
-        widest = `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).replace(/\s+/g, ".")}` : ""} (right edge ${Math.round(right)} px)`;
-        break;
-      }
-    }
-    return { scrollWidth: root.scrollWidth, widest };
-  });
 }
 
 test("rally pages have no serious accessibility violation and fit 320 px", async ({ browser, baseURL, mailbox }) => {
@@ -59,7 +45,7 @@ test("rally pages have no serious accessibility violation and fit 320 px", async
       expect(found, `${url} (${colorScheme})\n${found.join("\n")}`).toEqual([]);
       if (colorScheme === "light") {
         await page.setViewportSize({ width: 320, height: 640 });
-        const { scrollWidth, widest } = await overflow(page);
+        const { scrollWidth, widest } = await horizontalOverflow(page);
         expect(scrollWidth, `${url}: ${widest}`).toBeLessThanOrEqual(320);
       }
       await context.close();

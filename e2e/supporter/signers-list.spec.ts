@@ -36,8 +36,20 @@ test("a long list is paged, newest first", async ({ page }) => {
   await section.getByRole("link", { name: t("en", "petitions.signers.seeAll", { total: 55 }) }).click();
   await expect(page.getByRole("listitem").filter({ hasText: /^Signer / })).toHaveCount(50);
   await page.getByRole("link", { name: t("en", "petitions.signers.older") }).click();
-  await expect(page).toHaveURL(/\/signers\?page=2$/);
+  await expect(page).toHaveURL(/\/signers\?older=[0-9a-f-]{36}$/);
   await expect(page.getByRole("listitem").filter({ hasText: /^Signer / })).toHaveText([/Signer 04/, /Signer 03/, /Signer 02/, /Signer 01/, /Signer 00/]);
+  await expect(page.getByRole("link", { name: t("en", "petitions.signers.older") })).toHaveCount(0);
+  // Back: the page before holds the 50 newest again, and no link leads further than the newest.
+  await page.getByRole("link", { name: t("en", "petitions.signers.newer") }).click();
+  await expect(page).toHaveURL(/\/signers\?newer=[0-9a-f-]{36}$/);
+  await expect(page.getByRole("listitem").filter({ hasText: /^Signer / })).toHaveCount(50);
+  await expect(page.getByRole("listitem").filter({ hasText: /^Signer / }).first()).toContainText("Signer 54");
+  await expect(page.getByRole("link", { name: t("en", "petitions.signers.newer") })).toHaveCount(0);
+  // A link that is no page (not an id, or two starts) is a plain "not found", never an error.
+  for (const query of ["older=1%20or%201=1", "older=00000000-0000-4000-8000-000000000000", `older=${"a".repeat(5000)}`]) {
+    const response = await page.goto(`/en/petitions/${petition.slug}/signers?${query}`);
+    expect(response?.status(), query.slice(0, 40)).toBe(404);
+  }
 });
 
 test("a signer who asked appears once confirmed, and an organizer can hide the name while it still counts", async ({ page, browser, baseURL, mailbox }) => {

@@ -4,8 +4,9 @@ import type { AuditAction } from "@/lib/audit/actions";
 import type { Actor } from "@/lib/organizers/access";
 
 /**
- * The audit entry of an actor's change to one row of a campaign (a campaign is its own), written in the change's
- * own transaction so both commit or neither does.
+ * The audit entry of an actor's change to one row of a campaign (a campaign is its own), or of their export of
+ * it, written in the change's own transaction so both commit or neither does (an export: before the first row is
+ * read). Entries of no campaign (accounts, second factor, abuse lists, security events) call insertAuditEntry.
  */
 export function recordChange(
   tx: Db,

@@ -58,6 +58,11 @@ type Kind<K extends EmailKind> = {
   priority: Priority | ((payload: KindPayload<K>) => Priority);
   render(db: Db, payload: KindPayload<K>, email: { id: string }): Promise<RenderedEmail | Skip>;
   /**
+   * A bulk kind renders a batch's emails of its kind together (one query for all of them, not one per email); the
+   * sender uses it instead of `render` when present. Results in the order of `emails`.
+   */
+  renderMany?(db: Db, emails: Array<{ payload: KindPayload<K>; id: string }>): Promise<Array<RenderedEmail | Skip>>;
+  /**
    * Whether an address that pressed "stop all email" (its "your data" page) is spared this email. By default every
    * bulk email is; mail the person asks for at that moment (a confirmation link, a sign-in link) never is.
    */
@@ -105,7 +110,8 @@ export const emailKinds: { [K in EmailKind]: Kind<K> } = {
     payload: emailPayloads["campaign-update"],
     // Behind every transactional email: a signer's confirmation overtakes 100,000 queued updates.
     priority: "bulk",
-    render: async (db, p) => (await import("@/lib/updates/send-update-email")).renderUpdateEmail(db, p),
+    render: async (db, p) => (await (await import("@/lib/updates/send-update-email")).renderUpdateEmails(db, [p]))[0]!,
+    renderMany: async (db, emails) => (await import("@/lib/updates/send-update-email")).renderUpdateEmails(db, emails.map((e) => e.payload)),
   },
   "campaign-update-test": {
     payload: emailPayloads["campaign-update-test"],

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Database, type Db, rowsOf } from "@/db";
@@ -10,8 +9,9 @@ import { signPetition } from "@/lib/signatures/sign-petition";
 import { locales } from "@/lib/i18n/locales";
 import { signInputSchema } from "@/lib/validation/signatures";
 import { type MailSender, type SenderOptions, mailHalt, startMailSender } from "./sender";
-import { setUpResendCapture, testMailEnv as env } from "./test-capture";
+import { setUpResendCapture } from "./test-capture";
 import { mailInFlight, untilMailBudgetFree } from "./testing";
+import { exited, testChild } from "./test-child";
 
 // The mail pipeline end to end on a real database (PostgreSQL, or PGlite with QOLDAU_TEST_DRIVER=pglite) and the
 // real resend SDK against the capture server, which enforces a requests/s limit like Resend.
@@ -80,30 +80,7 @@ async function reopen() {
   if (testDriver === "pglite") database = await testDb().reopen();
 }
 
-function child(args: string[]): { proc: ChildProcess; output: Promise<string>; waitFor(text: string): Promise<void> } {
-  const proc = spawn(process.execPath, ["--import", "tsx", "lib/email/testing-child/mail-process.ts", ...args], {
-    env: { ...process.env, ...env, RESEND_BASE_URL: capture().url, DATABASE_URL: "" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let out = "";
-  const listeners: Array<() => void> = [];
-  proc.stdout!.on("data", (d: Buffer) => {
-    out += d.toString();
-    for (const l of listeners) l();
-  });
-  return {
-    proc,
-    output: new Promise((resolve) => proc.on("exit", () => resolve(out))),
-    waitFor: (text) =>
-      new Promise((resolve, reject) => {
-        if (out.includes(text)) return resolve();
-        listeners.push(() => out.includes(text) && resolve());
-        proc.on("exit", () => (out.includes(text) ? resolve() : reject(new Error(`child exited without "${text}"`))));
-      }),
-  };
-}
-
-const killed = (proc: ChildProcess) => new Promise<void>((resolve) => (proc.exitCode !== null || proc.signalCode ? resolve() : proc.on("exit", () => resolve())));
+const child = (args: string[]) => testChild("lib/email/testing-child/mail-process.ts", args, capture().url);
 
 describe("the mail sender", () => {
   it("sends 500 signers' confirmations in at most 6 provider requests, each email exactly once", async () => {
@@ -180,7 +157,7 @@ describe("the mail sender", () => {
     const c = child(["send", target(), "2000", "2"]);
     await until(() => capture().emails().length > 0, 20_000, "the first batch to reach the provider");
     c.proc.kill("SIGKILL");
-    await killed(c.proc);
+    await exited(c.proc);
     const first = capture().emails().filter((e) => e.to[0]!.startsWith("crash."));
     const key = first[0]!.idempotencyKey!;
     expect(key).toMatch(/^batch\//);

@@ -6,7 +6,7 @@ import { env, usesDevMailbox } from "@/lib/env";
 import { describeError } from "@/lib/log";
 import { suppressedAmong } from "@/db/queries/subscribers";
 import { normalizeEmail } from "@/lib/validation/signatures";
-import { type RenderedEmail, emailKinds, isEmailKind, isSkip, isSuppressible, placeholder } from "./kinds";
+import { type EmailKind, type KindPayload, type RenderedEmail, type Skip, emailKinds, isEmailKind, isSkip, isSuppressible, placeholder } from "./kinds";
 import { YOUR_DATA_TOKEN, yourDataToken } from "@/lib/your-data/link";
 import { type BatchAnswer, MAX_BATCH_EMAILS, type OutgoingEmail, sendBatch } from "./send";
 
@@ -39,6 +39,13 @@ export type SenderOptions = {
 export type MailSender = { stop(): Promise<void> };
 
 type Claimed = { id: string; state: "claimed" | "ready"; attempts: number };
+
+/** What rendering made of one member: an email to send, or why not. */
+type Rendered =
+  | { outcome: "send"; emailKey: string; template: string; message: z.infer<typeof message>; reason: null; suppressible: boolean }
+  | { outcome: "skipped" | "failed"; emailKey: string; template: string; message: null; reason: string; suppressible?: undefined };
+
+const failed = (kind: string, id: string, reason: string) => ({ outcome: "failed" as const, emailKey: `${kind}/${id}`, template: kind, message: null, reason });
 
 const message = z.object({
   to: z.email().max(320),
@@ -108,8 +115,17 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
   const haltMs = options.haltMs ?? 60_000;
   const dev = usesDevMailbox();
   const abort = new AbortController();
-  /** How long rendering a batch takes here (moving average): claiming starts that long before the slot. */
-  let renderEstimateMs = 100;
+  /**
+   * How long it takes here from claiming a batch to holding its rendered request, smoothed with its spread (as TCP
+   * estimates a round trip): claiming starts that long plus four spreads before the slot, so a slower render than
+   * usual still makes its slot instead of losing it to a new one at the end of the queue.
+   */
+  const lead = { ms: 100, spreadMs: 50 };
+  const leadMs = () => lead.ms + 4 * lead.spreadMs;
+  const measureLead = (ms: number) => {
+    lead.spreadMs = 0.75 * lead.spreadMs + 0.25 * Math.abs(ms - lead.ms);
+    lead.ms = 0.875 * lead.ms + 0.125 * ms;
+  };
 
   /** A batch whose lease passed: a crashed sender's, or one whose retry is due. */
   async function takeOver(): Promise<Claimed | null> {
@@ -139,7 +155,7 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
         update mail_throttle set next_at = greatest(next_at, clock_timestamp()) + ${ms(spacingMs)}
         where id = 1 and (halted_until is null or halted_until < clock_timestamp())
           and (${always} or (select count(*) from (select 1 from email_outbox where state = 'queued' and available_at <= clock_timestamp()
-                                                  limit ${MAX_BATCH_EMAILS * 8}) q)
+                                                  order by priority, created_at limit ${MAX_BATCH_EMAILS * 8}) q)
                  > ${MAX_BATCH_EMAILS} * greatest(0, extract(epoch from (next_at - clock_timestamp())) * 1000 / ${spacingMs}))
         returning (extract(epoch from (next_at - clock_timestamp())) * 1000 - ${spacingMs})::float8 as wait_ms`),
     );
@@ -174,12 +190,7 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
         select m.position, m.outbox_id, o.kind, o.payload, o.priority from email_batch_members m join email_outbox o on o.id = m.outbox_id
         where m.batch_id = ${batchId} order by m.position`),
     );
-    // Ten at a time: each reads its row (a round trip); the template work is cached (renderEmail).
-    const rendered: Array<{ position: number } & Awaited<ReturnType<typeof renderOne>>> = [];
-    for (let i = 0; i < members.length; i += 10) {
-      const chunk = members.slice(i, i + 10);
-      rendered.push(...(await Promise.all(chunk.map(async (m) => ({ position: m.position, ...(await renderOne(m.kind, m.payload, m.outbox_id)) })))));
-    }
+    const rendered = await renderMembers(members);
     const keys = rendered.flatMap((r) => (r.emailKey ? [r.emailKey] : []));
     // An email already delivered under its key (a notice enqueued twice) is not sent again.
     const sent = new Set(
@@ -205,30 +216,64 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
             ? { ...r, outcome: "skipped" as const, message: null, reason: "the address stopped all email" }
             : r,
     );
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`
-        update email_batch_members m set email_key = r.email_key, template = r.template, message = r.message, outcome = r.outcome
-        from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ position: r.position, email_key: r.emailKey, template: r.template, message: r.message, outcome: r.outcome })))}::jsonb)
-          as r(position smallint, email_key text, template text, message jsonb, outcome text)
-        where m.batch_id = ${batchId} and m.position = r.position`);
-      await tx.execute(sql`update email_batches set state = 'ready' where id = ${batchId} and state = 'claimed'`);
-    });
+    // One statement, and only while the batch is still unrendered: when two senders rendered it (the first one's
+    // lease ran out mid-render), the first to store wins and both send exactly that (the same key, the same payload).
+    await db.execute(sql`
+      with ready as (update email_batches set state = 'ready' where id = ${batchId} and state = 'claimed' returning id)
+      update email_batch_members m set email_key = r.email_key, template = r.template, message = r.message, outcome = r.outcome
+      from ready, jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ position: r.position, email_key: r.emailKey, template: r.template, message: r.message, outcome: r.outcome })))}::jsonb)
+        as r(position smallint, email_key text, template text, message jsonb, outcome text)
+      where m.batch_id = ready.id and m.position = r.position`);
     for (const r of rows) if (r.outcome === "failed") console.error(`[mail] ${r.template ?? "email"} ${r.emailKey ?? ""}: ${r.reason}`);
   }
 
-  async function renderOne(kind: string, payload: unknown, id: string) {
-    const fail = (reason: string) => ({ outcome: "failed" as const, emailKey: `${kind}/${id}`, template: kind, message: null, reason });
-    if (!isEmailKind(kind)) return fail(`unknown kind ${kind}`);
-    const def = emailKinds[kind] as (typeof emailKinds)["signature-confirmation"];
-    const parsed = def.payload.safeParse(payload);
-    if (!parsed.success) return fail("payload does not match its schema");
-    const email = await def.render(db, parsed.data, { id });
-    if (isSkip(email)) return { outcome: "skipped" as const, emailKey: `${kind}/${id}`, template: kind, message: null, reason: email.skip };
+  /**
+   * Every member rendered, in order: a kind with `renderMany` (update emails) reads what its emails need in one
+   * query for the whole batch; any other kind renders each email (ten at a time: each reads its row). The template
+   * work is cached either way (renderEmail).
+   */
+  async function renderMembers(members: Array<{ position: number; outbox_id: string; kind: string; payload: unknown }>) {
+    const out: Array<{ position: number } & Rendered> = new Array(members.length);
+    const parsed: unknown[] = new Array(members.length);
+    const together = new Map<EmailKind, number[]>();
+    const alone: number[] = [];
+    for (const [i, m] of members.entries()) {
+      const result = isEmailKind(m.kind) ? emailKinds[m.kind].payload.safeParse(m.payload) : null;
+      if (!result?.success) {
+        out[i] = { position: m.position, ...failed(m.kind, m.outbox_id, result ? "payload does not match its schema" : `unknown kind ${m.kind}`) };
+        continue;
+      }
+      parsed[i] = result.data;
+      const kind = m.kind as EmailKind;
+      if (emailKinds[kind].renderMany) together.set(kind, [...(together.get(kind) ?? []), i]);
+      else alone.push(i);
+    }
+    for (const [kind, indexes] of together) {
+      const def = emailKinds[kind] as (typeof emailKinds)["campaign-update"];
+      const emails = await def.renderMany!(db, indexes.map((i) => ({ payload: parsed[i] as KindPayload<"campaign-update">, id: members[i]!.outbox_id })));
+      for (const [j, i] of indexes.entries()) out[i] = { position: members[i]!.position, ...(await finishOne(kind, parsed[i], members[i]!.outbox_id, emails[j]!)) };
+    }
+    for (let c = 0; c < alone.length; c += 10) {
+      await Promise.all(
+        alone.slice(c, c + 10).map(async (i) => {
+          const m = members[i]!;
+          const def = emailKinds[m.kind as EmailKind] as (typeof emailKinds)["signature-confirmation"];
+          const email = await def.render(db, parsed[i] as KindPayload<"signature-confirmation">, { id: m.outbox_id });
+          out[i] = { position: m.position, ...(await finishOne(m.kind as EmailKind, parsed[i], m.outbox_id, email)) };
+        }),
+      );
+    }
+    return out;
+  }
+
+  /** One email's rendered parts, checked as sendable (or why it is skipped or failed). */
+  async function finishOne(kind: EmailKind, payload: unknown, id: string, email: RenderedEmail | Skip): Promise<Rendered> {
+    if (isSkip(email)) return { outcome: "skipped", emailKey: `${kind}/${id}`, template: kind, message: null, reason: email.skip };
     const { html, text } = await renderEmail(email);
     const checked = message.safeParse({ to: email.to, subject: email.subject, html, text, headers: email.headers });
-    if (!checked.success) return { ...fail(`not sendable: ${checked.error.issues.map((i) => i.path.join(".")).join(", ")}`), emailKey: email.idempotencyKey, template: email.template };
-    const suppressible = isSuppressible(kind, parsed.data as Record<string, unknown>);
-    return { outcome: "send" as const, emailKey: email.idempotencyKey, template: email.template, message: checked.data, reason: null, suppressible };
+    if (!checked.success) return { ...failed(kind, id, `not sendable: ${checked.error.issues.map((i) => i.path.join(".")).join(", ")}`), emailKey: email.idempotencyKey, template: email.template };
+    const suppressible = isSuppressible(kind, payload as Record<string, unknown>);
+    return { outcome: "send", emailKey: email.idempotencyKey, template: email.template, message: checked.data, reason: null, suppressible };
   }
 
   /** The stored emails of a batch, as every try sends them. */
@@ -323,13 +368,11 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
    * when it has none or rendering overran it: a request never goes later than a quarter slot after its time, so
    * the requests of every process stay spaced as the budget says.
    */
-  async function work(batch: Claimed, slotAt: number | null): Promise<void> {
-    const started = Date.now();
-    if (batch.state === "claimed") {
-      await renderBatch(batch.id);
-      renderEstimateMs = 0.8 * renderEstimateMs + 0.2 * (Date.now() - started);
-    }
+  async function work(batch: Claimed, slotAt: number | null, claimedAt = Date.now()): Promise<void> {
+    const rendering = batch.state === "claimed";
+    if (rendering) await renderBatch(batch.id);
     const request = await loadRequest(batch.id);
+    if (rendering && slotAt !== null) measureLead(Date.now() - claimedAt);
     if (request.length === 0) return finish(batch.id, new Map());
     let wait: number | null = slotAt === null || Date.now() > slotAt + spacingMs / 4 ? null : Math.max(0, slotAt - Date.now());
     for (;;) {
@@ -382,10 +425,11 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
         }
         // Claim as late as we can (the batch fills while we wait), but render before the slot comes.
         const slotAt = Date.now() + wait;
-        await sleep(wait - renderEstimateMs, abort.signal);
+        await sleep(wait - leadMs(), abort.signal);
         if (abort.signal.aborted) return;
+        const claimedAt = Date.now();
         const batch = await claimNew();
-        if (batch) await work(batch, slotAt);
+        if (batch) await work(batch, slotAt, claimedAt);
         else await sleep(idleMs, abort.signal); // another sender took that mail
       } catch (error) {
         if (abort.signal.aborted) return;

@@ -8,7 +8,6 @@ export type KazakhCase = "nominative" | "dative" | "locative" | "ablative";
 
 const backVowels = "аоұыуя";
 const frontVowels = "әеөүіиэю";
-const vowels = backVowels + frontVowels;
 const voiceless = "кқпстфхцчшщ";
 const nasals = "мнң";
 

@@ -1,10 +1,10 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
 import type { Petition } from "@/db/queries/petition-admin";
 import { confirmedSignaturesPage, deliveryCounts } from "@/db/queries/signature-reports";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Actor } from "@/lib/organizers/access";
 import { authorizePetition } from "@/lib/organizers/authorize";
+import { recordChange } from "@/lib/audit/record-change";
 
 export type DeliveryFormat = "csv" | "pdf";
 
@@ -34,14 +34,7 @@ export async function buildDeliveryPack(
   now = new Date(),
 ): Promise<DeliveryPack> {
   const { actor: a, petition } = await authorizePetition(db, actor, input.petitionId);
-  await insertAuditEntry(db, {
-    actorId: a.userId,
-    action: "signatures.delivery_pack",
-    entityType: "petition",
-    entityId: petition.id,
-    campaignId: petition.campaignId,
-    details: { format: input.format, locale: input.locale },
-  });
+  await recordChange(db, a, "signatures.delivery_pack", { type: "petition", id: petition.id, campaignId: petition.campaignId }, { format: input.format, locale: input.locale });
   const { confirmed, named } = await deliveryCounts(db, petition.id);
   async function* names(): AsyncGenerator<string> {
     let after: { cursor: string; id: string } | undefined;

@@ -1,10 +1,10 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
 import { confirmedSignaturesPage } from "@/db/queries/signature-reports";
 import { type Actor, requireAdmin } from "@/lib/organizers/access";
 import { authorizePetition } from "@/lib/organizers/authorize";
 import { csvBom, csvLine } from "./csv";
 import { timeZone } from "@/lib/i18n/locales";
+import { recordChange } from "@/lib/audit/record-change";
 
 export type ExportLabels = { name: string; confirmedAt: string; email: string };
 
@@ -25,14 +25,7 @@ const almaty = new Intl.DateTimeFormat("sv-SE", {
 export async function exportSignatures(db: Db, actor: Actor | null, input: { petitionId: string; labels: ExportLabels }) {
   requireAdmin(actor);
   const { actor: a, petition } = await authorizePetition(db, actor, input.petitionId);
-  await insertAuditEntry(db, {
-    actorId: a.userId,
-    action: "signatures.export",
-    entityType: "petition",
-    entityId: petition.id,
-    campaignId: petition.campaignId,
-    details: { withEmail: true },
-  });
+  await recordChange(db, a, "signatures.export", { type: "petition", id: petition.id, campaignId: petition.campaignId }, { withEmail: true });
   const header = [input.labels.name, input.labels.confirmedAt, input.labels.email];
   async function* lines(): AsyncGenerator<string> {
     yield csvBom + csvLine(header);

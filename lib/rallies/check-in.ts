@@ -1,5 +1,4 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
 import { checkIn, insertWalkIn } from "@/db/queries/rsvps";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
@@ -8,6 +7,7 @@ import { idSchema } from "@/lib/validation/organizers";
 import { authorizeRally } from "./authorize-rally";
 import { mintRsvpTokens, RSVP_CONFIRM, RSVP_MANAGE } from "./rsvp-tokens";
 import type { RallyState } from "./state";
+import { recordChange } from "@/lib/audit/record-change";
 
 /** Check-in happens on the day and after: a live rally, or one marked held. */
 const checkInStates: readonly RallyState[] = ["announced", "changed", "held"];
@@ -18,7 +18,7 @@ export async function checkInAttendee(db: Db, actor: Actor | null, input: { rall
     const { actor: a, rally } = await authorizeRally(tx, actor, input.rallyId);
     if (!checkInStates.includes(rally.state)) throw new AppError("illegal_transition", { form: "rally_not_checkin" });
     if (!idSchema.safeParse(input.rsvpId).success || !(await checkIn(tx, rally.id, input.rsvpId))) throw new AppError("illegal_transition", { form: "not_checkable" });
-    await insertAuditEntry(tx, { actorId: a.userId, action: "rally.check_in", entityType: "rally", entityId: rally.id, campaignId: rally.campaignId, details: { rsvpId: input.rsvpId } });
+    await recordChange(tx, a, "rally.check_in", { type: "rally", id: rally.id, campaignId: rally.campaignId }, { rsvpId: input.rsvpId });
   });
 }
 
@@ -29,7 +29,7 @@ export async function addWalkIn(db: Db, actor: Actor | null, input: { rallyId: s
     if (!checkInStates.includes(rally.state)) throw new AppError("illegal_transition", { form: "rally_not_checkin" });
     const { nonce, hashes } = mintRsvpTokens();
     const row = await insertWalkIn(tx, rally.id, input.name, input.locale, { nonce, confirm: hashes[RSVP_CONFIRM], manage: hashes[RSVP_MANAGE] });
-    await insertAuditEntry(tx, { actorId: a.userId, action: "rally.walk_in", entityType: "rally", entityId: rally.id, campaignId: rally.campaignId, details: { rsvpId: row.id } });
+    await recordChange(tx, a, "rally.walk_in", { type: "rally", id: rally.id, campaignId: rally.campaignId }, { rsvpId: row.id });
     return row;
   });
 }

@@ -1,10 +1,10 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
 import { listAttendees } from "@/db/queries/rsvps";
 import type { Actor } from "@/lib/organizers/access";
 import { csvBom, csvLine } from "@/lib/petitions/csv";
 import { toLocalDateTime } from "@/lib/time/zoned";
 import { authorizeRally } from "./authorize-rally";
+import { recordChange } from "@/lib/audit/record-change";
 
 export type AttendeeLabels = { name: string; email: string; state: string; registeredAt: string; checkedInAt: string; walkIn: string; states: Record<string, string>; yes: string };
 
@@ -15,7 +15,7 @@ export type AttendeeLabels = { name: string; email: string; state: string; regis
  */
 export async function exportAttendees(db: Db, actor: Actor | null, input: { rallyId: string; labels: AttendeeLabels }) {
   const { actor: a, rally } = await authorizeRally(db, actor, input.rallyId);
-  await insertAuditEntry(db, { actorId: a.userId, action: "rally.attendees.export", entityType: "rally", entityId: rally.id, campaignId: rally.campaignId });
+  await recordChange(db, a, "rally.attendees.export", { type: "rally", id: rally.id, campaignId: rally.campaignId });
   const l = input.labels;
   const when = (d: Date | null) => (d ? toLocalDateTime(d, rally.timeZone).replace("T", " ") : "");
   const rows = await listAttendees(db, rally.id);

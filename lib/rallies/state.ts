@@ -61,7 +61,6 @@ export const rsvpActions = {
   cancel: { from: ["pending", "confirmed", "waitlisted"], to: "cancelled" },
 } as const satisfies Record<string, { from: readonly RsvpState[]; to: RsvpState }>;
 
-export type RsvpAction = keyof typeof rsvpActions;
 
 /** Who hears about a change or a cancellation. */
 export const informedRsvpStates = ["confirmed", "waitlisted"] as const satisfies readonly RsvpState[];

@@ -1,5 +1,4 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
 import { insertChange, lockOpenChange, updateOpenChange, updateRallyGuarded } from "@/db/queries/rallies";
 import { AppError } from "@/lib/errors";
 import type { Localized } from "@/lib/i18n/locales";
@@ -10,6 +9,7 @@ import { authorizeRally } from "./authorize-rally";
 import { changeWindowSeconds } from "./change-window";
 import { changedFields, checkPlace, detailColumns, placeOf, resolveTimes, whenOf } from "./rally-details";
 import { isEditable, isLive, rallyActions } from "./state";
+import { recordChange } from "@/lib/audit/record-change";
 
 export type RallyCtx = { db: Db; jobs: Pick<Jobs, "enqueue"> };
 
@@ -51,14 +51,7 @@ export async function updateRally(ctx: RallyCtx, actor: Actor | null, input: Ral
       }
       await ctx.jobs.enqueue(tx, "rallySweep", {}, { startAfter: changeWindowSeconds() + 1 });
     }
-    await insertAuditEntry(tx, {
-      actorId: a.userId,
-      action: toChanged ? "rally.change" : "rally.update",
-      entityType: "rally",
-      entityId: rally.id,
-      campaignId: rally.campaignId,
-      details: toChanged ? { from: rally.state, to: row.state, changed: fields } : {},
-    });
+    await recordChange(tx, a, toChanged ? "rally.change" : "rally.update", { type: "rally", id: rally.id, campaignId: rally.campaignId }, toChanged ? { from: rally.state, to: row.state, changed: fields } : {});
     return row;
   });
 }

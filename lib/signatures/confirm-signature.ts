@@ -57,7 +57,7 @@ export const signatureConfirmable: Confirmable<{ petitionSlug: string }> = {
   },
 };
 
-/** Confirms the signature a link's token points at (the confirm route's operation; tests call it directly). */
+/** Confirms the signature a link's token points at, outside HTTP: the integration tests' shorthand (the confirm route and page use signatureConfirmable through lib/confirmations). */
 export async function confirmSignature(db: Db, token: string): Promise<ConfirmOutcome> {
   const { outcome, result } = await confirmByToken(db, signatureConfirmable, token);
   return { outcome, petitionSlug: result.petitionSlug };

@@ -43,7 +43,7 @@ describe("public list of signers", () => {
     await sign(p, "Ұлан Қайратұлы", { confirmedAt: "2026-11-20T19:30:00Z" }); // 00:30 on the 21st in Almaty
     await sign(p, "Тихий Подписант", { publicName: false, confirmedAt: "2026-11-22T10:00:00Z" });
     await sign(p, "Ещё Не Подтвердил", { state: "pending" });
-    const list = await listPublicSigners(db(), p, { page: 1 });
+    const list = await listPublicSigners(db(), p);
     expect(list.total).toBe(2);
     expect(list.signers).toEqual([
       { name: "Ұлан Қайратұлы", day: "2026-11-21" },
@@ -52,16 +52,35 @@ describe("public list of signers", () => {
     expect(JSON.stringify(list)).not.toContain("@");
   });
 
-  it("pages through the names, newest first, without repeats", async () => {
+  it("pages through the names by keyset, older and back newer, without repeats or gaps, also among names of one instant", async () => {
     const w = await makeWorld(db());
-    for (let i = 0; i < 7; i++) await sign(w.published.id, `Signer ${i}`, { confirmedAt: new Date(Date.parse("2026-11-01T00:00:00Z") + i * 3_600_000).toISOString() });
-    const pages = await Promise.all([1, 2, 3].map((page) => listPublicSigners(db(), w.published.id, { page, pageSize: 3 })));
-    expect(pages.map((p) => p.signers.map((s) => s.name))).toEqual([
-      ["Signer 6", "Signer 5", "Signer 4"],
-      ["Signer 3", "Signer 2", "Signer 1"],
-      ["Signer 0"],
-    ]);
-    expect(pages[0]!.pages).toBe(3);
+    const p = w.published.id;
+    for (let i = 0; i < 5; i++) await sign(p, `Signer ${i}`, { confirmedAt: new Date(Date.parse("2026-11-01T00:00:00Z") + i * 3_600_000).toISOString() });
+    // Two more confirmed at the same instant as Signer 2: the id breaks the tie, so neither is skipped or repeated.
+    await sign(p, "Twin A", { confirmedAt: "2026-11-01T02:00:00Z" });
+    await sign(p, "Twin B", { confirmedAt: "2026-11-01T02:00:00Z" });
+    const names = (page: { signers: { name: string }[] }) => page.signers.map((s) => s.name);
+    const walk = [await listPublicSigners(db(), p, { pageSize: 3 })];
+    while (walk.at(-1)!.olderThan) walk.push(await listPublicSigners(db(), p, { pageSize: 3, older: walk.at(-1)!.olderThan! }));
+    const seen = walk.flatMap(names);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    expect(seen.slice(0, 2)).toEqual(["Signer 4", "Signer 3"]);
+    expect(seen.slice(-2)).toEqual(["Signer 1", "Signer 0"]);
+    expect(walk.map((page) => page.signers.length)).toEqual([3, 3, 1]);
+    expect(walk[0]!.newerThan).toBeNull();
+    // Back from the last page: "newer" gives exactly the page before it, and from there the head again.
+    const back = await listPublicSigners(db(), p, { pageSize: 3, newer: walk[2]!.newerThan! });
+    expect(names(back)).toEqual(names(walk[1]!));
+    expect(back.olderThan).toBe(walk[1]!.olderThan);
+    const head = await listPublicSigners(db(), p, { pageSize: 3, newer: back.newerThan! });
+    expect(names(head)).toEqual(names(walk[0]!));
+    expect(head.newerThan).toBeNull();
+    // The id of a row that is not on the public list (hidden since, or never shown) starts no page.
+    const quiet = await sign(p, "Quiet", { publicName: false, confirmedAt: "2026-11-01T03:30:00Z" });
+    expect((await listPublicSigners(db(), p, { pageSize: 3, older: quiet })).signers).toEqual([]);
+    await setSignerNameHidden(db(), w.organizer, { petitionId: p, signatureId: await sign(p, "Hidden", {}), hidden: true });
+    expect(names(await listPublicSigners(db(), p))).not.toContain("Hidden");
   });
 
   it("lets the petition's organizers hide a name (the signature still counts) and show it again; nobody else", async () => {
@@ -73,11 +92,11 @@ describe("public list of signers", () => {
     // A signature of another petition cannot be reached through this one.
     await expect(setSignerNameHidden(db(), w.organizer, { petitionId: w.closed.id, signatureId: fake, hidden: true })).rejects.toSatisfy((e) => isAppError(e, "not_found"));
     await setSignerNameHidden(db(), w.organizer, { petitionId: p, signatureId: fake, hidden: true });
-    expect((await listPublicSigners(db(), p, { page: 1 })).signers.map((s) => s.name)).toEqual(["Real Name"]);
+    expect((await listPublicSigners(db(), p)).signers.map((s) => s.name)).toEqual(["Real Name"]);
     const moderation = await listSignerNames(db(), w.organizer, { petitionId: p, page: 1 });
     expect(moderation.names.map((n) => [n.name, n.hidden])).toEqual(expect.arrayContaining([["Fake Name", true], ["Real Name", false]]));
     await setSignerNameHidden(db(), w.admin, { petitionId: p, signatureId: fake, hidden: false });
-    expect((await listPublicSigners(db(), p, { page: 1 })).total).toBe(2);
+    expect((await listPublicSigners(db(), p)).total).toBe(2);
   });
 
   it("counts the public names from the shards: hiding twice takes one off, showing again puts it back, and the recount mends drift", async () => {
@@ -87,7 +106,7 @@ describe("public list of signers", () => {
     await sign(p, "Name B", {});
     await sign(p, "Quiet", { publicName: false });
     await sign(p, "Pending", { state: "pending" });
-    const total = async () => (await listPublicSigners(db(), p, { page: 1 })).total;
+    const total = async () => (await listPublicSigners(db(), p)).total;
     expect(await total()).toBe(2);
     await setSignerNameHidden(db(), w.organizer, { petitionId: p, signatureId: a, hidden: true });
     await setSignerNameHidden(db(), w.organizer, { petitionId: p, signatureId: a, hidden: true });
@@ -117,11 +136,11 @@ describe("public list of signers", () => {
     };
     const shown = await pending(true);
     const quiet = await pending(false);
-    expect((await listPublicSigners(db(), p, { page: 1 })).total).toBe(0);
+    expect((await listPublicSigners(db(), p)).total).toBe(0);
     await signatureConfirmable.confirm(db(), shown);
     await signatureConfirmable.confirm(db(), quiet);
     await signatureConfirmable.confirm(db(), shown); // twice: counted once
-    const list = await listPublicSigners(db(), p, { page: 1 });
+    const list = await listPublicSigners(db(), p);
     expect(list.total).toBe(1);
     expect(list.signers.map((s) => s.name)).toEqual(["Shown"]);
   });

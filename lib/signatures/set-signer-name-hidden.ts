@@ -1,9 +1,9 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
 import { setSignatureNameHidden } from "@/db/queries/signatures";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/organizers/access";
 import { authorizePetition } from "@/lib/organizers/authorize";
+import { recordChange } from "@/lib/audit/record-change";
 
 /**
  * An organizer hides a name from the petition's public list of signers (a fake or abusive name), or shows it
@@ -13,13 +13,6 @@ export async function setSignerNameHidden(db: Db, actor: Actor | null, input: { 
   return db.transaction(async (tx) => {
     const { actor: a, petition } = await authorizePetition(tx, actor, input.petitionId);
     if (!(await setSignatureNameHidden(tx, petition.id, input.signatureId, input.hidden))) throw new AppError("not_found");
-    await insertAuditEntry(tx, {
-      actorId: a.userId,
-      action: input.hidden ? "signature.hide_name" : "signature.show_name",
-      entityType: "signature",
-      entityId: input.signatureId,
-      campaignId: petition.campaignId,
-      details: { petitionId: petition.id },
-    });
+    await recordChange(tx, a, input.hidden ? "signature.hide_name" : "signature.show_name", { type: "signature", id: input.signatureId, campaignId: petition.campaignId }, { petitionId: petition.id });
   });
 }

@@ -97,6 +97,24 @@ async function confirmedSubscriber(email: string) {
   return only(email);
 }
 
+/** The same address, already confirmed on another published campaign's list (rows written directly). */
+async function confirmedInAnotherCampaign(email: string) {
+  const [other] = await database().db.insert(campaigns).values({ slug: `other-${randomBytes(3).toString("hex")}`, state: "published", name: { ru: "B", kk: "B", en: "B" }, tagline: { ru: "", kk: "", en: "" } }).returning();
+  await database().db.insert(subscribers).values({
+    campaignId: other!.id,
+    emailNormalized: email,
+    locale: "ru",
+    state: "confirmed",
+    source: "standalone",
+    consentWordingVersion: "x",
+    tokenNonce: randomBytes(16).toString("base64url"),
+    confirmTokenHash: randomBytes(32).toString("hex"),
+    manageTokenHash: randomBytes(32).toString("hex"),
+    tokenExpiresAt: new Date(),
+  });
+  return other!;
+}
+
 describe(`subscribers on ${testDriver}`, () => {
   it("the standalone form: twice is one row, the same answer, the link again (at most three emails); confirming twice confirms once", async () => {
     const email = address("twice");
@@ -164,19 +182,7 @@ describe(`subscribers on ${testDriver}`, () => {
   it("a signed bounce webhook suppresses the address for every campaign; a complaint too; other events keep nothing", async () => {
     const email = address("bounce");
     await confirmedSubscriber(email);
-    const [second] = await database().db.insert(campaigns).values({ slug: `second-${randomBytes(3).toString("hex")}`, state: "published", name: { ru: "B", kk: "B", en: "B" }, tagline: { ru: "", kk: "", en: "" } }).returning();
-    await database().db.insert(subscribers).values({
-      campaignId: second!.id,
-      emailNormalized: email,
-      locale: "ru",
-      state: "confirmed",
-      source: "standalone",
-      consentWordingVersion: "x",
-      tokenNonce: randomBytes(16).toString("base64url"),
-      confirmTokenHash: randomBytes(32).toString("hex"),
-      manageTokenHash: randomBytes(32).toString("hex"),
-      tokenExpiresAt: new Date(),
-    });
+    const second = await confirmedInAnotherCampaign(email);
 
     const response = await hook(signedWebhook(bounce(`Someone <${email.toUpperCase()}>`)));
     expect(response.status).toBe(200);
@@ -184,7 +190,7 @@ describe(`subscribers on ${testDriver}`, () => {
     expect((await rowsOfAddress(email)).map((r) => r.state)).toEqual(["suppressed", "suppressed"]);
     const [suppression] = await database().db.select().from(emailSuppressions).where(eq(emailSuppressions.emailNormalized, email));
     expect(suppression?.reason).toBe("bounce");
-    for (const id of [campaign.id, second!.id]) expect((await listDeliverableSubscribers(database().db, id, null, 1000)).map((s) => s.email)).not.toContain(email);
+    for (const id of [campaign.id, second.id]) expect((await listDeliverableSubscribers(database().db, id, null, 1000)).map((s) => s.email)).not.toContain(email);
     // The same event again (svix retries): 200, nothing more.
     expect((await hook(signedWebhook(bounce(email)))).status).toBe(200);
 
@@ -286,19 +292,7 @@ describe(`subscribers on ${testDriver}`, () => {
     expect(invalidLanguage.status).toBe(303);
     expect((await only(email)).locale).toBe("en");
 
-    const [second] = await database().db.insert(campaigns).values({ slug: `third-${randomBytes(3).toString("hex")}`, state: "published", name: { ru: "C", kk: "C", en: "C" }, tagline: { ru: "", kk: "", en: "" } }).returning();
-    await database().db.insert(subscribers).values({
-      campaignId: second!.id,
-      emailNormalized: email,
-      locale: "ru",
-      state: "confirmed",
-      source: "standalone",
-      consentWordingVersion: "x",
-      tokenNonce: randomBytes(16).toString("base64url"),
-      confirmTokenHash: randomBytes(32).toString("hex"),
-      manageTokenHash: randomBytes(32).toString("hex"),
-      tokenExpiresAt: new Date(),
-    });
+    await confirmedInAnotherCampaign(email);
     const left = await post({ token, action: "unsubscribe_all", locale: "en" });
     expect(left.headers.get("location")).toBe(`/en/subscriptions/${token}?done=unsubscribed_all`);
     expect((await rowsOfAddress(email)).map((r) => r.state)).toEqual(["unsubscribed", "unsubscribed"]);

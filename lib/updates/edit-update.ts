@@ -1,5 +1,4 @@
 import type { Db } from "@/db";
-import { insertAuditEntry } from "@/db/queries/audit";
 import { replaceUpdateTexts, updateUpdateGuarded } from "@/db/queries/updates";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/organizers/access";
@@ -7,6 +6,7 @@ import type { UpdateEditInput } from "@/lib/validation/updates";
 import { authorizeUpdate } from "./authorize-update";
 import { checkedTexts } from "./check-texts";
 import { isEditable } from "./state";
+import { recordChange } from "@/lib/audit/record-change";
 
 /** Saves a draft's texts and default language (a scheduled or sent update no longer changes). */
 export async function editUpdate(db: Db, actor: Actor | null, input: UpdateEditInput) {
@@ -18,7 +18,7 @@ export async function editUpdate(db: Db, actor: Actor | null, input: UpdateEditI
     const row = await updateUpdateGuarded(tx, update.id, { from: ["draft"], version: input.version }, { defaultLocale: input.defaultLocale });
     if (!row) throw new AppError("conflict", { form: "version_conflict" });
     await replaceUpdateTexts(tx, update.id, texts);
-    await insertAuditEntry(tx, { actorId: a.userId, action: "update.update", entityType: "update", entityId: update.id, campaignId: update.campaignId });
+    await recordChange(tx, a, "update.update", { type: "update", id: update.id, campaignId: update.campaignId });
     return row;
   });
 }

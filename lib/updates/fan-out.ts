@@ -1,24 +1,23 @@
 import type { Db } from "@/db";
-import { countDeliverableSubscribers, listDeliverableSubscribers } from "@/db/queries/subscribers";
+import { countDeliverableSubscribers } from "@/db/queries/subscribers";
 import {
   type CampaignUpdate,
-  advanceFanout,
+  UPDATE_EMAIL_KIND,
   claimDueScheduledUpdate,
   claimFanout,
+  enqueueFanoutPage,
   findUpdateById,
   finishSentUpdates,
-  insertDeliveries,
-  linkDeliveryEmails,
   updateUpdateGuarded,
 } from "@/db/queries/updates";
-import { enqueueEmails } from "@/lib/email/outbox";
+import { priorityOf } from "@/lib/email/kinds";
 import type { Locale } from "@/lib/i18n/locales";
 import { describeError } from "@/lib/log";
 import { hasText } from "./content";
 import { updateActions } from "./state";
 
 export type FanoutOptions = {
-  /** Subscribers per page: one transaction each (delivery rows, emails, cursor). */
+  /** Subscribers per page: one statement each (delivery rows, emails, cursor). */
   pageSize?: number;
   /** How long a fan-out is this process's before another may take it over (renewed every page). */
   leaseMs?: number;
@@ -29,31 +28,25 @@ export type FanoutOptions = {
 };
 
 /**
- * One page of an update's fan-out, in one transaction: the next `pageSize` deliverable subscribers after the
- * cursor (keyset, by id — never the whole list in memory), a delivery row for each (unique per update and
- * subscriber: a page replayed after a crash or a resume adds nothing), an outbox email for each new row, and
- * the cursor moved past them. The cursor moves first, guarded on state and on the cursor this process read, so
- * a pause, a cancel or another process's takeover stops the page from committing.
+ * One page of an update's fan-out, in one statement (db/queries/updates.ts `enqueueFanoutPage`): the next
+ * `pageSize` deliverable subscribers after the cursor (keyset, by id — never the whole list in memory), a delivery
+ * row for each (unique per update and subscriber: a page replayed after a crash or a resume adds nothing), an
+ * outbox email (bulk priority) for each new row, and the cursor moved past them — guarded on state and on the
+ * cursor this process read, so a pause, a cancel or another process's takeover stops the page from writing.
  */
 export async function fanOutPage(db: Db, update: Pick<CampaignUpdate, "id" | "campaignId">, cursor: string | null, options: { pageSize: number; leaseMs: number; locales: Set<Locale>; defaultLocale: Locale }) {
-  return db.transaction(async (tx) => {
-    const page = await listDeliverableSubscribers(tx, update.campaignId, cursor, options.pageSize);
-    const next = page.at(-1)?.id ?? cursor;
-    const done = page.length < options.pageSize;
-    if (!(await advanceFanout(tx, update.id, cursor, next, options.leaseMs, done))) return { state: "stopped" as const, cursor, enqueued: 0 };
-    const fresh = await insertDeliveries(
-      tx,
-      update.id,
-      page.map((s) => ({ subscriberId: s.id, locale: options.locales.has(s.locale) ? s.locale : options.defaultLocale })),
-    );
-    const ids = await enqueueEmails(
-      tx,
-      "campaign-update",
-      fresh.map((d) => ({ updateId: update.id, subscriberId: d.subscriberId, locale: d.locale as Locale })),
-    );
-    await linkDeliveryEmails(tx, update.id, fresh.map((d, i) => ({ subscriberId: d.subscriberId, outboxId: ids[i]! })));
-    return { state: done ? ("done" as const) : ("more" as const), cursor: next, enqueued: fresh.length };
+  const page = await enqueueFanoutPage(db, {
+    updateId: update.id,
+    campaignId: update.campaignId,
+    cursor,
+    pageSize: options.pageSize,
+    leaseMs: options.leaseMs,
+    locales: [...options.locales],
+    defaultLocale: options.defaultLocale,
+    priority: priorityOf(UPDATE_EMAIL_KIND, {}),
   });
+  if (!page.advanced) return { state: "stopped" as const, cursor, enqueued: 0 };
+  return { state: page.done ? ("done" as const) : ("more" as const), cursor: page.cursor, enqueued: page.enqueued };
 }
 
 /** Runs a claimed fan-out to its end (or until paused, cancelled or taken over). */

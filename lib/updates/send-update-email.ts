@@ -1,13 +1,13 @@
 import type { Db } from "@/db";
 import { findUserById } from "@/db/queries/organizers";
-import { findDeliverableSubscriber } from "@/db/queries/subscribers";
+import { findDeliverableSubscribers } from "@/db/queries/subscribers";
 import { findUpdateForEmail } from "@/db/queries/updates";
 import CampaignUpdate, { type CampaignUpdateProps, campaignUpdateSubject } from "@/emails/campaign-update";
 import { type KindPayload, type RenderedEmail, type Skip, placeholder } from "@/lib/email/kinds";
 import { appUrl } from "@/lib/env";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
-import { listUnsubscribeHeaders, preferencesUrl, unsubscribeUrl } from "@/lib/subscribers/links";
+import { subscriberLinks } from "@/lib/subscribers/links";
 import { textFor } from "./content";
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof findUpdateForEmail>>>;
@@ -46,29 +46,54 @@ function props(u: Loaded, locale: Locale, links: { preferencesUrl: string; unsub
 }
 
 /**
- * One subscriber's copy of an update, in their language (or the update's default), with their own preference
- * and one-click unsubscribe links (RFC 8058 headers). Rendered once per update and language; each subscriber's
- * links are filled in. Someone who left after it was queued gets nothing.
+ * What every copy of an update in one language shares, worked out once per (update, language): the Markdown
+ * parsed, the props with placeholders for each subscriber's own links, the subject.
  */
-export async function renderUpdateEmail(db: Db, p: KindPayload<"campaign-update">): Promise<RenderedEmail | Skip> {
-  const u = await loadUpdate(db, p.updateId);
-  if (!u) return { skip: "update gone" };
-  const s = await findDeliverableSubscriber(db, p.subscriberId);
-  if (!s) return { skip: "subscriber no longer deliverable" };
-  const { props: base, locale } = props(u, p.locale, { preferencesUrl: placeholder("preferences"), unsubscribeUrl: placeholder("unsubscribe") });
-  const subscriber = { ...s, locale };
-  return {
-    element: () => CampaignUpdate(base),
-    fill: {
-      templateKey: `campaign-update/${u.id}/${locale}`,
-      values: { preferences: preferencesUrl(subscriber), unsubscribe: unsubscribeUrl(subscriber) },
-    },
-    to: s.email,
-    subject: campaignUpdateSubject(base),
-    headers: listUnsubscribeHeaders(subscriber),
-    idempotencyKey: `campaign-update/${u.id}/${s.id}`,
-    template: "campaign-update",
-  };
+const shared = new WeakMap<Loaded, Map<Locale, { props: CampaignUpdateProps; locale: Locale; subject: string }>>();
+function sharedCopy(u: Loaded, locale: Locale) {
+  let byLocale = shared.get(u);
+  if (!byLocale) shared.set(u, (byLocale = new Map()));
+  let copy = byLocale.get(locale);
+  if (!copy) {
+    const { props: base, locale: shown } = props(u, locale, { preferencesUrl: placeholder("preferences"), unsubscribeUrl: placeholder("unsubscribe") });
+    copy = { props: base, locale: shown, subject: campaignUpdateSubject(base) };
+    byLocale.set(locale, copy);
+  }
+  return copy;
+}
+
+/**
+ * A batch of subscribers' copies of updates, each in the subscriber's language (or the update's default), with
+ * their own preference and one-click unsubscribe links (RFC 8058 headers). One query reads the batch's
+ * subscribers; each update is rendered once per language and each subscriber's links are filled in. Someone who
+ * left after it was queued gets nothing.
+ */
+export async function renderUpdateEmails(db: Db, payloads: KindPayload<"campaign-update">[]): Promise<Array<RenderedEmail | Skip>> {
+  const updateIds = [...new Set(payloads.map((p) => p.updateId))];
+  const [updates, subscribers] = await Promise.all([
+    Promise.all(updateIds.map(async (id) => [id, await loadUpdate(db, id)] as const)).then((entries) => new Map(entries)),
+    findDeliverableSubscribers(db, payloads.map((p) => p.subscriberId)),
+  ]);
+  return payloads.map((p): RenderedEmail | Skip => {
+    const u = updates.get(p.updateId);
+    if (!u) return { skip: "update gone" };
+    const s = subscribers.get(p.subscriberId);
+    if (!s) return { skip: "subscriber no longer deliverable" };
+    const copy = sharedCopy(u, p.locale);
+    const links = subscriberLinks({ ...s, locale: copy.locale });
+    return {
+      element: () => CampaignUpdate(copy.props),
+      fill: {
+        templateKey: `campaign-update/${u.id}/${copy.locale}`,
+        values: { preferences: links.preferencesUrl, unsubscribe: links.unsubscribeUrl },
+      },
+      to: s.email,
+      subject: copy.subject,
+      headers: links.headers,
+      idempotencyKey: `campaign-update/${u.id}/${s.id}`,
+      template: "campaign-update",
+    };
+  });
 }
 
 /** The organizer's test copy: the same email to their own address; its links lead back to the dashboard. */

@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Database, type Db, rowsOf } from "@/db";
 import { campaignUpdates } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/test-database";
 import { testDriver } from "@/db/testing";
-import { setUpResendCapture, testMailEnv as env } from "@/lib/email/test-capture";
+import { setUpResendCapture } from "@/lib/email/test-capture";
 import { type MailSender, startMailSender } from "@/lib/email/sender";
 import { isAppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
@@ -16,7 +15,9 @@ import { createUpdate } from "./create-update";
 import { type UpdateFanout, startUpdateFanout } from "./fan-out";
 import { nextUpdateAllowedAt } from "./frequency";
 import { cancelUpdate, pauseUpdate, resumeUpdate } from "./pause-update";
+import { sendTestUpdate } from "./send-test-update";
 import { sendUpdate } from "./send-update";
+import { exited, testChild } from "@/lib/email/test-child";
 
 // Updates end to end on a real database (PostgreSQL, or PGlite with QOLDAU_TEST_DRIVER=pglite): compose, the
 // fan-out, the mail sender and the real resend SDK against the capture server.
@@ -178,6 +179,32 @@ describe(`updates on ${testDriver}`, { timeout: 240_000 }, () => {
     }
   });
 
+  it("a transactional email queued behind a whole fan-out goes in the very next batch, ahead of every update email", async () => {
+    const w = await makeWorld(db());
+    const tag = `prio-${w.tag}`;
+    await subscribe(w.campaignA.id, tag, 300);
+    const u = await createUpdate(db(), w.organizer, form(w.campaignA.id, { ru: ["Очередь", "Текст"] }));
+    await sendUpdate(db(), w.organizer, { updateId: u.id, version: 1 });
+    // The fan-out alone: 300 update emails wait in the outbox, then the organizer asks for a test copy.
+    const fanout = startUpdateFanout(db(), { idleMs: 50, pageSize: 100, leaseMs: 2000 });
+    await until(async () => (await stateOf(u.id)).fanoutDoneAt !== null, 30_000, "the fan-out");
+    await fanout.stop();
+    await sendTestUpdate(db(), w.organizer, { updateId: u.id, testLocale: "en" });
+    startWorkers();
+    await until(async () => (await stateOf(u.id)).state === "sent", 60_000, "the update to be sent");
+    await stopWorkers();
+    expect(capture().emails().filter((e) => e.subject.startsWith("[TEST]"))).toHaveLength(1);
+    expect(captured(tag)).toHaveLength(300);
+    // Its batch was the first one made after it was queued: none of the 300 went before it.
+    const [order] = rowsOf<{ first: boolean; position: number }>(
+      await db().execute(sql`select b.created_at <= (select min(b2.created_at) from email_batches b2 join email_outbox o2 on o2.batch_id = b2.id
+                                                     where o2.kind = 'campaign-update' and o2.payload->>'updateId' = ${u.id}) as first, m.position
+        from email_outbox o join email_batches b on b.id = o.batch_id join email_batch_members m on m.outbox_id = o.id
+        where o.kind = 'campaign-update-test' and o.payload->>'updateId' = ${u.id}`),
+    );
+    expect(order).toEqual({ first: true, position: 0 });
+  });
+
   it("resumes a fan-out killed mid-send (SIGKILL) with nobody missing and nobody twice", async () => {
     const w = await makeWorld(db());
     const tag = `crash-${w.tag}`;
@@ -192,7 +219,7 @@ describe(`updates on ${testDriver}`, { timeout: 240_000 }, () => {
     const c = child([target(), "20"]);
     await c.waitFor("PAGE");
     c.proc.kill("SIGKILL");
-    await killed(c.proc);
+    await exited(c.proc);
     if (testDriver === "pglite") database = await testDb().reopen();
     const [mid] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from update_deliveries where update_id = ${u.id}`));
     expect(mid!.n).toBeGreaterThan(0);
@@ -215,26 +242,4 @@ describe(`updates on ${testDriver}`, { timeout: 240_000 }, () => {
   });
 });
 
-function child(args: string[]): { proc: ChildProcess; waitFor(text: string): Promise<void> } {
-  const proc = spawn(process.execPath, ["--import", "tsx", "lib/updates/testing-child/fanout-process.ts", ...args], {
-    env: { ...process.env, ...env, RESEND_BASE_URL: capture().url, DATABASE_URL: "" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let out = "";
-  const listeners: Array<() => void> = [];
-  proc.stdout!.on("data", (d: Buffer) => {
-    out += d.toString();
-    for (const l of listeners) l();
-  });
-  return {
-    proc,
-    waitFor: (text) =>
-      new Promise((resolve, reject) => {
-        if (out.includes(text)) return resolve();
-        listeners.push(() => out.includes(text) && resolve());
-        proc.on("exit", () => (out.includes(text) ? resolve() : reject(new Error(`child exited without "${text}"`))));
-      }),
-  };
-}
-
-const killed = (proc: ChildProcess) => new Promise<void>((resolve) => (proc.exitCode !== null || proc.signalCode ? resolve() : proc.on("exit", () => resolve())));
+const child = (args: string[]) => testChild("lib/updates/testing-child/fanout-process.ts", args, capture().url);

@@ -18,4 +18,3 @@ export const preferencesInputSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("unsubscribe"), token: linkTokenSchema }),
   z.object({ action: z.literal("unsubscribe_all"), token: linkTokenSchema }),
 ]);
-export type PreferencesInput = z.infer<typeof preferencesInputSchema>;

@@ -8,5 +8,3 @@ export const yourDataActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.enum(["stop_email", "resume_email", "export"]), token: yourDataTokenSchema, locale: z.enum(locales) }),
   z.object({ action: z.literal("delete"), token: yourDataTokenSchema, locale: z.enum(locales), confirm: z.literal("yes") }),
 ]);
-
-export type YourDataAction = z.infer<typeof yourDataActionSchema>;

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { deriveKey } from "@/lib/auth/secret";
 import { placeholder } from "@/lib/email/kinds";
-import { appUrl } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { seal, unseal } from "@/lib/security/seal";
 import { normalizeEmail } from "@/lib/validation/signatures";
@@ -37,10 +36,6 @@ export function emailOfYourDataToken(token: unknown): string | null {
 
 export function yourDataPath(locale: Locale, token: string): string {
   return `/${locale}/your-data/${token}`;
-}
-
-export function yourDataUrl(locale: Locale, email: string): string {
-  return `${appUrl()}${yourDataPath(locale, yourDataToken(email))}`;
 }
 
 /** Where a template puts the recipient's token; the sender fills it in per email (lib/email/sender.ts). */

@@ -22,5 +22,3 @@ export async function readYourData(db: Db, token: unknown) {
   const emailStopped = await findEmailSuppression(db, email);
   return { email, signatures, rsvps, subscriptions, emailStopped };
 }
-
-export type YourData = Awaited<ReturnType<typeof readYourData>>;

@@ -12,6 +12,7 @@ import { getDashboard } from "@/lib/organizers/get-dashboard";
 import { ActionForm } from "../_components/action-form";
 import { loadOrRefuse } from "../_components/guard";
 import { Notice } from "../_components/notice";
+import { StackTable } from "../_components/stack-table";
 import { formStrings } from "../_components/strings";
 import { createCampaignAction } from "./actions";
 
@@ -59,24 +60,18 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         <section aria-labelledby="security-events">
           <h2 id="security-events">{t("security.title")}</h2>
           <p className="hint">{t("security.intro")}</p>
-          <table className="stack-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("security.event")}</th>
-                <th scope="col">{t("security.day")}</th>
-                <th scope="col">{t("security.week")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(Object.keys(security) as SecurityEventGroup[]).map((group) => (
-                <tr key={group} data-testid={`security-${group}`}>
-                  <th scope="row">{t(`security.groups.${group}`)}</th>
-                  <td data-label={t("security.day")}>{security[group].day}</td>
-                  <td data-label={t("security.week")}>{security[group].week}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StackTable
+            label={t("security.title")}
+            scroll={false}
+            rows={Object.keys(security) as SecurityEventGroup[]}
+            rowKey={(group) => group}
+            rowTestId={(group) => `security-${group}`}
+            columns={[
+              { label: t("security.event"), rowHeader: true, cell: (group) => t(`security.groups.${group}`) },
+              { label: t("security.day"), cell: (group) => security[group].day },
+              { label: t("security.week"), cell: (group) => security[group].week },
+            ]}
+          />
           <p>
             <Link href="/dashboard/audit">{t("security.auditLink")}</Link>
           </p>

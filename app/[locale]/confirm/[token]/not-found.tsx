@@ -1,17 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { BadLinkPage } from "@/app/_components/bad-link-page";
 
+/** A confirmation link that names no signature: sign again from the petitions. */
 export default async function ConfirmNotFound() {
-  const [t, site, locale] = await Promise.all([getTranslations("confirm"), getTranslations("meta"), getLocale()]);
-  return (
-    <>
-      <title>{`${t("invalidTitle")} · ${site("siteName")}`}</title>
-      <h1>{t("invalidTitle")}</h1>
-      <p>{t("invalidBody")}</p>
-      <p>
-        <a className="button" href={`/${locale}/petitions`}>
-          {t("signAgain")}
-        </a>
-      </p>
-    </>
-  );
+  const [t, locale] = await Promise.all([getTranslations("confirm"), getLocale()]);
+  return <BadLinkPage title={t("invalidTitle")} body={t("invalidBody")} link={{ href: `/${locale}/petitions`, text: t("signAgain"), button: true }} />;
 }

@@ -31,7 +31,7 @@ const load = cache(async (slug: string) => {
   const db = await getDb();
   const row = await findVisiblePetitionBySlug(db, parsed.data);
   if (!row) return null;
-  return { ...row, signers: await listPublicSigners(db, row.petition.id, { page: 1, pageSize: namesOnPage }) };
+  return { ...row, signers: await listPublicSigners(db, row.petition.id, { pageSize: namesOnPage }) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

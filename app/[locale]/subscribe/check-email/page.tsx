@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { usesDevMailbox } from "@/lib/env";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
+import { BackToCampaign } from "@/app/_components/subscription-pages";
 
 type Props = { params: Promise<{ locale: Locale }> };
 
@@ -35,11 +36,7 @@ export default async function SubscribeCheckEmailPage({ params }: Props) {
         </p>
       )}
       <p>{t("subscribe.checkEmail.notArrived")}</p>
-      <p>
-        <a href={`/${locale}/profile`}>
-          {t("subscribe.backToCampaign")}
-        </a>
-      </p>
+      <BackToCampaign locale={locale} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
+import { BackToCampaign } from "@/app/_components/subscription-pages";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -26,11 +27,7 @@ export default async function SubscribeConfirmedPage({ params, searchParams }: P
       <div className="notice notice-ok" role="status">
         <p>{t(already ? "subscribe.confirmed.alreadyBody" : "subscribe.confirmed.body")}</p>
       </div>
-      <p>
-        <a href={`/${locale}/profile`}>
-          {t("subscribe.backToCampaign")}
-        </a>
-      </p>
+      <BackToCampaign locale={locale} />
     </>
   );
 }

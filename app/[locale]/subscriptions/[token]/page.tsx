@@ -1,12 +1,7 @@
 import type { Metadata } from "next";
-import { setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { getDb } from "@/db";
-import { type Locale, isLocale, locales } from "@/lib/i18n/locales";
-import { pick } from "@/lib/i18n/localized";
+import { type Locale, locales } from "@/lib/i18n/locales";
 import { catalogues, translator } from "@/lib/i18n/translator";
-import { findSubscriptionByManageToken } from "@/lib/subscribers/manage-subscription";
+import { BackToCampaign, subscriptionOfLink } from "@/app/_components/subscription-pages";
 
 type Props = { params: Promise<{ locale: Locale; token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,16 +18,9 @@ const dones = ["language", "unsubscribed", "unsubscribed_all"] as const;
  * subscriber's, and shows what they just changed).
  */
 export default async function PreferencesPage({ params, searchParams }: Props) {
-  const { locale, token } = await params;
-  if (!isLocale(locale)) notFound();
-  setRequestLocale(locale);
-  await connection();
-  const found = await findSubscriptionByManageToken(await getDb(), token);
-  if (!found) notFound();
+  const { locale, token, found, t, campaign } = await subscriptionOfLink(params);
   const rawDone = (await searchParams).done;
   const done = dones.find((d) => d === rawDone);
-  const t = translator(locale);
-  const campaign = pick(found.campaignName, locale);
   const subscribed = found.state === "confirmed" || found.state === "pending";
   const hidden = (action: string) => (
     <>
@@ -91,11 +79,7 @@ export default async function PreferencesPage({ params, searchParams }: Props) {
           </button>
         </form>
       </div>
-      <p>
-        <a href={`/${locale}/profile`}>
-          {t("subscribe.backToCampaign")}
-        </a>
-      </p>
+      <BackToCampaign locale={locale} />
     </>
   );
 }

@@ -1,12 +1,7 @@
 import type { Metadata } from "next";
-import { setRequestLocale } from "next-intl/server";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { getDb } from "@/db";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
-import { pick } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { findSubscriptionByManageToken } from "@/lib/subscribers/manage-subscription";
+import { subscriptionOfLink } from "@/app/_components/subscription-pages";
 
 type Props = { params: Promise<{ locale: Locale; token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,14 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * which posts the same one-click body a mail provider does. Opening it changes nothing.
  */
 export default async function UnsubscribePage({ params, searchParams }: Props) {
-  const { locale, token } = await params;
-  if (!isLocale(locale)) notFound();
-  setRequestLocale(locale);
-  await connection();
-  const found = await findSubscriptionByManageToken(await getDb(), token);
-  if (!found) notFound();
-  const t = translator(locale);
-  const campaign = pick(found.campaignName, locale);
+  const { locale, token, found, t, campaign } = await subscriptionOfLink(params);
   const out = found.state === "unsubscribed" || found.state === "suppressed";
   const justNow = (await searchParams).done === "1";
   return (

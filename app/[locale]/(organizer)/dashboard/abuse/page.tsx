@@ -12,7 +12,7 @@ import { ActionForm } from "../../_components/action-form";
 import { loadOrRefuse } from "../../_components/guard";
 import { Notice } from "../../_components/notice";
 import { formStrings } from "../../_components/strings";
-import { TableWrap } from "../../_components/table-wrap";
+import { StackTable } from "../../_components/stack-table";
 import { addAbuseRuleAction, blockAbuseFlagAction, dismissAbuseFlagAction, removeAbuseRuleAction } from "../actions";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -45,43 +45,37 @@ export default async function AbusePage({ params, searchParams }: Props) {
         {flags.length === 0 ? (
           <p>{t("abuse.flags.empty")}</p>
         ) : (
-          <TableWrap label={t("abuse.flags.title")}>
-            <table className="stack-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("abuse.flags.subject")}</th>
-                  <th scope="col">{t("abuse.flags.petition")}</th>
-                  <th scope="col">{t("abuse.flags.signatures")}</th>
-                  <th scope="col">{t("abuse.flags.window")}</th>
-                  <th scope="col">{t("abuse.flags.state")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("people.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {flags.map(({ flag, petitionTitle }) => (
-                  <tr key={flag.id} data-testid="abuse-flag">
-                    <td data-label={t("abuse.flags.subject")}>
-                      <code>{flagDisplay(flag)}</code> <span className="hint">({t(`abuse.flags.kinds.${flag.kind}`)})</span>
-                    </td>
-                    <td data-label={t("abuse.flags.petition")}>{pick(petitionTitle, locale)}</td>
-                    <td data-label={t("abuse.flags.signatures")}>{format.number(flag.signatures)}</td>
-                    <td data-label={t("abuse.flags.window")}>{format.dateTime(flag.windowStart, { dateStyle: "medium", timeStyle: "short" })}</td>
-                    <td data-label={t("abuse.flags.state")}>{t(`abuse.flags.${flag.resolution ?? "open"}`)}</td>
-                    <td>
-                      {!flag.resolvedAt && (
-                        <div className="actions-row">
-                          <ActionButton action={blockAbuseFlagAction} hidden={{ flagId: flag.id }} label={t("abuse.flags.block")} pending={t("form.saving")} danger />
-                          <ActionButton action={dismissAbuseFlagAction} hidden={{ flagId: flag.id }} label={t("abuse.flags.dismiss")} pending={t("form.saving")} />
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <StackTable
+            label={t("abuse.flags.title")}
+            rows={flags}
+            rowKey={({ flag }) => flag.id}
+            rowTestId={() => "abuse-flag"}
+            columns={[
+              {
+                label: t("abuse.flags.subject"),
+                cell: ({ flag }) => (
+                  <>
+                    <code>{flagDisplay(flag)}</code> <span className="hint">({t(`abuse.flags.kinds.${flag.kind}`)})</span>
+                  </>
+                ),
+              },
+              { label: t("abuse.flags.petition"), cell: ({ petitionTitle }) => pick(petitionTitle, locale) },
+              { label: t("abuse.flags.signatures"), cell: ({ flag }) => format.number(flag.signatures) },
+              { label: t("abuse.flags.window"), cell: ({ flag }) => format.dateTime(flag.windowStart, { dateStyle: "medium", timeStyle: "short" }) },
+              { label: t("abuse.flags.state"), cell: ({ flag }) => t(`abuse.flags.${flag.resolution ?? "open"}`) },
+              {
+                label: t("people.actions"),
+                actions: true,
+                cell: ({ flag }) =>
+                  !flag.resolvedAt && (
+                    <div className="actions-row">
+                      <ActionButton action={blockAbuseFlagAction} hidden={{ flagId: flag.id }} label={t("abuse.flags.block")} pending={t("form.saving")} danger />
+                      <ActionButton action={dismissAbuseFlagAction} hidden={{ flagId: flag.id }} label={t("abuse.flags.dismiss")} pending={t("form.saving")} />
+                    </div>
+                  ),
+              },
+            ]}
+          />
         )}
       </section>
       <section aria-labelledby="add-rule">
@@ -111,36 +105,29 @@ export default async function AbusePage({ params, searchParams }: Props) {
         {rules.length === 0 ? (
           <p>{t("abuse.empty")}</p>
         ) : (
-          <TableWrap label={t("abuse.rules")}>
-            <table className="stack-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("abuse.kind")}</th>
-                  <th scope="col">{t("abuse.pattern")}</th>
-                  <th scope="col">{t("abuse.note")}</th>
-                  <th scope="col">{t("abuse.added")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("people.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rules.map((r) => (
-                  <tr key={r.id}>
-                    <td data-label={t("abuse.kind")}>{t(`abuse.kinds.${r.kind}`)}</td>
-                    <td data-label={t("abuse.pattern")}>
-                      <code>{r.display}</code> <span className="hint">({t(`abuse.types.${r.type}`)})</span>
-                    </td>
-                    <td data-label={t("abuse.note")}>{r.note || "—"}</td>
-                    <td data-label={t("abuse.added")}>{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                    <td>
-                      <ActionButton action={removeAbuseRuleAction} hidden={{ ruleId: r.id }} label={t("abuse.remove")} pending={t("form.saving")} danger />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <StackTable
+            label={t("abuse.rules")}
+            rows={rules}
+            rowKey={(r) => r.id}
+            columns={[
+              { label: t("abuse.kind"), cell: (r) => t(`abuse.kinds.${r.kind}`) },
+              {
+                label: t("abuse.pattern"),
+                cell: (r) => (
+                  <>
+                    <code>{r.display}</code> <span className="hint">({t(`abuse.types.${r.type}`)})</span>
+                  </>
+                ),
+              },
+              { label: t("abuse.note"), cell: (r) => r.note || "—" },
+              { label: t("abuse.added"), cell: (r) => format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" }) },
+              {
+                label: t("people.actions"),
+                actions: true,
+                cell: (r) => <ActionButton action={removeAbuseRuleAction} hidden={{ ruleId: r.id }} label={t("abuse.remove")} pending={t("form.saving")} danger />,
+              },
+            ]}
+          />
         )}
       </section>
     </>

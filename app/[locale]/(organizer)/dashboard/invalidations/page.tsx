@@ -10,7 +10,7 @@ import { bulkFilterSchema } from "@/lib/validation/abuse";
 import { ActionButton } from "../../_components/action-button";
 import { loadOrRefuse } from "../../_components/guard";
 import { Notice } from "../../_components/notice";
-import { TableWrap } from "../../_components/table-wrap";
+import { StackTable } from "../../_components/stack-table";
 import { reverseBulkInvalidationAction, runBulkInvalidationAction } from "../actions";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -114,44 +114,39 @@ export default async function InvalidationsPage({ params, searchParams }: Props)
         {runs.length === 0 ? (
           <p>{t("invalidations.empty")}</p>
         ) : (
-          <TableWrap label={t("invalidations.runs")}>
-            <table className="stack-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("invalidations.when")}</th>
-                  <th scope="col">{t("invalidations.fields.petitionId")}</th>
-                  <th scope="col">{t("invalidations.filter")}</th>
-                  <th scope="col">{t("invalidations.count")}</th>
-                  <th scope="col">{t("invalidations.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((r) => (
-                  <tr key={r.id}>
-                    <td data-label={t("invalidations.when")}>
-                      {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                      {r.by ? <span className="hint"> ({r.by})</span> : null}
-                    </td>
-                    <td data-label={t("invalidations.fields.petitionId")}>{r.petitionTitle ? pick(r.petitionTitle, locale) : "—"}</td>
-                    <td data-label={t("invalidations.filter")}>{filterText(r.filter)}</td>
-                    <td data-label={t("invalidations.count")}>{r.invalidated}</td>
-                    <td data-label={t("invalidations.status")}>
-                      {r.reversedAt ? (
-                        t("invalidations.reversed", { date: format.dateTime(r.reversedAt, { dateStyle: "medium" }), restored: r.restored ?? 0 })
-                      ) : r.reversible ? (
-                        <>
-                          <p>{t("invalidations.reversibleUntil", { date: format.dateTime(r.reversibleUntil, { dateStyle: "medium", timeStyle: "short" }) })}</p>
-                          <ActionButton action={reverseBulkInvalidationAction} hidden={{ invalidationId: r.id }} label={t("invalidations.reverse")} pending={t("form.saving")} />
-                        </>
-                      ) : (
-                        t("invalidations.final")
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <StackTable
+            label={t("invalidations.runs")}
+            rows={runs}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                label: t("invalidations.when"),
+                cell: (r) => (
+                  <>
+                    {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    {r.by ? <span className="hint"> ({r.by})</span> : null}
+                  </>
+                ),
+              },
+              { label: t("invalidations.fields.petitionId"), cell: (r) => (r.petitionTitle ? pick(r.petitionTitle, locale) : "—") },
+              { label: t("invalidations.filter"), cell: (r) => filterText(r.filter) },
+              { label: t("invalidations.count"), cell: (r) => r.invalidated },
+              {
+                label: t("invalidations.status"),
+                cell: (r) =>
+                  r.reversedAt ? (
+                    t("invalidations.reversed", { date: format.dateTime(r.reversedAt, { dateStyle: "medium" }), restored: r.restored ?? 0 })
+                  ) : r.reversible ? (
+                    <>
+                      <p>{t("invalidations.reversibleUntil", { date: format.dateTime(r.reversibleUntil, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+                      <ActionButton action={reverseBulkInvalidationAction} hidden={{ invalidationId: r.id }} label={t("invalidations.reverse")} pending={t("form.saving")} />
+                    </>
+                  ) : (
+                    t("invalidations.final")
+                  ),
+              },
+            ]}
+          />
         )}
       </section>
     </>

@@ -13,7 +13,7 @@ import { Notice } from "../../_components/notice";
 import { formStrings } from "../../_components/strings";
 import { inviteAction, removeUserAction } from "../actions";
 import { resetSecondFactorAction } from "../second-factor/actions";
-import { TableWrap } from "../../_components/table-wrap";
+import { StackTable } from "../../_components/stack-table";
 import { locales } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -76,45 +76,39 @@ export default async function PeoplePage({ params, searchParams }: Props) {
       </section>
       <section aria-labelledby="accounts">
         <h2 id="accounts">{t("people.accounts")}</h2>
-        <TableWrap label={t("people.accounts")}>
-          <table className="stack-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("fields.email")}</th>
-                <th scope="col">{t("fields.role")}</th>
-                <th scope="col">{t("people.campaigns")}</th>
-                <th scope="col">{t("people.status")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("people.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td className="people-email">{u.email}</td>
-                  <td data-label={t("fields.role")}>{t(`nav.roles.${u.role}`)}</td>
-                  <td data-label={t("people.campaigns")}>{u.campaigns.map((c) => (c.name ? pick(c.name, locale) : "")).join(", ") || "—"}</td>
-                  <td data-label={t("people.status")}>
-                    {u.disabledAt
-                      ? t("people.removed", { date: format.dateTime(u.disabledAt, { dateStyle: "medium" }) })
-                      : u.emailVerified
-                        ? t("people.active")
-                        : t("people.invited")}
-                  </td>
-                  <td>
-                    {!u.disabledAt && u.id !== actor?.userId && (
-                      <ActionButton action={removeUserAction} hidden={{ userId: u.id }} label={t("people.remove")} pending={t("form.saving")} danger />
-                    )}
-                    {!u.disabledAt && u.role === "admin" && u.id !== actor?.userId && (
-                      <ActionButton action={resetSecondFactorAction} hidden={{ userId: u.id }} label={t("secondFactor.reset")} pending={t("secondFactor.resetting")} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <StackTable
+          label={t("people.accounts")}
+          rows={users}
+          rowKey={(u) => u.id}
+          columns={[
+            { label: t("fields.email"), unlabelled: true, className: "people-email", cell: (u) => u.email },
+            { label: t("fields.role"), cell: (u) => t(`nav.roles.${u.role}`) },
+            { label: t("people.campaigns"), cell: (u) => u.campaigns.map((c) => (c.name ? pick(c.name, locale) : "")).join(", ") || "—" },
+            {
+              label: t("people.status"),
+              cell: (u) =>
+                u.disabledAt
+                  ? t("people.removed", { date: format.dateTime(u.disabledAt, { dateStyle: "medium" }) })
+                  : u.emailVerified
+                    ? t("people.active")
+                    : t("people.invited"),
+            },
+            {
+              label: t("people.actions"),
+              actions: true,
+              cell: (u) => (
+                <>
+                  {!u.disabledAt && u.id !== actor?.userId && (
+                    <ActionButton action={removeUserAction} hidden={{ userId: u.id }} label={t("people.remove")} pending={t("form.saving")} danger />
+                  )}
+                  {!u.disabledAt && u.role === "admin" && u.id !== actor?.userId && (
+                    <ActionButton action={resetSecondFactorAction} hidden={{ userId: u.id }} label={t("secondFactor.reset")} pending={t("secondFactor.resetting")} />
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
     </>
   );

@@ -9,25 +9,37 @@ import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
 import type { Locale } from "@/lib/i18n/locales";
 import { pick } from "@/lib/i18n/localized";
 import { translator } from "@/lib/i18n/translator";
-import { listPublicSigners, publicSignersPageSize } from "@/lib/signatures/list-public-signers";
-import { pageNumberSchema } from "@/lib/validation/organizers";
-import { slugSchema } from "@/lib/validation/petitions";
+import { type SignersPageStart, listPublicSigners } from "@/lib/signatures/list-public-signers";
+import { signersPageSchema, slugSchema } from "@/lib/validation/petitions";
 
-type Props = { params: Promise<{ locale: Locale; slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+type Props = { params: Promise<{ locale: Locale; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const load = cache(async (slug: string, page: number) => {
+const load = cache(async (slug: string, older: string | undefined, newer: string | undefined) => {
   const parsed = slugSchema.safeParse(slug);
   if (!parsed.success) return null;
   await connection();
   const db = await getDb();
   const row = await findVisiblePetitionBySlug(db, parsed.data);
   if (!row) return null;
-  return { ...row, list: await listPublicSigners(db, row.petition.id, { page }) };
+  const list = await listPublicSigners(db, row.petition.id, { older, newer });
+  // A page from a name no longer listed (hidden or withdrawn since), or past the end: not found, like any bad link.
+  if (list.fromCursor && list.signers.length === 0) return null;
+  return { ...row, list };
 });
+
+/** The page's start from its query: `older` / `newer` (a listed name's id), at most one; anything else is no page. */
+async function startOf(searchParams: Props["searchParams"]): Promise<SignersPageStart | null> {
+  const parsed = signersPageSchema.safeParse(await searchParams);
+  return parsed.success ? parsed.data : null;
+}
+
+async function loadFrom(slug: string, start: SignersPageStart | null) {
+  return start ? load(slug, start.older, start.newer) : null;
+}
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
-  const data = await load(slug, pageNumberSchema.parse((await searchParams).page));
+  const data = await loadFrom(slug, await startOf(searchParams));
   if (!data) return {};
   return { title: translator(locale)("petitions.signers.title", { title: pick(data.petition.title, locale) }), robots: { index: false } };
 }
@@ -36,9 +48,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function SignersPage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const page = pageNumberSchema.parse((await searchParams).page);
-  const data = await load(slug, page);
-  if (!data || page > data.list.pages) notFound();
+  const data = await loadFrom(slug, await startOf(searchParams));
+  if (!data) notFound();
   const { petition, list } = data;
   const t = translator(locale);
   const base = `/${locale}/petitions/${petition.slug}`;
@@ -51,21 +62,25 @@ export default async function SignersPage({ params, searchParams }: Props) {
       </p>
       <h1>{t("petitions.signers.heading")}</h1>
       <p>{t("petitions.signers.summary", { total: list.total })}</p>
-      <SignerList signers={list.signers} locale={locale} start={(page - 1) * publicSignersPageSize + 1} />
-      {list.pages > 1 && (
+      <SignerList signers={list.signers} locale={locale} />
+      {(list.newerThan || list.olderThan || list.fromCursor) && (
         <nav aria-label={t("petitions.signers.pages")} className="pager">
-          <p className="muted">{t("petitions.signers.pageOf", { page, pages: list.pages })}</p>
           <ul className="links">
-            {page > 1 && (
+            {list.fromCursor && (
               <li>
-                <a href={`${base}/signers?page=${page - 1}`} rel="prev">
+                <a href={`${base}/signers`}>{t("petitions.signers.newest")}</a>
+              </li>
+            )}
+            {list.newerThan && (
+              <li>
+                <a href={`${base}/signers?newer=${list.newerThan}`} rel="prev">
                   {t("petitions.signers.newer")}
                 </a>
               </li>
             )}
-            {page < list.pages && (
+            {list.olderThan && (
               <li>
-                <a href={`${base}/signers?page=${page + 1}`} rel="next">
+                <a href={`${base}/signers?older=${list.olderThan}`} rel="next">
                   {t("petitions.signers.older")}
                 </a>
               </li>

@@ -28,7 +28,7 @@ import {
   setSignerNameHiddenAction,
   updatePetitionAction,
 } from "../../actions";
-import { TableWrap } from "../../../_components/table-wrap";
+import { StackTable } from "../../../_components/stack-table";
 import { locales, timeZone } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ locale: Locale; petitionId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -212,38 +212,29 @@ export default async function PetitionDashboardPage({ params, searchParams }: Pr
           {names.total === 0 ? (
             <p>{t("names.none")}</p>
           ) : (
-            <TableWrap label={t("names.heading")}>
-              <table className="stack-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("names.name")}</th>
-                    <th scope="col">{t("names.day")}</th>
-                    <th scope="col">{t("names.status")}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t("people.actions")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {names.names.map((n) => (
-                    <tr key={n.id}>
-                      <td data-label={t("names.name")}>{n.name}</td>
-                      <td data-label={t("names.day")}>{format.dateTime(new Date(`${n.day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}</td>
-                      <td data-label={t("names.status")}>{n.hidden ? t("names.hiddenState") : t("names.shown")}</td>
-                      <td>
-                        <ActionButton
-                          action={setSignerNameHiddenAction}
-                          hidden={{ petitionId: petition.id, signatureId: n.id, hidden: n.hidden ? "0" : "1" }}
-                          label={n.hidden ? t("names.show") : t("names.hide")}
-                          pending={t("form.saving")}
-                          danger={!n.hidden}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <StackTable
+              label={t("names.heading")}
+              rows={names.names}
+              rowKey={(n) => n.id}
+              columns={[
+                { label: t("names.name"), cell: (n) => n.name },
+                { label: t("names.day"), cell: (n) => format.dateTime(new Date(`${n.day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) },
+                { label: t("names.status"), cell: (n) => (n.hidden ? t("names.hiddenState") : t("names.shown")) },
+                {
+                  label: t("people.actions"),
+                  actions: true,
+                  cell: (n) => (
+                    <ActionButton
+                      action={setSignerNameHiddenAction}
+                      hidden={{ petitionId: petition.id, signatureId: n.id, hidden: n.hidden ? "0" : "1" }}
+                      label={n.hidden ? t("names.show") : t("names.hide")}
+                      pending={t("form.saving")}
+                      danger={!n.hidden}
+                    />
+                  ),
+                },
+              ]}
+            />
           )}
           {names.pages > 1 && (
             <p className="links-row">
