@@ -165,13 +165,21 @@ const inPath = (t: string) => (/^[A-Za-z0-9._-]+$/.test(t) ? t : percentEncoded(
 const query = fc.oneof(fc.constant(""), fc.webQueryParameters().map((q) => `?${q}`), fc.constantFrom("?done=1", "?done=language", "?done=deleted", "?error=confirm", "?done=%00"));
 const withForwarded = (sent: Sent, xff: string | undefined): Sent => (xff === undefined ? sent : { ...sent, headers: { ...sent.headers, "x-forwarded-for": xff } });
 
+/** Mostly what the page's form sends, sometimes anything: so that many requests are taken too. */
+const mostly = <T,>(likely: fc.Arbitrary<T>, other: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: likely }, { weight: 1, arbitrary: other });
+
 function post(path: string, fields: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Sent> {
   return fc.tuple(fields, extra).chain(([f, more]) => encoded(fc.constant({ ...more, ...f })).map((enc) => ({ method: "POST" as const, path, ...enc })));
 }
 
 /** The standalone "get updates" form (profile and petition pages), on the fuzz's campaign or any other slug. */
 function subscribeRequests(campaignSlug: string, solved: string[]): fc.Arbitrary<Sent> {
-  const fields = fc.record({ email, locale, website: fc.oneof(fc.constant(""), text), altcha: fc.oneof(fc.constant(""), proofs(solved)) }, { requiredKeys: [] });
+  // Plain addresses often, so that many requests are taken (and their writes checked), not only refused.
+  const plain = fc.tuple(fc.stringMatching(/^[a-z0-9][a-z0-9.]{0,14}[a-z0-9]$/), fc.constantFrom("example.org", "mail.kz", "Example.ORG")).map(([user, host]) => `${user}@${host}`);
+  const fields = fc.record(
+    { email: mostly(plain, email), locale: mostly(fc.constantFrom(...locales), locale), website: fc.oneof(fc.constant(""), text), altcha: fc.oneof(fc.constant(""), proofs(solved)) },
+    { requiredKeys: ["email"] },
+  );
   const slug = fc.oneof({ weight: 4, arbitrary: fc.constant(campaignSlug) }, { weight: 1, arbitrary: segment });
   return fc.tuple(slug, fc.option(forwardedFor, { nil: undefined })).chain(([s, xff]) => post(`/api/v1/campaigns/${s}/subscribers`, fields).map((sent) => withForwarded(sent, xff)));
 }
@@ -206,9 +214,6 @@ function unsubscribeRequests(real: RealTokens): fc.Arbitrary<Sent> {
   const getIt = fc.tuple(someToken(real.manage), query).map(([t, q]): Sent => ({ method: "GET", path: `/api/v1/unsubscribe/${inPath(t)}${q}`, headers: {} }));
   return fc.oneof({ weight: 3, arbitrary: postIt }, { weight: 1, arbitrary: getIt });
 }
-
-/** Mostly what the page's form sends, sometimes anything: so that the real link's actions are taken too. */
-const mostly = <T,>(likely: fc.Arbitrary<T>, other: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: likely }, { weight: 1, arbitrary: other });
 
 /** The "your data" page's forms: withdraw, stop (or resume) all email, download, delete everything. */
 const yourDataRequests = (real: RealTokens) =>
