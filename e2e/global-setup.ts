@@ -51,6 +51,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       RESEND_API_KEY: "re_test_key",
       RESEND_BASE_URL: capture.url,
       MAIL_FROM: "Qoldau <noreply@qoldau.test>",
+      // Resend's webhooks are on, so e2e/attacker/fuzz.spec.ts can sign some and forge the rest.
+      RESEND_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64")}`,
       PGLITE_DIR: ".data/pglite-e2e", // unused with DATABASE_URL; never the developer's .data/pglite
       // As behind a local reverse proxy: a test can speak for another client with X-Forwarded-For.
       TRUSTED_PROXIES: "127.0.0.1/32",
@@ -79,6 +81,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     process.env.E2E_CAPTURE_URL = capture.url;
     process.env.E2E_DATABASE_URL = env.DATABASE_URL;
     process.env.E2E_AUTH_SECRET = env.AUTH_SECRET; // for a sibling app process (e2e/support/embedded-server.ts)
+    process.env.E2E_RESEND_WEBHOOK_SECRET = env.RESEND_WEBHOOK_SECRET;
     console.log(`[e2e] app ${baseUrl} on database ${name}; Resend capture ${capture.url}`);
     return teardown;
   } catch (error) {

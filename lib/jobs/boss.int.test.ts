@@ -18,7 +18,7 @@ it("two processes starting their jobs at once on a fresh database both start, an
       await Promise.all(started.map((jobs) => jobs.stop()));
       const names = rowsOf<{ name: string }>(await database.db.execute(sql`select name from ${sql.identifier(BOSS_SCHEMA)}.queue order by name`)).map((r) => r.name);
       const ours = Object.values(queues).map((q) => q.name).filter((name) => names.includes(name));
-      expect(ours.sort()).toEqual([queues.flagBursts.name, queues.rallySweep.name, queues.recountPetitions.name, queues.retention.name].sort());
+      expect(ours.sort()).toEqual([queues.flagBursts.name, queues.rallySweep.name, queues.recountPetitions.name, queues.recountAllPetitions.name, queues.retention.name].sort());
       expect(new Set(names).size).toBe(names.length);
     } finally {
       if (other !== database) await other.close();

@@ -33,6 +33,7 @@ export async function startJobs(database: Database, options: JobsOptions = {}): 
   const createQueue = (name: string, options: Omit<PgBoss.Queue, "name">) => retryOnDeadlock(() => boss.createQueue(name, { name, ...options }));
   await createQueue(queues.rallySweep.name, { retryLimit: 3, retryDelay: 5 });
   await createQueue(queues.recountPetitions.name, { policy: "singleton", retryLimit: 1 });
+  await createQueue(queues.recountAllPetitions.name, { policy: "singleton", retryLimit: 2, retryDelay: 60 });
   await createQueue(queues.flagBursts.name, { policy: "singleton", retryLimit: 2, retryDelay: 60 });
   await createQueue(queues.retention.name, { policy: "singleton", retryLimit: 2, retryDelay: 60 });
   return {
