@@ -9,13 +9,13 @@ import { sealLegacyPersonalData } from "./seal-legacy";
 import { adminQuery, testDriver, testServerUrl, withDatabase } from "./testing";
 
 /**
- * The upgrade of a database from before encryption at rest: data written under migrations 0000–0014 (addresses and
- * names in clear, the suppression list keyed by the address), then 0015, then the start-up step that seals them.
+ * The upgrade of a database from before encryption at rest: data written under migrations 0000–0016 (addresses and
+ * names in clear, the suppression list keyed by the address), then 0017, then the start-up step that seals them.
  * Nothing may be lost, nothing may stay in clear, and the blind index must dedupe as the plaintext did.
  */
 const files = readdirSync(migrationsFolder).filter((f) => f.endsWith(".sql")).sort();
-const before = files.filter((f) => f < "0015");
-const upgrade = files.find((f) => f.startsWith("0015"))!;
+const before = files.filter((f) => f < "0017");
+const upgrade = files.find((f) => f.startsWith("0017"))!;
 
 let close: (() => Promise<void>) | undefined;
 afterAll(async () => {

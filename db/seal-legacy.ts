@@ -3,7 +3,7 @@ import { type Db, rowsOf } from "@/db";
 import { emailDomain, emailIndex, seal, sealNullable } from "@/db/personal-data";
 
 /**
- * Rows written before encryption at rest (migration 0015 added the sealed columns and kept the plaintext ones,
+ * Rows written before encryption at rest (migration 0017 added the sealed columns and kept the plaintext ones,
  * nullable): each is sealed here, its blind index computed, and its plaintext columns set to null, in batches of
  * `batchSize` rows per transaction (rows locked with SKIP LOCKED, so several processes or the rotation command
  * can run it at once). SQL cannot do it: the keys live outside the database. Run at every start (lib/server-start.ts)

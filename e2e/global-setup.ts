@@ -53,6 +53,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       RESEND_API_KEY: "re_test_key",
       RESEND_BASE_URL: capture.url,
       MAIL_FROM: "Qoldau <noreply@qoldau.test>",
+      // Resend's webhooks are on, so e2e/attacker/fuzz.spec.ts can sign some and forge the rest.
+      RESEND_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64")}`,
       PGLITE_DIR: ".data/pglite-e2e", // unused with DATABASE_URL; never the developer's .data/pglite
       // As behind a local reverse proxy: a test can speak for another client with X-Forwarded-For.
       TRUSTED_PROXIES: "127.0.0.1/32",
@@ -84,6 +86,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     // The keys of personal data at rest: for a sibling process, and for specs that read or write the tables (e2e/support/data.ts).
     process.env.E2E_DATA_KEY = env.DATA_KEY;
     process.env.E2E_DATA_INDEX_KEY = env.DATA_INDEX_KEY;
+    process.env.E2E_RESEND_WEBHOOK_SECRET = env.RESEND_WEBHOOK_SECRET;
     console.log(`[e2e] app ${baseUrl} on database ${name}; Resend capture ${capture.url}`);
     return teardown;
   } catch (error) {

@@ -179,7 +179,8 @@ async function serve() {
       req.resume();
       return;
     }
-    if (req.method === "GET" || req.method === "HEAD") replaceScriptOnly404(req, res);
+    // Every method: a POST to a path no route answers gets Next's script-only 404 too (JSON for /api/, the page else).
+    replaceScriptOnly404(req, res);
     pageCache.serve(req, res, renderPage).catch((error) => {
       console.error("[serve] request failed:", error instanceof Error ? error.name : "error");
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });

@@ -34,7 +34,8 @@ const subject = alias(users, "subject");
 export async function listAuditEntries(db: Db, options: { limit: number; before?: Date; campaignId?: string }) {
   const petitionOfEntry = sql`case ${auditLog.entityType}
     when 'petition' then ${auditLog.entityId}
-    when 'signature' then ${auditLog.details} ->> 'petitionId' end`;
+    when 'signature' then ${auditLog.details} ->> 'petitionId'
+    when 'client' then case when ${auditLog.details} ->> 'action' = 'sign' then ${auditLog.details} ->> 'target' end end`;
   return db
     .select({
       id: auditLog.id,
@@ -62,4 +63,17 @@ export async function listAuditEntries(db: Db, options: { limit: number; before?
     )
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(options.limit);
+}
+
+/**
+ * Retention (issue 13 item 7): security events older than `before` forget the client's address-hash (their
+ * entity id); the event, its action and its details stay, so the dashboard's sums do not change. Returns how many.
+ */
+export async function forgetSecurityEventClientHashesBefore(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .update(auditLog)
+    .set({ entityId: null })
+    .where(and(eq(auditLog.entityType, "client"), sql`${auditLog.entityId} is not null`, lt(auditLog.at, before)))
+    .returning({ id: auditLog.id });
+  return rows.length;
 }

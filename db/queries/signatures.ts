@@ -1,6 +1,6 @@
 import { type SQL, and, asc, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
-import { campaigns, petitionCountShards, petitions, rateLimitCounters, signatures } from "@/db/schema";
+import { campaigns, petitionCountShards, petitionRecountMarks, petitions, rateLimitCounters, signatures } from "@/db/schema";
 import { type Locale, timeZone } from "@/lib/i18n/locales";
 import { CONFIRM_GRACE_HOURS, campaignIsPublicSql, openForSigningSql, signingEndedAtSql } from "@/db/lifecycles";
 import { emailDomain, emailIndex, open, openOr, openOrNull, seal } from "@/db/personal-data";
@@ -237,31 +237,62 @@ export async function incrementConfirmedCount(db: Db, petitionId: string, option
 }
 
 /**
- * Recount: makes each petition's shards add up to its confirmed signatures. One statement per run, so
- * the count of signatures and the sum of shards come from the same snapshot; a confirmation committing
+ * Recount: makes petitions' shards add up to their confirmed signatures (and public names). One statement per run,
+ * so the count of signatures and the sum of shards come from the same snapshot; a confirmation committing
  * meanwhile changes both or neither. The difference, if any, goes into shard 0.
+ *
+ * - `reconcileMarkedCounts` (every 5 minutes): only the petitions marked in `petition_recount_marks` since the
+ *   last run — the triggers on `signatures` mark every change that can move a count, however it was written —
+ *   so a petition nobody touched is never rescanned. It takes (deletes) exactly the marks its snapshot sees: a
+ *   change committing meanwhile keeps its mark for the next run, and its effect is not in this run's counts either.
+ * - `reconcileConfirmedCounts` (daily, and by tests): every petition, which also repairs a drift made to the
+ *   shards themselves (an edit or a restore of `petition_count_shards` alone marks nothing).
+ * Both take one advisory lock, so a full and an incremental run never correct the same drift twice.
+ * Each returns how many petitions it corrected.
  */
 export async function reconcileConfirmedCounts(db: Db): Promise<number> {
-  const rows = await db.execute(sql`
-    with actual as (
-      select p.id as petition_id, coalesce(s.confirmed, 0) as confirmed, coalesce(s.named, 0) as named,
-             coalesce(c.confirmed, 0) as counted, coalesce(c.named, 0) as counted_named
-      from ${petitions} p
-      left join (select petition_id, count(*)::int as confirmed,
-                        (count(*) filter (where show_name_publicly and name_hidden_at is null))::int as named
-                 from ${signatures} where state = 'confirmed' group by petition_id) s on s.petition_id = p.id
-      left join (select petition_id, sum(confirmed)::int as confirmed, sum(named)::int as named
-                 from ${petitionCountShards} group by petition_id) c on c.petition_id = p.id
-    ), drift as (
-      select petition_id, confirmed - counted as delta, named - counted_named as delta_named
-      from actual where confirmed <> counted or named <> counted_named
-    )
-    insert into ${petitionCountShards} (petition_id, shard, confirmed, named)
-    select petition_id, 0, delta, delta_named from drift
-    on conflict (petition_id, shard) do update
-      set confirmed = ${petitionCountShards.confirmed} + excluded.confirmed, named = ${petitionCountShards.named} + excluded.named
-    returning petition_id`);
-  return rowsOf(rows).length;
+  return (await recount(db, "all")).reconciled;
+}
+
+/** The incremental recount: `petitions` scanned (marked since the last run), `reconciled` of them corrected. */
+export async function reconcileMarkedCounts(db: Db): Promise<{ petitions: number; reconciled: number }> {
+  return recount(db, "marked");
+}
+
+async function recount(db: Db, which: "all" | "marked"): Promise<{ petitions: number; reconciled: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('petition-recount'))`);
+    const scope =
+      which === "all"
+        ? sql`taken as (delete from ${petitionRecountMarks} returning petition_id),
+              scoped as (select ${petitions.id} as petition_id from ${petitions})`
+        : sql`taken as (delete from ${petitionRecountMarks} returning petition_id),
+              scoped as (select distinct t.petition_id from taken t join ${petitions} p on p.id = t.petition_id)`;
+    const [row] = rowsOf<{ petitions: number; reconciled: number }>(
+      await tx.execute(sql`
+        with ${scope}, actual as (
+          select m.petition_id, coalesce(s.confirmed, 0) as confirmed, coalesce(s.named, 0) as named,
+                 coalesce(c.confirmed, 0) as counted, coalesce(c.named, 0) as counted_named
+          from scoped m
+          left join lateral (select count(*)::int as confirmed,
+                                    (count(*) filter (where show_name_publicly and name_hidden_at is null))::int as named
+                             from ${signatures} where petition_id = m.petition_id and state = 'confirmed') s on true
+          left join lateral (select sum(confirmed)::int as confirmed, sum(named)::int as named
+                             from ${petitionCountShards} where petition_id = m.petition_id) c on true
+        ), drift as (
+          select petition_id, confirmed - counted as delta, named - counted_named as delta_named
+          from actual where confirmed <> counted or named <> counted_named
+        ), fixed as (
+          insert into ${petitionCountShards} (petition_id, shard, confirmed, named)
+          select petition_id, 0, delta, delta_named from drift
+          on conflict (petition_id, shard) do update
+            set confirmed = ${petitionCountShards.confirmed} + excluded.confirmed, named = ${petitionCountShards.named} + excluded.named
+          returning petition_id
+        )
+        select (select count(*) from scoped)::int as petitions, (select count(*) from fixed)::int as reconciled`),
+    );
+    return { petitions: Number(row?.petitions ?? 0), reconciled: Number(row?.reconciled ?? 0) };
+  });
 }
 
 /** Shown on the public list: confirmed, "show my name" ticked, and not hidden by an organizer. */

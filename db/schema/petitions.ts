@@ -56,3 +56,15 @@ export const petitionCountShards = pgTable(
   },
   (t) => [primaryKey({ columns: [t.petitionId, t.shard] })],
 );
+
+/**
+ * Petitions whose confirmed or public-name figures may have moved since the last recount: one row per change,
+ * appended by triggers on `signatures` (a row confirmed, unconfirmed or deleted while confirmed, a name shown or
+ * hidden; custom SQL in migration 0016) — whatever wrote it, the app's own operations or SQL around them. The
+ * 5-minute recount (db/queries/signatures.ts) takes the rows it can see and recounts only those petitions.
+ * Append-only and without an index or key, so marking costs a confirmation one small insert and waits on nobody.
+ */
+export const petitionRecountMarks = pgTable("petition_recount_marks", {
+  petitionId: uuid("petition_id").notNull(),
+  markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -41,6 +41,29 @@ test("an unknown API path answers JSON, not a page", async ({ request }) => {
   const response = await request.get("/api/v1/no-such-thing");
   expect(response.status()).toBe(404);
   expect(await response.json()).toEqual({ error: "not_found" });
+  // A form or an API client posting to a path no route answers (found by e2e/attacker/fuzz.spec.ts: a slug of "."
+  // becomes /api/v1/campaigns/subscribers): JSON too, not Next's script-only page.
+  const posted = await request.post("/api/v1/campaigns/subscribers", { form: { email: "a@example.org", locale: "kk" }, maxRedirects: 0 });
+  expect(posted.status()).toBe(404);
+  expect(await posted.json()).toEqual({ error: "not_found" });
+});
+
+test("a form posted to an unknown petition, rally or campaign is answered in the form's language", async ({ request }) => {
+  // Found by e2e/attacker/fuzz.spec.ts: the routes looked at the slug before the form, so this was always Russian.
+  const form = { email: "a@example.org", name: "Әлия", locale: "kk" };
+  const signed = await request.post("/api/v1/petitions/no-such-petition/signatures", { form, maxRedirects: 0 });
+  expect(signed.status()).toBe(303);
+  expect(signed.headers().location).toBe("/kk/petitions/no-such-petition");
+  const badSlug = await request.post("/api/v1/petitions/NOT_A_SLUG!/signatures", { form, maxRedirects: 0 });
+  expect(badSlug.headers().location).toBe("/kk/petitions/unknown");
+  const rsvp = await request.post("/api/v1/rallies/no-such-rally/rsvps", { form, maxRedirects: 0 });
+  expect(rsvp.status()).toBe(303);
+  expect(rsvp.headers().location).toBe("/kk/rallies/no-such-rally");
+  for (const path of ["/api/v1/campaigns/no-such-campaign/subscribers", "/api/v1/campaigns/NOT_A_SLUG!/subscribers"]) {
+    const response = await request.post(path, { form, maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).toMatch(/<html[^>]*\slang="kk"/);
+  }
 });
 
 test("a path that is not valid URL encoding is a 400, not a 500", async ({ baseURL }) => {

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as signRoute } from "@/app/api/v1/petitions/[slug]/signatures/route";
 import { rowsOf, setProcessDatabase } from "@/db";
+import { listAuditEntries } from "@/db/queries/audit";
 import { seed } from "@/db/seed";
 import { setUpTestDatabase } from "@/db/test-database";
 import { makeWorld } from "@/lib/organizers/test-world";
@@ -116,5 +117,28 @@ describe("the sign route with a proof of work", () => {
       states.push(row!.state);
     }
     expect(states).toEqual(["pending", "fraudulent", "fraudulent", "pending", "pending"]);
+  });
+
+  it("names the target of every security event by its id, never by its slug: the petition's for signing, the rally's for RSVPs", async () => {
+    const [petition] = rowsOf<{ id: string }>(await db().execute(sql`select id from petitions where slug = ${slug}`));
+    const forgery = encode({ challenge: { parameters: {} }, solution: { counter: 7, derivedKey: "01" } });
+    await sign({ altcha: forgery });
+    const w = await makeWorld(db());
+    const rally = await makeRally(db(), w.campaignA.id, "announced");
+    const jobs = { enqueue: async () => Promise.reject(new Error("RSVPs enqueue no jobs")) };
+    const email = `rsvp.target.${randomBytes(3).toString("hex")}@example.org`;
+    await rsvpToRally({ db: db(), jobs }, rally.slug, rsvpInputSchema.parse({ email, locale: "ru" }), { client: { address: "203.0.113.78", pow: "forged" } });
+    const targets = rowsOf<{ action: string; target: string }>(
+      await db().execute(sql`select details->>'action' as action, details->>'target' as target from audit_log where action like 'security.%' and entity_type = 'client'`),
+    );
+    expect(targets.filter((t) => t.action === "sign").map((t) => t.target)).toContain(petition!.id);
+    expect(targets.filter((t) => t.action === "rsvp").map((t) => t.target)).toContain(rally.id);
+    // No event anywhere names a slug.
+    expect(targets.filter((t) => t.target === slug || t.target === rally.slug)).toEqual([]);
+    expect(targets.every((t) => /^[0-9a-f-]{36}$/.test(t.target))).toBe(true);
+    // The audit page shows the petition a signing event is about, joined by that id.
+    const listed = await listAuditEntries(db(), { limit: 100 });
+    const shown = listed.find((e) => e.action === "security.pow_forged" && e.details.action === "sign");
+    expect(shown?.petitionTitle?.ru).toBeTruthy();
   });
 });

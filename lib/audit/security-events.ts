@@ -13,6 +13,10 @@ import type { AuditAction } from "./actions";
  * an address, an email or a name). A limit trip is written once per window (the request that crosses it); a
  * block-list hit once per client, target and hour, so a bot hammering a block cannot flood the log.
  * Failed second factors and exports are audited where they happen (their own actions) and summed here too.
+ * `target` is always an id, never a slug (a slug can change): a petition's for signing (here and in the group
+ * commit's limit trips, db/queries/signatures.ts), a rally's for RSVPs, a campaign's for subscriptions; the
+ * audit page joins the petition for display (db/queries/audit.ts). The address-hash goes after 30 days
+ * (lib/retention/apply-retention.ts); the event stays.
  */
 export type SecurityEvent =
   | { kind: "limit_trip"; action: string; client: string; target: string; window: "minute" | "hour"; now?: Date }

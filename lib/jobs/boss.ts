@@ -28,14 +28,14 @@ export async function startJobs(database: Database, options: JobsOptions = {}): 
   });
   boss.on("error", (error) => console.error(`[jobs] ${describeError(error)}`));
   await boss.start();
-  await boss.createQueue(queues.rallySweep.name, { name: queues.rallySweep.name, retryLimit: 3, retryDelay: 5 });
-  await boss.createQueue(queues.recountPetitions.name, {
-    name: queues.recountPetitions.name,
-    policy: "singleton",
-    retryLimit: 1,
-  });
-  await boss.createQueue(queues.flagBursts.name, { name: queues.flagBursts.name, policy: "singleton", retryLimit: 2, retryDelay: 60 });
-  await boss.createQueue(queues.retention.name, { name: queues.retention.name, policy: "singleton", retryLimit: 2, retryDelay: 60 });
+  // The processes of one deployment start together (npm start forks one per core) and pg-boss's create_queue, run
+  // at the same moment on a fresh database, deadlocks (40P01): PostgreSQL aborts one, which then tries again.
+  const createQueue = (name: string, options: Omit<PgBoss.Queue, "name">) => retryOnDeadlock(() => boss.createQueue(name, { name, ...options }));
+  await createQueue(queues.rallySweep.name, { retryLimit: 3, retryDelay: 5 });
+  await createQueue(queues.recountPetitions.name, { policy: "singleton", retryLimit: 1 });
+  await createQueue(queues.recountAllPetitions.name, { policy: "singleton", retryLimit: 2, retryDelay: 60 });
+  await createQueue(queues.flagBursts.name, { policy: "singleton", retryLimit: 2, retryDelay: 60 });
+  await createQueue(queues.retention.name, { policy: "singleton", retryLimit: 2, retryDelay: 60 });
   return {
     boss,
     enqueue: (tx, queue, data, jobOptions) => {
@@ -44,4 +44,17 @@ export async function startJobs(database: Database, options: JobsOptions = {}): 
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
+}
+
+/** Runs `work` again (up to 5 times, after a short random pause) when PostgreSQL aborted it to break a deadlock. */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code !== "40P01" || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80 * attempt));
+    }
+  }
 }

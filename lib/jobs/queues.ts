@@ -21,8 +21,14 @@ export const queues = {
     name: "retention",
     payload: z.object({}).passthrough(),
   },
+  /** Every 5 minutes: the petitions whose signatures changed since the last run are recounted (db/queries/signatures.ts). */
   recountPetitions: {
     name: "petition-recount",
+    payload: z.object({}).passthrough(),
+  },
+  /** Daily: every petition recounted, which also repairs a drift written to the count shards alone. */
+  recountAllPetitions: {
+    name: "petition-recount-all",
     payload: z.object({}).passthrough(),
   },
 } as const;

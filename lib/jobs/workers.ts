@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { reconcileConfirmedCounts } from "@/db/queries/signatures";
+import { reconcileConfirmedCounts, reconcileMarkedCounts } from "@/db/queries/signatures";
 import { type SenderOptions, startMailSender } from "@/lib/email/sender";
 import { sweepRallies } from "@/lib/rallies/sweep-rallies";
 import { applyRetention } from "@/lib/retention/apply-retention";
@@ -26,9 +26,12 @@ export async function startWorkers(
   // Every minute, and after each edit of a rally's time or place: reminders due, changes to announce.
   await jobs.boss.work(queues.rallySweep.name, work, async () => sweepRallies(db, new Date()));
   await jobs.boss.schedule(queues.rallySweep.name, "* * * * *");
-  await jobs.boss.work(queues.recountPetitions.name, work, async () => ({ reconciled: await reconcileConfirmedCounts(db) }));
-  // Every five minutes: fold any drift between the sharded counts and the signatures back in.
+  // Every five minutes: fold any drift between the sharded counts and the signatures back in, for the petitions
+  // whose signatures changed since the last run; once a day every petition (the shards may drift on their own).
+  await jobs.boss.work(queues.recountPetitions.name, work, async () => reconcileMarkedCounts(db));
   await jobs.boss.schedule(queues.recountPetitions.name, "*/5 * * * *");
+  await jobs.boss.work(queues.recountAllPetitions.name, work, async () => ({ reconciled: await reconcileConfirmedCounts(db) }));
+  await jobs.boss.schedule(queues.recountAllPetitions.name, "41 3 * * *");
   await jobs.boss.work(queues.flagBursts.name, work, async () => ({ flagged: (await flagBursts(db, new Date())).length }));
   // Hourly, a few minutes past: the hour just ended is whole.
   await jobs.boss.schedule(queues.flagBursts.name, "5 * * * *");

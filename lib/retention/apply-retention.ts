@@ -1,4 +1,5 @@
 import type { Db } from "@/db";
+import { forgetSecurityEventClientHashesBefore } from "@/db/queries/audit";
 import { deleteClientFlagsBefore, deleteRateLimitCountersBefore } from "@/db/queries/rate-limits";
 import { anonymiseRsvpsOfRalliesEndedBefore, deleteUnconfirmedRsvpsBefore } from "@/db/queries/rsvps";
 import { deleteUnconfirmedSubscribersBefore } from "@/db/queries/subscribers";
@@ -14,7 +15,7 @@ import { env } from "@/lib/env";
 export const RETENTION = {
   /** A signature, RSVP or subscription nobody confirmed: deleted this long after it was made (and after its link expired). */
   unconfirmedDays: 14,
-  /** Keyed hashes of client addresses (signatures.client_hash, rate_limit_counters, abuse_flags of a client). */
+  /** Keyed hashes of client addresses (signatures.client_hash, rate_limit_counters, abuse_flags of a client, security events). */
   addressHashDays: 30,
   /** A bulk invalidation can be reversed this long; then its record of what it changed goes, and it is final. */
   bulkReversalDays: 7,
@@ -33,7 +34,8 @@ export function monthsBefore(now: Date, months: number): Date {
  * - signatures, RSVPs and subscriptions never confirmed, 14 days after they were made and their link expired, are
  *   deleted (shadow-banned signatures too);
  * - address-hashes older than 30 days are forgotten: signatures keep no `client_hash`, rate-limit counters and the
- *   flags of a client go;
+ *   flags of a client go; security events in the audit log keep their kind, action and target (the dashboard's
+ *   sums stay) but no longer name the client;
  * - ARCHIVE_ANONYMISE_MONTHS (12) after a petition is archived its signers become anonymous (confirmed signatures
  *   keep counting without address or name, the rest go); the same after a rally is held or cancelled, for its
  *   attendees (the figures of who came stay);
@@ -52,12 +54,13 @@ export async function applyRetention(db: Db, options: { now?: Date; archiveMonth
     const clientHashes = await forgetSignatureClientHashesBefore(tx, hashes);
     const counters = await deleteRateLimitCountersBefore(tx, hashes);
     const flags = await deleteClientFlagsBefore(tx, hashes);
+    const securityEvents = await forgetSecurityEventClientHashesBefore(tx, hashes);
     const archivedSignatures = await anonymiseSignaturesOfPetitionsArchivedBefore(tx, archived);
     const endedRsvps = await anonymiseRsvpsOfRalliesEndedBefore(tx, archived);
     const bulkFinal = await finalizeBulkInvalidationsBefore(tx, new Date(now.getTime() - RETENTION.bulkReversalDays * DAY));
     return {
       unconfirmed: { signatures, rsvps, subscriptions },
-      addressHashes: { signatures: clientHashes, counters, flags },
+      addressHashes: { signatures: clientHashes, counters, flags, securityEvents },
       archived: { ...archivedSignatures, rsvps: endedRsvps },
       bulkFinal,
     };

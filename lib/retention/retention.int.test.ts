@@ -5,13 +5,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { findPetitionById } from "@/db/queries/petition-admin";
 import { reconcileConfirmedCounts } from "@/db/queries/signatures";
-import { petitionCountShards, rallies, rateLimitCounters, rsvps, signatures, subscribers } from "@/db/schema";
+import { auditLog, petitionCountShards, rallies, rateLimitCounters, rsvps, signatures, subscribers } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/test-database";
 import { type Jobs, startJobs } from "@/lib/jobs/boss";
 import { queues } from "@/lib/jobs/queues";
 import { type Workers, startWorkers } from "@/lib/jobs/workers";
 import { makePetition, makeWorld } from "@/lib/organizers/test-world";
 import { makeAttendee, makeRally } from "@/lib/rallies/test-rallies";
+import { summarizeSecurityEvents } from "@/lib/audit/security-events";
 import { applyRetention, monthsBefore } from "./apply-retention";
 
 // Issue 13 item 7: retention. The clock is driven by the rows' own timestamps (made in the past), never by waiting.
@@ -135,6 +136,39 @@ describe("retention", () => {
     expect(r.clientHash).toBe(recent.clientHash);
     const counters = await db().select().from(rateLimitCounters).where(eq(rateLimitCounters.key, key));
     expect(counters.map((c) => c.hits).sort()).toEqual([1, 2]);
+  });
+
+  it("strips the address-hash from security events after 30 days; the events and the dashboard's sums stay", async () => {
+    // A clock of its own, far from the other tests' rows: "now" is a year ahead, the events 31 and 29 days before it.
+    const now = new Date(Date.now() + 365 * DAY);
+    const daysBefore = (days: number) => new Date(now.getTime() - days * DAY);
+    const hash = `hash-${randomBytes(6).toString("hex")}`;
+    const events = await db()
+      .insert(auditLog)
+      .values([
+        { action: "security.limit_trip", entityType: "client", entityId: hash, at: daysBefore(31), details: { action: "sign", target: world.published.id, window: "minute" } },
+        { action: "security.block_hit", entityType: "client", entityId: hash, at: daysBefore(31), details: { action: "rsvp", target: world.published.id } },
+        { action: "security.pow_forged", entityType: "client", entityId: hash, at: daysBefore(29), details: { action: "sign", target: world.published.id } },
+        { action: "security.pow_forged", entityType: "client", entityId: hash, at: daysBefore(6), details: { action: "sign", target: world.published.id } },
+      ])
+      .returning({ id: auditLog.id });
+    const summaryBefore = await summarizeSecurityEvents(db(), daysBefore(25));
+    const result = await applyRetention(db(), { now });
+    expect(result.addressHashes.securityEvents).toBeGreaterThanOrEqual(2);
+    const rows = await db().select().from(auditLog).where(inArray(auditLog.id, events.map((e) => e.id))).orderBy(auditLog.at);
+    // Every event is still there, with what it was about; only the two older than 30 days lost the client.
+    expect(rows.map((r) => [r.action, r.entityType, r.entityId, r.details.target])).toEqual([
+      ["security.limit_trip", "client", null, world.published.id],
+      ["security.block_hit", "client", null, world.published.id],
+      ["security.pow_forged", "client", hash, world.published.id],
+      ["security.pow_forged", "client", hash, world.published.id],
+    ]);
+    expect(await summarizeSecurityEvents(db(), daysBefore(25))).toEqual(summaryBefore);
+    expect(summaryBefore.limit_trip.week).toBeGreaterThanOrEqual(1);
+    // Run again (hourly, late or twice): nothing more to strip for these.
+    await applyRetention(db(), { now });
+    const again = await db().select().from(auditLog).where(inArray(auditLog.id, events.map((e) => e.id))).orderBy(auditLog.at);
+    expect(again.map((r) => r.entityId)).toEqual([null, null, hash, hash]);
   });
 
   it("anonymises the signers of a petition archived 12 months ago (configurable), counts kept; younger archives untouched", async () => {

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { findPetitionForSignPage } from "@/db/queries/petitions";
+import { findPetitionForSignPage, findPetitionSigningState } from "@/db/queries/petitions";
 import { renderSignErrorPage, signErrorMessages, signFormAction } from "@/app/_components/sign-error-page";
 import { clientKey } from "@/lib/abuse/rate-limit";
 import { recordSecurityEvent } from "@/lib/audit/security-events";
@@ -33,10 +33,11 @@ const SIGN_FORM_MAX_BYTES = 64 * 1024;
 export const POST = route<Ctx>(
   "sign",
   async (request, { params }, scope) => {
-    const slug = slugSchema.safeParse((await params).slug);
-    if (!slug.success) throw new AppError("petition_not_found");
+    // The form first: even an unknown petition's answer is in the language the form asked for.
     scope.body = await readForm(request, SIGN_FORM_MAX_BYTES);
     if (isLocale(scope.body.locale)) scope.locale = scope.body.locale;
+    const slug = slugSchema.safeParse((await params).slug);
+    if (!slug.success) throw new AppError("petition_not_found");
     const parsed = signInputSchema.safeParse(scope.body);
     if (!parsed.success) throw new AppError("invalid_input", fieldErrors(parsed.error, (field) => `${field}_invalid`));
     const db = await getDb();
@@ -45,10 +46,13 @@ export const POST = route<Ctx>(
     const address = clientAddress(request.headers, addressPolicy());
     const verdict = await abuseVerdict(db, { address, email: parsed.data.email });
     const client = verdict === "allow" ? null : clientKey(address);
-    if (verdict === "block") await recordSecurityEvent(db, { kind: "block_hit", action: "sign", client: client!, target: slug.data });
+    // A security event names the petition by its id, as the group commit's limit trips do (a slug can change);
+    // looked up only on these rare paths, never on the fast one.
+    const target = async () => (await findPetitionSigningState(db, slug.data))?.id ?? "unknown";
+    if (verdict === "block") await recordSecurityEvent(db, { kind: "block_hit", action: "sign", client: client!, target: await target() });
     // With JavaScript on, the form carries a proof of work; a forged or replayed one is shadow-banned like a block.
     const forged = powIsFraud(await checkPow(db, scope.body[POW_FIELD]));
-    if (forged) await recordSecurityEvent(db, { kind: "pow_forged", action: "sign", client: clientKey(address), target: slug.data });
+    if (forged) await recordSecurityEvent(db, { kind: "pow_forged", action: "sign", client: clientKey(address), target: await target() });
     await signPetition({ db, client, blocked: verdict === "block" || forged }, slug.data, parsed.data);
     const next = `/${scope.locale}/petitions/${slug.data}/signed`;
     return scope.json ? Response.json({ status: "check_email", next }, { status: 202 }) : seeOther(next);

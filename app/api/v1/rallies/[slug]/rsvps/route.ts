@@ -24,10 +24,11 @@ type Ctx = { params: Promise<{ slug: string }> };
 export const POST = route<Ctx>(
   "rsvp",
   async (request, { params }, scope) => {
-    const slug = slugSchema.safeParse((await params).slug);
-    if (!slug.success) throw new AppError("rally_not_found");
+    // The form first: even an unknown rally's answer is in the language the form asked for.
     scope.body = await readForm(request);
     if (isLocale(scope.body.locale)) scope.locale = scope.body.locale;
+    const slug = slugSchema.safeParse((await params).slug);
+    if (!slug.success) throw new AppError("rally_not_found");
     const parsed = rsvpInputSchema.safeParse(scope.body);
     if (!parsed.success) throw new AppError("invalid_input", fieldErrors(parsed.error, (field) => `${field}_invalid`));
     const db = await getDb();

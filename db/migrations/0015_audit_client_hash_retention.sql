@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_client_hash_idx" ON "audit_log" USING btree ("at") WHERE "audit_log"."entity_type" = 'client' and "audit_log"."entity_id" is not null;
