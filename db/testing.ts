@@ -3,10 +3,24 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Database, openDatabase } from "./index";
+import { type SQL, sql } from "drizzle-orm";
+import { configurePersonalData, emailIndex } from "./personal-data";
 
 /** Tests run against real PostgreSQL (default) or PGlite (QOLDAU_TEST_DRIVER=pglite). */
 export const testDriver = process.env.QOLDAU_TEST_DRIVER === "pglite" ? "pglite" : "postgres";
 export const testServerUrl = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * Every test process gets keys for personal data at rest (db/personal-data.ts); set in the environment too, so an
+ * app process a test starts (a CLI, a second server) opens what this one sealed.
+ */
+process.env.DATA_KEY ??= "qoldau-test-data-key-0123456789abcdef";
+process.env.DATA_INDEX_KEY ??= "qoldau-test-index-key-0123456789abcdef";
+configurePersonalData({
+  current: process.env.DATA_KEY,
+  previous: process.env.DATA_KEY_PREVIOUS?.split(",").filter(Boolean),
+  index: process.env.DATA_INDEX_KEY,
+});
 
 export type TestDatabase = Database & {
   /** PostgreSQL only: the database's URL. */
@@ -74,4 +88,9 @@ export async function adminQuery(text: string): Promise<void> {
   } finally {
     await admin.end({ timeout: 5 });
   }
+}
+
+/** Tests: `email_index in ${emailIndexIn(addresses)}` — the rows of these addresses, by their blind index. */
+export function emailIndexIn(addresses: string[]): SQL {
+  return sql`(select jsonb_array_elements_text(${JSON.stringify(addresses.map(emailIndex))}::jsonb))`;
 }

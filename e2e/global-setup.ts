@@ -48,6 +48,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
       APP_URL: baseUrl,
       PORT: String(port),
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      DATA_KEY: randomBytes(32).toString("base64url"),
+      DATA_INDEX_KEY: randomBytes(32).toString("base64url"),
       RESEND_API_KEY: "re_test_key",
       RESEND_BASE_URL: capture.url,
       MAIL_FROM: "Qoldau <noreply@qoldau.test>",
@@ -81,6 +83,9 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     process.env.E2E_CAPTURE_URL = capture.url;
     process.env.E2E_DATABASE_URL = env.DATABASE_URL;
     process.env.E2E_AUTH_SECRET = env.AUTH_SECRET; // for a sibling app process (e2e/support/embedded-server.ts)
+    // The keys of personal data at rest: for a sibling process, and for specs that read or write the tables (e2e/support/data.ts).
+    process.env.E2E_DATA_KEY = env.DATA_KEY;
+    process.env.E2E_DATA_INDEX_KEY = env.DATA_INDEX_KEY;
     process.env.E2E_RESEND_WEBHOOK_SECRET = env.RESEND_WEBHOOK_SECRET;
     console.log(`[e2e] app ${baseUrl} on database ${name}; Resend capture ${capture.url}`);
     return teardown;

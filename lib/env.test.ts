@@ -6,6 +6,8 @@ const production = {
   APP_URL: "https://qoldau.example.org",
   AUTH_SECRET: "x".repeat(32),
   RESEND_API_KEY: "re_live_key",
+  DATA_KEY: "k".repeat(32),
+  DATA_INDEX_KEY: "i".repeat(32),
 };
 
 /** The message parseEnv throws, so a test can say which variables it names. */
@@ -42,11 +44,17 @@ describe("parseEnv", () => {
     expect(errorOf({ ...production, WEB_CONCURRENCY: "two" })).toMatch(/WEB_CONCURRENCY/);
   });
 
+  it("refuses a data index key equal to the data key, and short previous keys", () => {
+    expect(errorOf({ ...production, DATA_INDEX_KEY: production.DATA_KEY })).toMatch(/DATA_INDEX_KEY must differ from DATA_KEY/);
+    expect(errorOf({ ...production, DATA_KEY_PREVIOUS: `${"p".repeat(32)},short` })).toMatch(/DATA_KEY_PREVIOUS/);
+    expect(parseEnv({ ...production, DATA_KEY_PREVIOUS: `${"p".repeat(32)}, ${"q".repeat(40)}` }).DATA_KEY_PREVIOUS).toBeDefined();
+  });
+
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" }).DATABASE_URL).toBeUndefined();
   });
 
-  it.each(["RESEND_API_KEY", "AUTH_SECRET", "APP_URL"] as const)(
+  it.each(["RESEND_API_KEY", "AUTH_SECRET", "APP_URL", "DATA_KEY", "DATA_INDEX_KEY"] as const)(
     "refuses DATABASE_URL without %s and names it",
     (name) => {
       const message = errorOf({ ...production, [name]: undefined });

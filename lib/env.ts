@@ -17,6 +17,18 @@ const schema = z
     APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://qoldau.example.org" }).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+    /**
+     * Encrypts personal data at rest (db/personal-data.ts). Required in production; generated into DATA_DIR on the
+     * embedded default. Rotate with `npm run data:rotate-key` (README "Personal data at rest").
+     */
+    DATA_KEY: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+    /** Earlier DATA_KEYs, comma-separated: still open what they sealed until the rotation re-sealed it. */
+    DATA_KEY_PREVIOUS: z
+      .string()
+      .refine((v) => v.split(",").every((k) => k.trim().length >= 32), "must be comma-separated keys of at least 32 characters each")
+      .optional(),
+    /** The blind index's secret (dedupe and lookups by address): never rotates with DATA_KEY. Required in production. */
+    DATA_INDEX_KEY: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:4010" }).optional(),
     /** Provider requests per second for the whole team (every process shares it). Resend's default is 2. */
@@ -71,6 +83,19 @@ const schema = z
     }
     if (!env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when DATABASE_URL is set" });
+    }
+    if (!env.DATA_KEY) {
+      ctx.addIssue({ code: "custom", path: ["DATA_KEY"], message: "is required when DATABASE_URL is set: it encrypts supporters' data (openssl rand -base64 32)" });
+    }
+    if (!env.DATA_INDEX_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATA_INDEX_KEY"],
+        message: "is required when DATABASE_URL is set: it keys the blind index of addresses, and must never change (openssl rand -base64 32)",
+      });
+    }
+    if (env.DATA_KEY && env.DATA_INDEX_KEY === env.DATA_KEY) {
+      ctx.addIssue({ code: "custom", path: ["DATA_INDEX_KEY"], message: "must differ from DATA_KEY (DATA_KEY rotates, the index key never does)" });
     }
     if (!env.APP_URL) {
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required when DATABASE_URL is set" });

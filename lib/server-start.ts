@@ -6,12 +6,16 @@ import { env } from "@/lib/env";
 import { getJobs } from "@/lib/jobs/runtime";
 import { startWorkers } from "@/lib/jobs/workers";
 import { ensureDevAdmin } from "@/lib/organizers/ensure-dev-admin";
+import { configureDataKeys } from "@/lib/security/data-keys";
+import { sealLegacyPersonalData } from "@/db/seal-legacy";
 
 /**
  * The process's database, from the environment: PostgreSQL with DATABASE_URL, else PGlite in PGLITE_DIR, migrated
  * (PGlite always migrates on open) and seeded with the first campaign.
  */
 export function configureProcessDatabase(): void {
+  // The keys of personal data at rest first: nothing may read or write a supporter's data without them.
+  configureDataKeys();
   configureDatabase(async () => {
     const e = env();
     const database = await openDatabase({ databaseUrl: e.DATABASE_URL, pgliteDir: path.resolve(e.PGLITE_DIR) });
@@ -28,6 +32,9 @@ export async function startServer(): Promise<void> {
     const e = env();
     configureProcessDatabase();
     const database = await getDatabase();
+    // Rows written before encryption at rest (or by an older process during a rolling deploy) are sealed now.
+    const sealed = await sealLegacyPersonalData(database.db);
+    if (sealed > 0) console.log(`[qoldau] sealed ${sealed} rows of personal data still in clear`);
     await ensureDevAdmin(database.db);
     const jobs = await getJobs();
     const workers = e.JOBS === "on" ? await startWorkers(database.db, jobs) : null;

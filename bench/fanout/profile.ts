@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, rowsOf } from "@/db";
 import { seed } from "@/db/seed";
+import { sealedSubscriber } from "@/db/personal-data";
 import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
 import { createUpdate } from "@/lib/updates/create-update";
 import { fanOutPage } from "@/lib/updates/fan-out";
@@ -39,12 +40,17 @@ async function main() {
   try {
     await seed(db);
     const t0 = performance.now();
-    await db.execute(sql`
-      insert into subscribers (campaign_id, email_normalized, locale, state, source, consent_wording_version, token_nonce,
-                               confirm_token_hash, manage_token_hash, token_expires_at, confirmed_at)
-      select c.id, 'sub-' || i || '@example.org', (array['ru','kk','en'])[1 + i % 3], 'confirmed', 'sign_form', 'updates-v1',
-             md5('n' || i), md5('c' || i), md5('m' || i), now() + interval '1 day', now()
-      from (select id from campaigns order by created_at limit 1) c, generate_series(0, ${SUBSCRIBERS - 1}) as i`);
+    // Each address sealed here (SQL cannot encrypt; db/personal-data.ts), 50,000 rows a statement.
+    for (let start = 0; start < SUBSCRIBERS; start += 50_000) {
+      const rows = Array.from({ length: Math.min(50_000, SUBSCRIBERS - start) }, (_, k) => ({ i: start + k, ...sealedSubscriber(`sub-${start + k}@example.org`) }));
+      await db.execute(sql`
+        insert into subscribers (campaign_id, email_index, email_sealed, locale, state, source, consent_wording_version, token_nonce,
+                                 confirm_token_hash, manage_token_hash, token_expires_at, confirmed_at)
+        select c.id, r."emailIndex", r."emailSealed", (array['ru','kk','en'])[1 + r.i % 3], 'confirmed', 'sign_form', 'updates-v1',
+               md5('n' || r.i), md5('c' || r.i), md5('m' || r.i), now() + interval '1 day', now()
+        from (select id from campaigns order by created_at limit 1) c,
+             jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(i int, "emailIndex" text, "emailSealed" text)`);
+    }
     await db.execute(sql`analyze subscribers`);
     console.log(`seeded ${SUBSCRIBERS} subscribers in ${(performance.now() - t0).toFixed(0)} ms`);
     const [admin] = rowsOf<{ id: string; email: string }>(await db.execute(sql`insert into users (email, role) values ('profile-admin@example.org', 'admin') returning id, email`));
@@ -111,8 +117,8 @@ async function main() {
     };
     await explain(
       "page of subscribers (listDeliverableSubscribers)",
-      sql`select id, email_normalized, locale, token_nonce from subscribers s where campaign_id = ${campaign!.id} and state = 'confirmed' and id > ${mid!.id}
-          and not exists (select 1 from email_suppressions e where e.email_normalized = s.email_normalized) order by id limit 1000`,
+      sql`select id, email_sealed, locale, token_nonce from subscribers s where campaign_id = ${campaign!.id} and state = 'confirmed' and id > ${mid!.id}
+          and not exists (select 1 from email_suppressions e where e.email_index = s.email_index) order by id limit 1000`,
     );
 
     // ── The sender's rendering, step by step, on batches of 100 queued update emails: one by one (each reads its
@@ -176,8 +182,8 @@ async function main() {
     }
     await explain(
       "one subscriber (findDeliverableSubscriber)",
-      sql`select id, campaign_id, email_normalized, locale, token_nonce from subscribers s where id = ${mid!.id} and state = 'confirmed'
-          and not exists (select 1 from email_suppressions e where e.email_normalized = s.email_normalized)`,
+      sql`select id, campaign_id, email_sealed, locale, token_nonce from subscribers s where id = ${mid!.id} and state = 'confirmed'
+          and not exists (select 1 from email_suppressions e where e.email_index = s.email_index)`,
     );
     await explain(
       "the ready queue (claimNew's pick)",

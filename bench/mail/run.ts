@@ -13,6 +13,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db";
+import { open } from "@/db/personal-data";
 import { type NewSignature, insertPendingSignaturesWithEmails } from "@/db/queries/signatures";
 import { startResendCapture } from "@/e2e/support/resend-capture";
 import { benchDatabase } from "../support";
@@ -119,9 +120,9 @@ async function run(label: string, rps: number, processes: number, kill: boolean)
     const last = Math.max(...emails.map((e) => Date.parse(e.receivedAt)));
     const seconds = (last - started) / 1000;
     const signedAt = new Map(
-      rowsOf<{ email: string; at: string | Date }>(
-        await database.db.execute(sql`select email_normalized as email, created_at as at from signatures where email_normalized like ${`bench-${tag}-%`}`),
-      ).map((r) => [r.email, new Date(r.at).getTime()]),
+      rowsOf<{ email: string; at: string | Date }>(await database.db.execute(sql`select email_sealed as email, created_at as at from signatures`))
+        .map((r) => [open("signatures.email", r.email), new Date(r.at).getTime()] as const)
+        .filter(([email]) => email.startsWith(`bench-${tag}-`)),
     );
     const seen = new Map<string, number>();
     const delays: number[] = [];

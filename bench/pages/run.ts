@@ -27,6 +27,7 @@ import {
   type Figures,
   freshnessProbe,
   loadAverage,
+  benchSealed,
   pendingTokens,
   row,
   runPgbench,
@@ -70,8 +71,8 @@ async function main() {
     const pgConfirmRows = 200_000;
     await database.db.execute(
       sql`
-        insert into signatures (petition_id, email_normalized, name, locale, token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
-        select p.id, 'pgc-' || i || '@example.org', 'Bench Signer', 'ru', 'pgc-' || i, 'pgc-' || i, now() + interval '1 day', 1
+        insert into signatures (petition_id, email_index, email_sealed, name_sealed, email_domain, locale, token_nonce, token_hash, token_expires_at, confirmation_emails_sent)
+        select p.id, 'pgc-' || i, ${benchSealed("Bench Signer").email}, ${benchSealed("Bench Signer").name}, 'example.org', 'ru', 'pgc-' || i, 'pgc-' || i, now() + interval '1 day', 1
         from petitions p, generate_series(1, ${pgConfirmRows}::int) as i where p.slug = ${hot}`,
     );
 

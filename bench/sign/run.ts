@@ -110,7 +110,7 @@ async function main() {
     const bareMinimal = runPgbench(url, path.join(__dirname, "bare-signature.sql"), 32, seconds);
     const [stored] = rowsOf<{ signatures: number; jobs: number; confirmed: number; counted: number }>(
       await database.db.execute(
-        sql`select (select count(*) from signatures where email_normalized not like 'pgbench-%' and email_normalized not like 'confirm-%')::int as signatures,
+        sql`select (select count(*) from signatures where email_index not like 'pgbench-%' and email_index not like 'confirm-%')::int as signatures,
                    (select count(*) from email_outbox where kind = 'signature-confirmation')::int as jobs,
                    (select count(*) from signatures where state = 'confirmed')::int as confirmed,
                    (select coalesce(sum(confirmed), 0) from petition_count_shards)::int as counted`,

@@ -15,7 +15,7 @@ export async function insertBurstFlags(db: Db, p: { from: Date; now: Date; thres
   const to = p.now.toISOString();
   const result = await db.execute(sql`
     with recent as (
-      select s.petition_id, s.client_hash, split_part(s.email_normalized, '@', 2) as domain, s.confirmed_at
+      select s.petition_id, s.client_hash, coalesce(s.email_domain, '') as domain, s.confirmed_at
       from ${petitions} p cross join lateral (
         select * from ${signatures} s
         where s.petition_id = p.id and s.state = 'confirmed' and s.confirmed_at > ${from}::timestamptz and s.confirmed_at <= ${to}::timestamptz

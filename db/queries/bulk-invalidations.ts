@@ -2,30 +2,40 @@ import { type SQL, desc, eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "@/db";
 import { type BulkInvalidationFilter, bulkInvalidationItems, bulkInvalidations, petitions, signatures, users } from "@/db/schema";
 import { timeZone } from "@/lib/i18n/locales";
+import { openOr } from "@/db/personal-data";
 
 /**
  * Bulk invalidation (admins, lib/abuse/bulk-invalidate.ts): the signatures of one petition that match a filter —
  * a name (contains, any case), an email domain, an address-hash, a date range (days in the campaign's time zone)
- * — and that still count or may (confirmed, pending). The name and domain are matched here, the only place that
- * reads signers' personal data, so encryption at rest can change how without changing callers.
+ * — and that still count or may (confirmed, pending). The domain is matched on the plain `email_domain` column; the
+ * name is sealed, so the candidates the other filters leave are opened here and matched in TypeScript (then by id).
  */
-const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-function matching(f: BulkInvalidationFilter): SQL {
+function matchingWithoutName(f: BulkInvalidationFilter): SQL {
   const parts: SQL[] = [sql`s.petition_id = ${f.petitionId}::uuid`, sql`s.state in ('pending', 'confirmed')`];
-  if (f.name) parts.push(sql`s.name ilike ${`%${escapeLike(f.name)}%`}`);
-  if (f.domain) parts.push(sql`split_part(s.email_normalized, '@', 2) = ${f.domain.toLowerCase()}`);
+  if (f.domain) parts.push(sql`s.email_domain = ${f.domain.toLowerCase()}`);
   if (f.clientHash) parts.push(sql`s.client_hash = ${f.clientHash}`);
   if (f.from) parts.push(sql`s.created_at >= (${f.from}::date)::timestamp at time zone ${timeZone}`);
   if (f.to) parts.push(sql`s.created_at < (${f.to}::date + 1)::timestamp at time zone ${timeZone}`);
   return sql.join(parts, sql` and `);
 }
 
+/** The filter as SQL over `s`; a name filter becomes the ids of the candidates whose name contains it (any case). */
+async function matching(db: Db, f: BulkInvalidationFilter): Promise<SQL> {
+  const base = matchingWithoutName(f);
+  if (!f.name) return base;
+  const needle = f.name.toLocaleLowerCase();
+  const candidates = rowsOf<{ id: string; name: string | null }>(
+    await db.execute(sql`select s.id, s.name_sealed as name from ${signatures} s where ${base}`),
+  );
+  const ids = candidates.filter((c) => openOr("signatures.name", c.name).toLocaleLowerCase().includes(needle)).map((c) => c.id);
+  return sql`${base} and s.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`;
+}
+
 /** How many signatures a filter matches now: the preview. */
 export async function countBulkInvalidationMatches(db: Db, f: BulkInvalidationFilter): Promise<{ total: number; confirmed: number }> {
   const [row] = rowsOf<{ total: number; confirmed: number }>(
     await db.execute(sql`select count(*)::int as total, (count(*) filter (where s.state = 'confirmed'))::int as confirmed
-      from ${signatures} s where ${matching(f)}`),
+      from ${signatures} s where ${await matching(db, f)}`),
   );
   return { total: Number(row?.total ?? 0), confirmed: Number(row?.confirmed ?? 0) };
 }
@@ -40,7 +50,7 @@ export async function invalidateMatches(db: Db, f: BulkInvalidationFilter, creat
     await db.execute(sql`
       with m as (
         select s.id, s.state, s.state = 'confirmed' and s.show_name_publicly and s.name_hidden_at is null as shown
-        from ${signatures} s where ${matching(f)} for update
+        from ${signatures} s where ${await matching(db, f)} for update
       ),
       items as (insert into ${bulkInvalidationItems} (invalidation_id, signature_id, previous_state) select ${run!.id}::uuid, id, state from m),
       changed as (update ${signatures} s set state = 'invalidated', updated_at = now() from m where s.id = m.id)

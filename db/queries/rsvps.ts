@@ -3,10 +3,11 @@ import { type Db, rowsOf } from "@/db";
 import { rallies, rallyNotices, rsvps } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import type { RallyNoticeKind, RsvpState } from "@/lib/rallies/state";
+import { emailIndex, open, openOr, openOrNull, seal, sealedAttendee } from "@/db/personal-data";
 
 /**
- * The only module that reads or writes attendees' personal data (email, name), like
- * db/queries/signatures.ts for signers: encryption at rest would go here.
+ * The only module that reads or writes attendees' personal data (email, name), like db/queries/signatures.ts
+ * for signers: sealed at rest (db/personal-data.ts), matched by the address's blind index. Callers pass and get plaintext.
  */
 
 export type NewRsvp = {
@@ -25,17 +26,18 @@ export type NewRsvp = {
 };
 
 /** A pending RSVP; null when the address already has one for this rally (the unique index decides). */
-export async function insertPendingRsvp(db: Db, { fraudulent, ...r }: NewRsvp): Promise<{ id: string } | null> {
+export async function insertPendingRsvp(db: Db, { fraudulent, emailNormalized, name, ...r }: NewRsvp): Promise<{ id: string } | null> {
   const [row] = await db
     .insert(rsvps)
     .values({
       ...r,
+      ...sealedAttendee(emailNormalized, name),
       state: fraudulent ? "fraudulent" : "pending",
       consentUpdatesAt: r.consentUpdates ? sql`now()` : null,
       consentWordingVersion: r.consentUpdates ? r.consentWordingVersion : null,
       confirmationEmailsSent: fraudulent ? 0 : 1,
     })
-    .onConflictDoNothing({ target: [rsvps.rallyId, rsvps.emailNormalized] })
+    .onConflictDoNothing({ target: [rsvps.rallyId, rsvps.emailIndex] })
     .returning({ id: rsvps.id });
   return row ?? null;
 }
@@ -44,7 +46,7 @@ export async function lockRsvpByEmail(db: Db, rallyId: string, emailNormalized: 
   const [row] = await db
     .select({ id: rsvps.id, state: rsvps.state })
     .from(rsvps)
-    .where(and(eq(rsvps.rallyId, rallyId), eq(rsvps.emailNormalized, emailNormalized)))
+    .where(and(eq(rsvps.rallyId, rallyId), eq(rsvps.emailIndex, emailIndex(emailNormalized))))
     .for("update");
   return row ?? null;
 }
@@ -65,7 +67,7 @@ export async function reopenCancelledRsvp(db: Db, id: string, r: Pick<NewRsvp, "
     .update(rsvps)
     .set({
       state: "pending",
-      name: r.name,
+      nameSealed: seal("rsvps.name", r.name),
       locale: r.locale,
       consentUpdates: r.consentUpdates,
       consentUpdatesAt: r.consentUpdates ? sql`now()` : null,
@@ -105,7 +107,7 @@ export async function lockPendingRsvpByConfirmHash(db: Db, tokenHash: string) {
       id: rsvps.id,
       rallyId: rsvps.rallyId,
       // The "send me campaign updates" consent, which this confirmation also confirms (lib/subscribers).
-      email: rsvps.emailNormalized,
+      email: rsvps.emailSealed,
       locale: rsvps.locale,
       consentUpdates: rsvps.consentUpdates,
       consentUpdatesAt: rsvps.consentUpdatesAt,
@@ -114,7 +116,8 @@ export async function lockPendingRsvpByConfirmHash(db: Db, tokenHash: string) {
     .from(rsvps)
     .where(and(eq(rsvps.confirmTokenHash, tokenHash), eq(rsvps.state, "pending"), gt(rsvps.tokenExpiresAt, sql`now()`)))
     .for("update");
-  return row ?? null;
+  // An address that does not open (tampered) confirms all the same; only the subscription is skipped.
+  return row ? { ...row, email: openOrNull("rsvps.email", row.email) } : null;
 }
 
 /** A guarded state change of one RSVP: only from `from`. False if it was not there any more. */
@@ -162,8 +165,8 @@ export async function findRsvpForEmail(db: Db, id: string) {
   const [row] = await db
     .select({
       id: rsvps.id,
-      email: rsvps.emailNormalized,
-      name: rsvps.name,
+      email: rsvps.emailSealed,
+      name: rsvps.nameSealed,
       locale: rsvps.locale,
       state: rsvps.state,
       tokenNonce: rsvps.tokenNonce,
@@ -173,16 +176,16 @@ export async function findRsvpForEmail(db: Db, id: string) {
     .from(rsvps)
     .innerJoin(rallies, eq(rallies.id, rsvps.rallyId))
     .where(eq(rsvps.id, id));
-  return row ?? null;
+  return row ? { ...row, email: row.email === null ? null : open("rsvps.email", row.email), name: row.name === null ? "" : open("rsvps.name", row.name) } : null;
 }
 
 /** The organizers' list: names and addresses, in the order people came (never the shadow-banned). */
 export async function listAttendees(db: Db, rallyId: string) {
-  return db
+  const rows = await db
     .select({
       id: rsvps.id,
-      name: rsvps.name,
-      email: rsvps.emailNormalized,
+      name: rsvps.nameSealed,
+      email: rsvps.emailSealed,
       state: rsvps.state,
       walkIn: rsvps.walkIn,
       createdAt: rsvps.createdAt,
@@ -194,6 +197,7 @@ export async function listAttendees(db: Db, rallyId: string) {
     .from(rsvps)
     .where(and(eq(rsvps.rallyId, rallyId), ne(rsvps.state, "fraudulent")))
     .orderBy(asc(rsvps.createdAt), asc(rsvps.id));
+  return rows.map((r) => ({ ...r, name: openOr("rsvps.name", r.name), email: openOrNull("rsvps.email", r.email) }));
 }
 
 /** Marks one attendee of this rally as there. False if not a confirmed attendee of it, or already checked in. */
@@ -212,7 +216,7 @@ export async function insertWalkIn(db: Db, rallyId: string, name: string, locale
     .insert(rsvps)
     .values({
       rallyId,
-      name,
+      ...sealedAttendee(null, name),
       locale,
       state: "confirmed",
       walkIn: true,
@@ -257,20 +261,20 @@ export async function insertNoticesWithJobs(
   return rowsOf<{ rsvp_id: string }>(rows).map((r) => r.rsvp_id);
 }
 
-/** A rally attendee made anonymous keeps this instead of an address: unique per row, matches nobody. */
+/** A rally attendee made anonymous keeps this instead of an address's index: unique per row, matches nobody. */
 const ERASED_PREFIX = "erased:";
 
 /** Everything we hold about one address's RSVPs ("your data"): the page, the JSON download. */
 export async function findRsvpsByEmail(db: Db, emailNormalized: string) {
-  return db
+  const rows = await db
     .select({
       id: rsvps.id,
       rallyId: rsvps.rallyId,
       rallySlug: rallies.slug,
       rallyTitle: rallies.title,
       rallyStartsAt: rallies.startsAt,
-      email: rsvps.emailNormalized,
-      name: rsvps.name,
+      email: rsvps.emailSealed,
+      name: rsvps.nameSealed,
       locale: rsvps.locale,
       state: rsvps.state,
       consentUpdates: rsvps.consentUpdates,
@@ -286,15 +290,16 @@ export async function findRsvpsByEmail(db: Db, emailNormalized: string) {
     })
     .from(rsvps)
     .innerJoin(rallies, eq(rallies.id, rsvps.rallyId))
-    .where(eq(rsvps.emailNormalized, emailNormalized))
+    .where(eq(rsvps.emailIndex, emailIndex(emailNormalized)))
     .orderBy(asc(rsvps.createdAt));
+  return rows.map((r) => ({ ...r, email: openOr("rsvps.email", r.email, emailNormalized), name: openOr("rsvps.name", r.name) }));
 }
 
 /** Deletes one RSVP of this address (its notices go with it); false when it is not this address's. */
 export async function deleteRsvpOfEmail(db: Db, id: string, emailNormalized: string): Promise<boolean> {
   const rows = await db
     .delete(rsvps)
-    .where(and(eq(rsvps.id, id), eq(rsvps.emailNormalized, emailNormalized)))
+    .where(and(eq(rsvps.id, id), eq(rsvps.emailIndex, emailIndex(emailNormalized))))
     .returning({ id: rsvps.id });
   return rows.length > 0;
 }
@@ -315,12 +320,21 @@ export async function deleteUnconfirmedRsvpsBefore(db: Db, cutoff: Date, now: Da
 export async function anonymiseRsvpsOfRalliesEndedBefore(db: Db, cutoff: Date): Promise<number> {
   const rows = await db
     .update(rsvps)
-    .set({ emailNormalized: sql`case when ${rsvps.walkIn} then null else ${ERASED_PREFIX} || ${rsvps.id}::text end`, name: "", consentUpdates: false, consentUpdatesAt: null, consentWordingVersion: null, updatedAt: sql`now()` })
+    .set({
+      // Walk-ins too get the marker (they had no address): it says the row is anonymous already.
+      emailIndex: sql`${ERASED_PREFIX} || ${rsvps.id}::text`,
+      emailSealed: sql`case when ${rsvps.walkIn} then null else ${seal("rsvps.email", "")} end`,
+      nameSealed: seal("rsvps.name", ""),
+      consentUpdates: false,
+      consentUpdatesAt: null,
+      consentWordingVersion: null,
+      updatedAt: sql`now()`,
+    })
     .where(
       and(
         sql`${rsvps.rallyId} in (select ${rallies.id} from ${rallies}
           where coalesce(${rallies.heldAt}, ${rallies.cancelledAt}) < ${cutoff.toISOString()}::timestamptz)`,
-        sql`(${rsvps.name} <> '' or (${rsvps.emailNormalized} is not null and ${rsvps.emailNormalized} not like ${`${ERASED_PREFIX}%`}))`,
+        sql`(${rsvps.emailIndex} is null or ${rsvps.emailIndex} not like ${`${ERASED_PREFIX}%`})`,
       ),
     )
     .returning({ id: rsvps.id });

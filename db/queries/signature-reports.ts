@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, or, sql } from "drizzle-orm";
+import { openOr } from "@/db/personal-data";
 import { type Db, rowsOf } from "@/db";
 import { signatures, signatureStates } from "@/db/schema";
 
@@ -74,10 +75,10 @@ export async function confirmedSignaturesPage(
   const rows = await db
     .select({
       id: signatures.id,
-      name: signatures.name,
+      name: signatures.nameSealed,
       confirmedAt: at.mapWith(signatures.confirmedAt),
       cursor: sql<string>`${at}::text`,
-      ...(options.withEmail ? { email: signatures.emailNormalized } : {}),
+      ...(options.withEmail ? { email: signatures.emailSealed } : {}),
     })
     .from(signatures)
     .where(
@@ -92,5 +93,15 @@ export async function confirmedSignaturesPage(
     )
     .orderBy(asc(at), asc(signatures.id))
     .limit(options.limit);
-  return rows as ExportRow[];
+  // Opened on the fly, one page at a time (the exports are audited by their callers).
+  return rows.map((r) => {
+    const row = r as typeof r & { email?: string | null };
+    return {
+      id: row.id,
+      name: openOr("signatures.name", row.name),
+      confirmedAt: row.confirmedAt,
+      cursor: row.cursor,
+      ...(options.withEmail ? { email: openOr("signatures.email", row.email ?? null) } : {}),
+    };
+  });
 }

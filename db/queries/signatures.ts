@@ -3,10 +3,11 @@ import { type Db, rowsOf } from "@/db";
 import { campaigns, petitionCountShards, petitionRecountMarks, petitions, rateLimitCounters, signatures } from "@/db/schema";
 import { type Locale, timeZone } from "@/lib/i18n/locales";
 import { CONFIRM_GRACE_HOURS, campaignIsPublicSql, openForSigningSql, signingEndedAtSql } from "@/db/lifecycles";
+import { emailDomain, emailIndex, open, openOr, openOrNull, seal } from "@/db/personal-data";
 
 /**
- * The only module that reads or writes signers' personal data (email, name).
- * Encryption at rest with a keyed blind index for dedupe would go here.
+ * The only module that reads or writes signers' personal data (email, name): sealed at rest (db/personal-data.ts),
+ * matched by the address's blind index (`email_index`), the dedupe key. Callers pass and get plaintext.
  */
 
 export type NewSignature = {
@@ -45,8 +46,10 @@ export async function insertPendingSignaturesWithEmails(db: Db, rows: NewSignatu
   const input = JSON.stringify(
     rows.map((s) => ({
       slug: s.petitionSlug,
-      email: s.emailNormalized,
-      name: s.name,
+      idx: emailIndex(s.emailNormalized),
+      email: seal("signatures.email", s.emailNormalized),
+      name: seal("signatures.name", s.name),
+      domain: emailDomain(s.emailNormalized),
       locale: s.locale,
       consent: s.consentUpdates,
       wording: s.consentUpdates ? s.consentWordingVersion : null,
@@ -68,12 +71,12 @@ export async function insertPendingSignaturesWithEmails(db: Db, rows: NewSignatu
   // limit trips at exactly its threshold however the signatures arrive; other clients never wait.
   const result = await db.execute(sql`
     with input as (
-      select * from jsonb_to_recordset(${input}::jsonb) as t(slug text, email text, name text, locale text,
+      select * from jsonb_to_recordset(${input}::jsonb) as t(slug text, idx text, email text, name text, domain text, locale text,
         consent boolean, wording text, public boolean, delivery boolean, delivery_wording text, nonce text, hash text,
         expires timestamptz, client text, blocked boolean)
     ), open as (
       select i.*, p.id as petition_id, p.id::text || ':' || i.client as limit_key,
-        row_number() over (partition by p.id, i.client order by i.email) as nth,
+        row_number() over (partition by p.id, i.client order by i.idx) as nth,
         count(*) over (partition by p.id, i.client) as attempts
       from input i join ${petitions} p on p.slug = i.slug join ${campaigns} c on c.id = p.campaign_id
       where ${openForSigningSql(sql.raw("p.state"), sql.raw("p.deadline"))} and ${campaignIsPublicSql(sql.raw("c.state"))}
@@ -100,15 +103,15 @@ export async function insertPendingSignaturesWithEmails(db: Db, rows: NewSignatu
       ), false) as fraudulent
       from open o
     ), inserted as (
-      insert into ${signatures} (petition_id, email_normalized, name, locale, state, consent_updates, consent_updates_at,
+      insert into ${signatures} (petition_id, email_index, email_sealed, name_sealed, email_domain, locale, state, consent_updates, consent_updates_at,
         consent_wording_version, show_name_publicly, consent_delivery, consent_delivery_at, consent_delivery_wording_version,
         token_nonce, token_hash, token_expires_at, confirmation_emails_sent, client_hash)
-      select j.petition_id, j.email, j.name, j.locale, case when j.fraudulent then 'fraudulent' else 'pending' end,
+      select j.petition_id, j.idx, j.email, j.name, j.domain, j.locale, case when j.fraudulent then 'fraudulent' else 'pending' end,
         j.consent, case when j.consent then now() end, j.wording,
         j.public, j.delivery, case when j.delivery then now() end, j.delivery_wording, j.nonce, j.hash, j.expires,
         case when j.fraudulent then 0 else 1 end, j.client
       from judged j
-      on conflict (petition_id, email_normalized) do nothing
+      on conflict (petition_id, email_index) do nothing
       returning id, token_hash, state
     ), email as (
       insert into email_outbox (kind, payload, priority)
@@ -120,7 +123,7 @@ export async function insertPendingSignaturesWithEmails(db: Db, rows: NewSignatu
       update ${signatures} s set confirmation_emails_sent = s.confirmation_emails_sent + 1, updated_at = now(),
         token_expires_at = case when s.state = 'pending' then j.expires else s.token_expires_at end
       from judged j
-      where s.petition_id = j.petition_id and s.email_normalized = j.email and not j.fraudulent
+      where s.petition_id = j.petition_id and s.email_index = j.idx and not j.fraudulent
         and s.state in ('pending', 'confirmed') and s.confirmation_emails_sent < ${maxEmails}::int
       returning s.id, s.state, j.locale
     ), resent_email as (
@@ -169,12 +172,13 @@ export async function confirmPendingSignature(db: Db, tokenHash: string) {
       named: sql<boolean>`${signatures.showNamePublicly} and ${signatures.nameHiddenAt} is null`,
       // The "send me updates" consent, which this confirmation also confirms (lib/subscribers).
       campaignId: sql<string>`(select ${petitions.campaignId} from ${petitions} where ${petitions.id} = ${signatures.petitionId})`,
-      email: signatures.emailNormalized,
+      email: signatures.emailSealed,
       consentUpdates: signatures.consentUpdates,
       consentUpdatesAt: signatures.consentUpdatesAt,
       consentWordingVersion: signatures.consentWordingVersion,
     });
-  return row ?? null;
+  // An address that does not open (tampered) confirms the signature all the same; only the subscription is skipped.
+  return row ? { ...row, email: openOrNull("signatures.email", row.email) } : null;
 }
 
 /** What a confirmation link points at, without any personal data. */
@@ -201,8 +205,8 @@ export async function findSignatureForEmail(db: Db, id: string) {
   const [row] = await db
     .select({
       id: signatures.id,
-      email: signatures.emailNormalized,
-      name: signatures.name,
+      email: signatures.emailSealed,
+      name: signatures.nameSealed,
       locale: signatures.locale,
       state: signatures.state,
       tokenNonce: signatures.tokenNonce,
@@ -212,7 +216,7 @@ export async function findSignatureForEmail(db: Db, id: string) {
     .from(signatures)
     .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
     .where(eq(signatures.id, id));
-  return row ?? null;
+  return row ? { ...row, email: open("signatures.email", row.email!), name: open("signatures.name", row.name!) } : null;
 }
 
 const SHARDS = 16;
@@ -318,13 +322,14 @@ export async function listPublicSignerNames(
         and s.state = 'confirmed' and s.show_name_publicly and s.name_hidden_at is null)`
     : undefined;
   const rows = await db
-    .select({ id: signatures.id, name: signatures.name, day: confirmedDay })
+    .select({ id: signatures.id, name: signatures.nameSealed, day: confirmedDay })
     .from(signatures)
     .where(and(eq(signatures.petitionId, petitionId), publiclyNamed, cursor && (page.newer ? sql`${key} > ${cursor}` : sql`${key} < ${cursor}`)))
     .orderBy(...(page.newer ? [asc(signatures.confirmedAt), asc(signatures.id)] : [desc(signatures.confirmedAt), desc(signatures.id)]))
     .limit(page.limit + 1);
   const more = rows.length > page.limit;
-  const shown = rows.slice(0, page.limit);
+  // Names opened one page at a time; one that does not open (tampered) shows empty rather than failing the page.
+  const shown = rows.slice(0, page.limit).map((r) => ({ ...r, name: openOr("signatures.name", r.name) }));
   return { rows: page.newer ? shown.reverse() : shown, more };
 }
 
@@ -342,7 +347,7 @@ export async function listShowableSignerNames(db: Db, petitionId: string, page: 
   const where = and(eq(signatures.petitionId, petitionId), eq(signatures.state, "confirmed"), eq(signatures.showNamePublicly, true));
   const [rows, [total]] = await Promise.all([
     db
-      .select({ id: signatures.id, name: signatures.name, day: confirmedDay, hidden: sql<boolean>`${signatures.nameHiddenAt} is not null` })
+      .select({ id: signatures.id, name: signatures.nameSealed, day: confirmedDay, hidden: sql<boolean>`${signatures.nameHiddenAt} is not null` })
       .from(signatures)
       .where(where)
       .orderBy(desc(signatures.confirmedAt), desc(signatures.id))
@@ -350,7 +355,7 @@ export async function listShowableSignerNames(db: Db, petitionId: string, page: 
       .limit(page.limit),
     db.select({ n: sql<number>`count(*)::int` }).from(signatures).where(where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return { rows: rows.map((r) => ({ ...r, name: openOr("signatures.name", r.name) })), total: total?.n ?? 0 };
 }
 
 /**
@@ -402,15 +407,15 @@ export const ERASED_PREFIX = "erased:";
 
 /** Everything we hold about one address's signatures ("your data"): the page, the JSON download. */
 export async function findSignaturesByEmail(db: Db, emailNormalized: string) {
-  return db
+  const rows = await db
     .select({
       id: signatures.id,
       petitionId: signatures.petitionId,
       petitionSlug: petitions.slug,
       petitionTitle: petitions.title,
       petitionState: petitions.state,
-      email: signatures.emailNormalized,
-      name: signatures.name,
+      email: signatures.emailSealed,
+      name: signatures.nameSealed,
       locale: signatures.locale,
       state: signatures.state,
       consentUpdates: signatures.consentUpdates,
@@ -429,8 +434,9 @@ export async function findSignaturesByEmail(db: Db, emailNormalized: string) {
     })
     .from(signatures)
     .innerJoin(petitions, eq(petitions.id, signatures.petitionId))
-    .where(eq(signatures.emailNormalized, emailNormalized))
+    .where(eq(signatures.emailIndex, emailIndex(emailNormalized)))
     .orderBy(desc(signatures.createdAt));
+  return rows.map((r) => ({ ...r, email: openOr("signatures.email", r.email, emailNormalized), name: openOr("signatures.name", r.name) }));
 }
 
 /**
@@ -442,7 +448,7 @@ export async function findSignaturesByEmail(db: Db, emailNormalized: string) {
 export async function withdrawSignatureOfEmail(db: Db, signatureId: string, emailNormalized: string) {
   const [row] = await db
     .delete(signatures)
-    .where(and(eq(signatures.id, signatureId), eq(signatures.emailNormalized, emailNormalized), sql`${signatures.state} in ('pending', 'confirmed')`))
+    .where(and(eq(signatures.id, signatureId), eq(signatures.emailIndex, emailIndex(emailNormalized)), sql`${signatures.state} in ('pending', 'confirmed')`))
     .returning({
       petitionId: signatures.petitionId,
       previous: signatures.state,
@@ -457,14 +463,15 @@ export async function withdrawSignatureOfEmail(db: Db, signatureId: string, emai
  * (pending, withdrawn, invalidated, fraudulent) is deleted, and counted nowhere. Returns the ids touched.
  */
 export async function eraseSignaturesOfEmail(db: Db, emailNormalized: string) {
-  const anonymised = await anonymiseConfirmed(db, sql`s.email_normalized = ${emailNormalized}`);
-  const deleted = await db.delete(signatures).where(eq(signatures.emailNormalized, emailNormalized)).returning({ id: signatures.id });
+  const index = emailIndex(emailNormalized);
+  const anonymised = await anonymiseConfirmed(db, sql`s.email_index = ${index}`);
+  const deleted = await db.delete(signatures).where(eq(signatures.emailIndex, index)).returning({ id: signatures.id });
   return { anonymised, deleted: deleted.map((r) => r.id) };
 }
 
 /**
- * Confirmed signatures matching `where` (over `s`) become anonymous — the address replaced by an `erased:` marker,
- * name, consents and address-hash gone — and keep counting; names that were on the public list come off its count
+ * Confirmed signatures matching `where` (over `s`) become anonymous — the index replaced by an `erased:` marker,
+ * address and name by a sealed empty value, domain, consents and address-hash gone — and keep counting; names that were on the public list come off its count
  * in the same statement. Returns the ids.
  */
 async function anonymiseConfirmed(db: Db, where: SQL): Promise<string[]> {
@@ -472,10 +479,11 @@ async function anonymiseConfirmed(db: Db, where: SQL): Promise<string[]> {
     await db.execute(sql`
       with target as (
         select s.id, s.petition_id, ${shownSql} as shown from ${signatures} s
-        where s.state = 'confirmed' and s.email_normalized not like ${`${ERASED_PREFIX}%`} and ${where}
+        where s.state = 'confirmed' and s.email_index not like ${`${ERASED_PREFIX}%`} and ${where}
         for update
       ), changed as (
-        update ${signatures} s set email_normalized = ${ERASED_PREFIX} || s.id::text, name = '', consent_updates = false,
+        update ${signatures} s set email_index = ${ERASED_PREFIX} || s.id::text, email_sealed = ${seal("signatures.email", "")},
+          name_sealed = ${seal("signatures.name", "")}, email_domain = null, consent_updates = false,
           consent_updates_at = null, consent_wording_version = null, show_name_publicly = false, consent_delivery = false,
           consent_delivery_at = null, consent_delivery_wording_version = null, client_hash = null, updated_at = now()
         from target where s.id = target.id

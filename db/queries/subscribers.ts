@@ -2,10 +2,12 @@ import { and, asc, eq, gt, inArray, lt, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { campaigns, emailSuppressions, subscribers, type subscriberStates, type subscriberSources, type suppressionReasons } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
+import { emailIndex, open, openOr, sealedSubscriber } from "@/db/personal-data";
 
 /**
  * The only module that reads or writes subscribers' personal data (their address), and the address-level
- * suppression list. Encryption at rest with a keyed blind index for dedupe would go here.
+ * suppression list: the address sealed at rest (db/personal-data.ts), matched and deduped by its blind index (the
+ * suppression list holds only the index). Callers pass and get plaintext.
  */
 
 export type SubscriberState = (typeof subscriberStates)[number];
@@ -16,7 +18,7 @@ export type SuppressionReason = (typeof suppressionReasons)[number];
 export type DeliverableSubscriber = { id: string; email: string; locale: Locale; tokenNonce: string };
 
 const notSuppressed = notExists(
-  sql`(select 1 from ${emailSuppressions} where ${emailSuppressions.emailNormalized} = ${subscribers.emailNormalized})`,
+  sql`(select 1 from ${emailSuppressions} where ${emailSuppressions.emailIndex} = ${subscribers.emailIndex})`,
 );
 
 /** Confirmed and the address not suppressed: whom a send may mail now. */
@@ -28,12 +30,17 @@ const deliverable = (campaignId: string, afterId: string | null) =>
  * page as `afterId` for the next (null for the first). An empty page is the end.
  */
 export async function listDeliverableSubscribers(db: Db, campaignId: string, afterId: string | null, limit: number): Promise<DeliverableSubscriber[]> {
-  return db
-    .select({ id: subscribers.id, email: subscribers.emailNormalized, locale: subscribers.locale, tokenNonce: subscribers.tokenNonce })
+  const rows = await db
+    .select({ id: subscribers.id, email: subscribers.emailSealed, locale: subscribers.locale, tokenNonce: subscribers.tokenNonce })
     .from(subscribers)
     .where(deliverable(campaignId, afterId))
     .orderBy(asc(subscribers.id))
     .limit(limit);
+  // A page's addresses opened here (microseconds each); one that does not open (tampered) is left out of the send.
+  return rows.flatMap((r) => {
+    const email = openOr("subscribers.email", r.email);
+    return email ? [{ ...r, email }] : [];
+  });
 }
 
 /**
@@ -64,13 +71,19 @@ export async function findDeliverableSubscribers(db: Db, ids: string[]): Promise
     .select({
       id: subscribers.id,
       campaignId: subscribers.campaignId,
-      email: subscribers.emailNormalized,
+      email: subscribers.emailSealed,
       locale: subscribers.locale,
       tokenNonce: subscribers.tokenNonce,
     })
     .from(subscribers)
     .where(and(inArray(subscribers.id, [...new Set(ids)]), eq(subscribers.state, "confirmed"), notSuppressed));
-  return new Map(rows.map((r) => [r.id, r]));
+  // Addresses opened here; one that does not open (tampered) is left out: that email is skipped, never misdirected.
+  return new Map(
+    rows.flatMap((r) => {
+      const email = openOr("subscribers.email", r.email);
+      return email ? [[r.id, { ...r, email }] as const] : [];
+    }),
+  );
 }
 
 /** Everything the confirmation email needs (it goes to pending subscribers only). */
@@ -78,7 +91,7 @@ export async function findSubscriberForEmail(db: Db, id: string) {
   const [row] = await db
     .select({
       id: subscribers.id,
-      email: subscribers.emailNormalized,
+      email: subscribers.emailSealed,
       locale: subscribers.locale,
       state: subscribers.state,
       tokenNonce: subscribers.tokenNonce,
@@ -89,7 +102,7 @@ export async function findSubscriberForEmail(db: Db, id: string) {
     .from(subscribers)
     .innerJoin(campaigns, eq(campaigns.id, subscribers.campaignId))
     .where(eq(subscribers.id, id));
-  return row ?? null;
+  return row ? { ...row, email: open("subscribers.email", row.email!) } : null;
 }
 
 export type NewSubscriber = {
@@ -105,26 +118,27 @@ export type NewSubscriber = {
 };
 
 export async function isAddressSuppressed(db: Db, emailNormalized: string): Promise<boolean> {
-  const [row] = await db.select({ one: sql`1` }).from(emailSuppressions).where(eq(emailSuppressions.emailNormalized, emailNormalized));
+  const [row] = await db.select({ one: sql`1` }).from(emailSuppressions).where(eq(emailSuppressions.emailIndex, emailIndex(emailNormalized)));
   return row !== undefined;
 }
 
 /** Which of these addresses are suppressed (the mail sender skips bulk mail to them). */
 export async function suppressedAmong(db: Db, emails: string[]): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
+  const byIndex = new Map([...new Set(emails.map((e) => e.toLowerCase()))].map((e) => [emailIndex(e), e]));
   const rows = await db
-    .select({ email: emailSuppressions.emailNormalized })
+    .select({ index: emailSuppressions.emailIndex })
     .from(emailSuppressions)
-    .where(inArray(emailSuppressions.emailNormalized, [...new Set(emails.map((e) => e.toLowerCase()))]));
-  return new Set(rows.map((r) => r.email));
+    .where(inArray(emailSuppressions.emailIndex, [...byIndex.keys()]));
+  return new Set(rows.map((r) => byIndex.get(r.index!)!));
 }
 
 /** A pending subscriber with its first confirmation email counted; null when the address already has a row here. */
-export async function insertPendingSubscriber(db: Db, s: NewSubscriber): Promise<{ id: string } | null> {
+export async function insertPendingSubscriber(db: Db, { emailNormalized, ...s }: NewSubscriber): Promise<{ id: string } | null> {
   const [row] = await db
     .insert(subscribers)
-    .values({ ...s, state: "pending", consentAt: sql`now()`, confirmationEmailsSent: 1 })
-    .onConflictDoNothing({ target: [subscribers.campaignId, subscribers.emailNormalized] })
+    .values({ ...s, ...sealedSubscriber(emailNormalized), state: "pending", consentAt: sql`now()`, confirmationEmailsSent: 1 })
+    .onConflictDoNothing({ target: [subscribers.campaignId, subscribers.emailIndex] })
     .returning({ id: subscribers.id });
   return row ?? null;
 }
@@ -134,7 +148,7 @@ export async function lockSubscriberByEmail(db: Db, campaignId: string, emailNor
   const [row] = await db
     .select({ id: subscribers.id, state: subscribers.state })
     .from(subscribers)
-    .where(and(eq(subscribers.campaignId, campaignId), eq(subscribers.emailNormalized, emailNormalized)))
+    .where(and(eq(subscribers.campaignId, campaignId), eq(subscribers.emailIndex, emailIndex(emailNormalized))))
     .for("update");
   return row ?? null;
 }
@@ -172,17 +186,20 @@ export async function recordAnotherSubscriberEmail(
  * "send me updates" ticked): created confirmed, or a pending/unsubscribed row confirmed with this consent. A
  * confirmed row keeps its consent; a suppressed address stays suppressed. Returns the row's id.
  */
-export async function upsertConfirmedSubscriber(db: Db, s: NewSubscriber & { consentAt: Date }): Promise<{ id: string; state: SubscriberState }> {
-  const suppressed = sql`exists (select 1 from ${emailSuppressions} where ${emailSuppressions.emailNormalized} = ${s.emailNormalized})`;
+export async function upsertConfirmedSubscriber(db: Db, input: NewSubscriber & { consentAt: Date }): Promise<{ id: string; state: SubscriberState }> {
+  const { emailNormalized, ...s } = input;
+  const sealed = sealedSubscriber(emailNormalized);
+  const suppressed = sql`exists (select 1 from ${emailSuppressions} where ${emailSuppressions.emailIndex} = ${sealed.emailIndex})`;
   const [row] = await db
     .insert(subscribers)
     .values({
       ...s,
+      ...sealed,
       state: sql`case when ${suppressed} then 'suppressed' else 'confirmed' end`,
       confirmedAt: sql`now()`,
     })
     .onConflictDoUpdate({
-      target: [subscribers.campaignId, subscribers.emailNormalized],
+      target: [subscribers.campaignId, subscribers.emailIndex],
       set: {
         state: sql`case when ${suppressed} then 'suppressed' else 'confirmed' end`,
         locale: sql`excluded.locale`,
@@ -198,7 +215,7 @@ export async function upsertConfirmedSubscriber(db: Db, s: NewSubscriber & { con
     .returning({ id: subscribers.id, state: subscribers.state });
   if (row) return row;
   // Already confirmed (or suppressed): left as it is.
-  const existing = await lockSubscriberByEmail(db, s.campaignId, s.emailNormalized);
+  const existing = await lockSubscriberByEmail(db, s.campaignId, emailNormalized);
   if (!existing) throw new Error("subscriber vanished during upsert");
   return existing;
 }
@@ -264,7 +281,7 @@ export async function unsubscribeAddressEverywhere(db: Db, id: string): Promise<
     .set({ state: "unsubscribed", unsubscribedAt: sql`now()`, updatedAt: sql`now()` })
     .where(
       and(
-        sql`${subscribers.emailNormalized} = (select s.email_normalized from ${subscribers} s where s.id = ${id})`,
+        sql`${subscribers.emailIndex} = (select s.email_index from ${subscribers} s where s.id = ${id})`,
         inArray(subscribers.state, ["pending", "confirmed"]),
       ),
     )
@@ -277,27 +294,28 @@ export async function unsubscribeAddressEverywhere(db: Db, id: string): Promise<
  * Returns whether the address was newly suppressed and how many subscriptions it ended.
  */
 export async function suppressAddress(db: Db, emailNormalized: string, reason: SuppressionReason): Promise<{ added: boolean; subscriptions: number }> {
+  const index = emailIndex(emailNormalized);
   const added = await db
     .insert(emailSuppressions)
-    .values({ emailNormalized, reason })
-    .onConflictDoNothing()
-    .returning({ email: emailSuppressions.emailNormalized });
+    .values({ emailIndex: index, reason })
+    .onConflictDoNothing({ target: emailSuppressions.emailIndex })
+    .returning({ index: emailSuppressions.emailIndex });
   const rows = await db
     .update(subscribers)
     .set({ state: "suppressed", updatedAt: sql`now()` })
-    .where(and(eq(subscribers.emailNormalized, emailNormalized), inArray(subscribers.state, ["pending", "confirmed"])))
+    .where(and(eq(subscribers.emailIndex, index), inArray(subscribers.state, ["pending", "confirmed"])))
     .returning({ id: subscribers.id });
   return { added: added.length > 0, subscriptions: rows.length };
 }
 
 /** Everything we hold about one address's subscriptions ("your data"): the page, the JSON download. */
 export async function findSubscriptionsByEmail(db: Db, emailNormalized: string) {
-  return db
+  const rows = await db
     .select({
       id: subscribers.id,
       campaignSlug: campaigns.slug,
       campaignName: campaigns.name,
-      email: subscribers.emailNormalized,
+      email: subscribers.emailSealed,
       locale: subscribers.locale,
       state: subscribers.state,
       source: subscribers.source,
@@ -310,13 +328,14 @@ export async function findSubscriptionsByEmail(db: Db, emailNormalized: string) 
     })
     .from(subscribers)
     .innerJoin(campaigns, eq(campaigns.id, subscribers.campaignId))
-    .where(eq(subscribers.emailNormalized, emailNormalized))
+    .where(eq(subscribers.emailIndex, emailIndex(emailNormalized)))
     .orderBy(asc(subscribers.createdAt));
+  return rows.map((r) => ({ ...r, email: openOr("subscribers.email", r.email, emailNormalized) }));
 }
 
 /** "Delete everything": every subscription of the address. Returns their ids (their unsent email goes too). */
 export async function deleteSubscriptionsOfEmail(db: Db, emailNormalized: string): Promise<string[]> {
-  const rows = await db.delete(subscribers).where(eq(subscribers.emailNormalized, emailNormalized)).returning({ id: subscribers.id });
+  const rows = await db.delete(subscribers).where(eq(subscribers.emailIndex, emailIndex(emailNormalized))).returning({ id: subscribers.id });
   return rows.map((r) => r.id);
 }
 

@@ -1,32 +1,33 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { emailOutbox, emailSuppressions } from "@/db/schema";
+import { emailIndex } from "@/db/personal-data";
 
 /**
  * "Stop all email" and the rest of a person's own control over what we hold about their address ("your data").
  * "Stop all email" is a row of the suppression list the provider's bounces and complaints also fill
  * (db/schema/subscribers.ts), with the reason `requested`: campaign updates already skip every suppressed address,
- * and the sender skips them for rally notices too. Keyed by the normalized address (a blind index can replace it
- * here without touching callers).
+ * and the sender skips them for rally notices too. Keyed by the blind index of the normalized address
+ * (db/personal-data.ts): callers pass the address, the table never holds it.
  */
 
 /** The person asked for no more email. An address already suppressed (it bounced) stays as it is. */
 export async function suppressEmail(db: Db, emailNormalized: string): Promise<void> {
-  await db.insert(emailSuppressions).values({ emailNormalized, reason: "requested" }).onConflictDoNothing();
+  await db.insert(emailSuppressions).values({ emailIndex: emailIndex(emailNormalized), reason: "requested" }).onConflictDoNothing({ target: emailSuppressions.emailIndex });
 }
 
 /** Undoes the person's own "stop all email" (never a bounce or a complaint). */
 export async function unsuppressEmail(db: Db, emailNormalized: string): Promise<boolean> {
   const rows = await db
     .delete(emailSuppressions)
-    .where(and(eq(emailSuppressions.emailNormalized, emailNormalized), eq(emailSuppressions.reason, "requested")))
+    .where(and(eq(emailSuppressions.emailIndex, emailIndex(emailNormalized)), eq(emailSuppressions.reason, "requested")))
     .returning({ at: emailSuppressions.createdAt });
   return rows.length > 0;
 }
 
 /** "Delete everything": the suppression record goes too, whatever its reason (it is the address itself). */
 export async function deleteEmailSuppression(db: Db, emailNormalized: string): Promise<void> {
-  await db.delete(emailSuppressions).where(eq(emailSuppressions.emailNormalized, emailNormalized));
+  await db.delete(emailSuppressions).where(eq(emailSuppressions.emailIndex, emailIndex(emailNormalized)));
 }
 
 /** Since when, and why, no email goes to this address; null when mail goes. */
@@ -34,7 +35,7 @@ export async function findEmailSuppression(db: Db, emailNormalized: string) {
   const [row] = await db
     .select({ at: emailSuppressions.createdAt, reason: emailSuppressions.reason })
     .from(emailSuppressions)
-    .where(eq(emailSuppressions.emailNormalized, emailNormalized));
+    .where(eq(emailSuppressions.emailIndex, emailIndex(emailNormalized)));
   return row ?? null;
 }
 

@@ -82,7 +82,10 @@ export const emailBatches = pgTable(
   ],
 );
 
-/** A batch's emails, in request order. The rendered email is kept until the batch is done, then cleared. */
+/**
+ * A batch's emails, in request order. The rendered email (address, names, links) is kept sealed
+ * (db/personal-data.ts, `email_batch_members.message`) until the batch is done, then cleared.
+ */
 export const emailBatchMembers = pgTable(
   "email_batch_members",
   {
@@ -92,7 +95,8 @@ export const emailBatchMembers = pgTable(
     /** Null until rendered; then the email's own key (what deduplicates it across batches). */
     emailKey: text("email_key"),
     template: text("template"),
-    message: jsonb("message").$type<{ to: string; subject: string; html: string; text: string; headers?: Record<string, string> }>(),
+    /** The rendered email as JSON, sealed: a JSON string `v1.<keyId>.…` (opened by the sender just before the request). */
+    message: jsonb("message").$type<string>(),
     /** Set when rendering decided not to send (and why), or the email failed before the request. */
     outcome: text("outcome", { enum: ["send", "skipped", "failed"] }),
   },

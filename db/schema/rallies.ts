@@ -120,8 +120,14 @@ export const rsvps = pgTable(
     rallyId: uuid("rally_id")
       .notNull()
       .references(() => rallies.id, { onDelete: "cascade" }),
-    emailNormalized: text("email_normalized"),
-    name: text("name").notNull().default(""),
+    /** Blind index of the normalized address (db/personal-data.ts): the dedupe key; null for walk-ins. */
+    emailIndex: text("email_index"),
+    /** The address (null for walk-ins) and the name, sealed (db/personal-data.ts). */
+    emailSealed: text("email_sealed"),
+    nameSealed: text("name_sealed"),
+    /** Before encryption at rest: null on every row written since; older rows are sealed at start-up (db/seal-legacy.ts). */
+    legacyEmail: text("email_normalized"),
+    legacyName: text("name"),
     locale: text("locale", { enum: locales }).notNull(),
     state: text("state", { enum: rsvpStates }).notNull().default("pending"),
     consentUpdates: boolean("consent_updates").notNull().default(false),
@@ -144,14 +150,15 @@ export const rsvps = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("rsvps_rally_email_uq").on(t.rallyId, t.emailNormalized),
+    uniqueIndex("rsvps_rally_email_uq").on(t.rallyId, t.emailIndex),
     uniqueIndex("rsvps_confirm_token_uq").on(t.confirmTokenHash),
     uniqueIndex("rsvps_manage_token_uq").on(t.manageTokenHash),
     index("rsvps_rally_state_idx").on(t.rallyId, t.state, t.waitlistedAt),
+    index("rsvps_legacy_idx").on(t.id).where(sql`${t.legacyEmail} is not null or ${t.legacyName} is not null`),
     check("rsvps_state_check", sql`${t.state} in ('pending', 'confirmed', 'waitlisted', 'cancelled', 'fraudulent')`),
     check("rsvps_locale_check", sql`${t.locale} in ('ru', 'kk', 'en')`),
     check("rsvps_emails_sent_check", sql`${t.confirmationEmailsSent} between 0 and 3`),
-    check("rsvps_address_check", sql`${t.walkIn} or ${t.emailNormalized} is not null`),
+    check("rsvps_address_check", sql`${t.walkIn} or ${t.emailIndex} is not null or ${t.legacyEmail} is not null`),
   ],
 );
 

@@ -17,8 +17,19 @@ export const signatures = pgTable(
     petitionId: uuid("petition_id")
       .notNull()
       .references(() => petitions.id, { onDelete: "cascade" }),
-    emailNormalized: text("email_normalized").notNull(),
-    name: text("name").notNull(),
+    /** Blind index of the normalized address (db/personal-data.ts `emailIndex`): the dedupe key; `erased:<id>` once anonymised. */
+    emailIndex: text("email_index"),
+    /** The address and the name, sealed (AES-256-GCM, db/personal-data.ts). */
+    emailSealed: text("email_sealed"),
+    nameSealed: text("name_sealed"),
+    /** The address's domain in clear: the hourly domain flags and bulk invalidation by domain need it (README). */
+    emailDomain: text("email_domain"),
+    /**
+     * Before encryption at rest: the address and name in clear. Null on every row written since; rows from before
+     * are sealed at start-up (db/seal-legacy.ts) and these columns go in a later migration.
+     */
+    legacyEmail: text("email_normalized"),
+    legacyName: text("name"),
     locale: text("locale", { enum: locales }).notNull(),
     state: text("state", { enum: signatureStates }).notNull().default("pending"),
     consentUpdates: boolean("consent_updates").notNull().default(false),
@@ -44,7 +55,7 @@ export const signatures = pgTable(
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("signatures_petition_email_uq").on(t.petitionId, t.emailNormalized),
+    uniqueIndex("signatures_petition_email_uq").on(t.petitionId, t.emailIndex),
     uniqueIndex("signatures_token_hash_uq").on(t.tokenHash),
     index("signatures_petition_state_idx").on(t.petitionId, t.state, t.confirmedAt),
     // The public list of signers: newest first, only names their owners let be shown and nobody hid.
@@ -57,6 +68,9 @@ export const signatures = pgTable(
       "signatures_state_check",
       sql`${t.state} in ('pending', 'confirmed', 'invalidated', 'fraudulent', 'withdrawn')`,
     ),
+    // Rows still in clear (db/seal-legacy.ts finds them at every start without reading the table): empty once sealed.
+    index("signatures_legacy_idx").on(t.id).where(sql`${t.legacyEmail} is not null or ${t.legacyName} is not null`),
+    check("signatures_address_check", sql`${t.emailIndex} is not null or ${t.legacyEmail} is not null`),
     check("signatures_locale_check", sql`${t.locale} in ('ru', 'kk', 'en')`),
     check("signatures_emails_sent_check", sql`${t.confirmationEmailsSent} between 0 and 3`),
   ],

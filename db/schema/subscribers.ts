@@ -13,7 +13,7 @@ export const suppressionReasons = ["bounce", "complaint", "requested"] as const;
 
 /**
  * People who asked for a campaign's updates. Personal data: read and written only through
- * db/queries/subscribers.ts (encryption at rest would go there). One row per (campaign, address).
+ * db/queries/subscribers.ts, which seals the address (db/personal-data.ts). One row per (campaign, address).
  * Links: `token_nonce` is random; the confirmation and preferences tokens are HMAC(key of their purpose, nonce)
  * with keys derived from AUTH_SECRET (lib/confirmations/tokens.ts); only their SHA-256 is stored, to find the row.
  */
@@ -24,7 +24,12 @@ export const subscribers = pgTable(
     campaignId: uuid("campaign_id")
       .notNull()
       .references(() => campaigns.id, { onDelete: "cascade" }),
-    emailNormalized: text("email_normalized").notNull(),
+    /** Blind index of the normalized address (db/personal-data.ts): the dedupe key. */
+    emailIndex: text("email_index"),
+    /** The address, sealed (db/personal-data.ts). */
+    emailSealed: text("email_sealed"),
+    /** Before encryption at rest: null on every row written since; older rows are sealed at start-up (db/seal-legacy.ts). */
+    legacyEmail: text("email_normalized"),
     locale: text("locale", { enum: locales }).notNull(),
     state: text("state", { enum: subscriberStates }).notNull().default("pending"),
     source: text("source", { enum: subscriberSources }).notNull(),
@@ -43,15 +48,17 @@ export const subscribers = pgTable(
     unsubscribedAt: timestamp("unsubscribed_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("subscribers_campaign_email_uq").on(t.campaignId, t.emailNormalized),
+    uniqueIndex("subscribers_campaign_email_uq").on(t.campaignId, t.emailIndex),
     uniqueIndex("subscribers_confirm_token_uq").on(t.confirmTokenHash),
     uniqueIndex("subscribers_manage_token_uq").on(t.manageTokenHash),
     // The fan-out's keyset pages: a campaign's confirmed subscribers by id.
     index("subscribers_deliverable_idx").on(t.campaignId, t.id).where(sql`${t.state} = 'confirmed'`),
-    index("subscribers_email_idx").on(t.emailNormalized),
+    index("subscribers_email_idx").on(t.emailIndex),
     check("subscribers_state_check", sql`${t.state} in ('pending', 'confirmed', 'unsubscribed', 'suppressed')`),
     check("subscribers_source_check", sql`${t.source} in ('sign_form', 'standalone', 'rsvp')`),
     check("subscribers_locale_check", sql`${t.locale} in ('ru', 'kk', 'en')`),
+    index("subscribers_legacy_idx").on(t.id).where(sql`${t.legacyEmail} is not null`),
+    check("subscribers_address_check", sql`${t.emailIndex} is not null or ${t.legacyEmail} is not null`),
     check("subscribers_emails_sent_check", sql`${t.confirmationEmailsSent} between 0 and 3`),
   ],
 );
@@ -59,14 +66,20 @@ export const subscribers = pgTable(
 /**
  * Addresses the provider reported as hard-bounced or complained about (Resend's webhooks), or whose owner asked for
  * no more email (their "your data" page): no campaign mails them again, and no rally notice goes to them
- * (lib/email/sender.ts). Keyed by the normalized address, like subscribers; nothing about opens or clicks is kept.
+ * (lib/email/sender.ts). Keyed by the blind index of the normalized address (db/personal-data.ts), like subscribers:
+ * the address itself is not here. Nothing about opens or clicks is kept.
  */
 export const emailSuppressions = pgTable(
   "email_suppressions",
   {
-    emailNormalized: text("email_normalized").primaryKey(),
+    emailIndex: text("email_index").unique("email_suppressions_email_index_uq"),
+    /** Before encryption at rest (the address in clear); null once sealed at start-up (db/seal-legacy.ts). */
+    legacyEmail: text("email_normalized"),
     reason: text("reason", { enum: suppressionReasons }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [check("email_suppressions_reason_check", sql`${t.reason} in ('bounce', 'complaint', 'requested')`)],
+  (t) => [
+    check("email_suppressions_reason_check", sql`${t.reason} in ('bounce', 'complaint', 'requested')`),
+    check("email_suppressions_key_check", sql`${t.emailIndex} is not null or ${t.legacyEmail} is not null`),
+  ],
 );

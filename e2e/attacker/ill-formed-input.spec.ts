@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { indexOf } from "../support/data";
 import { expect, test } from "../support/fixtures";
 import { petitionSlug } from "../support/site";
 
@@ -16,15 +17,17 @@ test("ill-formed or invisible characters in a name are refused with a message an
     ["line separator", "Aliya\u2028Nur"],
     ["stacked combining marks", "Z\u0301\u0302\u0303\u0304algo"],
   ];
+  const emails: string[] = [];
   for (const [label, name] of cases) {
     const email = `ill-formed.${label.replace(/\W/g, "")}.${stamp}@example.org`;
+    emails.push(email);
     const response = await request.post(url, { headers: json, data: { name, email, locale: "en" } });
     expect(response.status(), label).toBe(422);
     expect(await response.json(), label).toMatchObject({ error: "invalid_input", fields: { name: "name_invalid" } });
   }
   const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
   try {
-    const [row] = await sql`select count(*)::int as n from signatures where email_normalized like ${`ill-formed.%.${stamp}@example.org`}`;
+    const [row] = await sql`select count(*)::int as n from signatures where email_index in ${sql(emails.map(indexOf))}`;
     expect(row!.n).toBe(0);
   } finally {
     await sql.end();

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { type APIRequestContext, type APIResponse, request as playwrightRequest } from "@playwright/test";
 import sharp from "sharp";
+import { sealedSignerColumns } from "../support/data";
 import { expect, test } from "../support/fixtures";
 import { createCampaign, createPetitionIn, createUser, db } from "./helpers";
 
@@ -24,10 +25,12 @@ test.beforeAll(async () => {
   const other = await createUser("organizer", [b.id]);
   const admin = await createUser("admin");
   const signerEmail = `signer-${randomBytes(4).toString("hex")}@example.org`;
-  await db()`insert into signatures (petition_id, email_normalized, name, locale, state, token_nonce, token_hash, token_expires_at, confirmed_at, consent_delivery)
-             values (${petition.id}, ${signerEmail}, ${"=1+1 Signer"}, 'en', 'confirmed', ${randomBytes(8).toString("hex")}, ${randomBytes(8).toString("hex")}, now() + interval '1 day', now(), true)`;
-  await db()`insert into signatures (petition_id, email_normalized, name, locale, state, token_nonce, token_hash, token_expires_at, confirmed_at)
-             values (${petition.id}, ${`quiet-${signerEmail}`}, ${"Quiet Signer"}, 'en', 'confirmed', ${randomBytes(8).toString("hex")}, ${randomBytes(8).toString("hex")}, now() + interval '1 day', now())`;
+  const first = sealedSignerColumns(signerEmail, "=1+1 Signer");
+  const quiet = sealedSignerColumns(`quiet-${signerEmail}`, "Quiet Signer");
+  await db()`insert into signatures (petition_id, email_index, email_sealed, name_sealed, email_domain, locale, state, token_nonce, token_hash, token_expires_at, confirmed_at, consent_delivery)
+             values (${petition.id}, ${first.emailIndex}, ${first.emailSealed}, ${first.nameSealed}, ${first.emailDomain}, 'en', 'confirmed', ${randomBytes(8).toString("hex")}, ${randomBytes(8).toString("hex")}, now() + interval '1 day', now(), true)`;
+  await db()`insert into signatures (petition_id, email_index, email_sealed, name_sealed, email_domain, locale, state, token_nonce, token_hash, token_expires_at, confirmed_at)
+             values (${petition.id}, ${quiet.emailIndex}, ${quiet.emailSealed}, ${quiet.nameSealed}, ${quiet.emailDomain}, 'en', 'confirmed', ${randomBytes(8).toString("hex")}, ${randomBytes(8).toString("hex")}, now() + interval '1 day', now())`;
   const [update] = await db()`insert into campaign_updates (campaign_id) values (${a.id}) returning id`;
   await db()`insert into update_texts (update_id, locale, title, body) values (${update!.id}, 'ru', 'Новость', 'Текст')`;
   const cookie = async (userId: string) => {

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { addSignatures, createPetition } from "../support/data";
+import { addSignatures, createPetition, sealedSignerColumns } from "../support/data";
 import { eventually, expect, test } from "../support/fixtures";
 import { t } from "../support/site";
 import { contextWithSession, createUser, db } from "./helpers";
@@ -12,9 +12,10 @@ test("an admin previews, runs and reverses a bulk invalidation; the public count
   const domain = `wave${Date.now().toString(36)}.example`;
   await addSignatures(petition.slug, [{ name: "Real Person" }, { name: "Another" }]);
   for (const name of ["Bot One", "Bot Two", "Bot Three"]) {
+    const p = sealedSignerColumns(`${name.replace(" ", ".").toLowerCase()}@${domain}`, name);
     await db()`
-      insert into signatures (petition_id, email_normalized, name, locale, state, token_nonce, token_hash, token_expires_at, confirmed_at)
-      select id, ${`${name.replace(" ", ".").toLowerCase()}@${domain}`}, ${name}, 'en', 'confirmed', ${name + domain}, ${name + domain}, now() + interval '1 day', now()
+      insert into signatures (petition_id, email_index, email_sealed, name_sealed, email_domain, locale, state, token_nonce, token_hash, token_expires_at, confirmed_at)
+      select id, ${p.emailIndex}, ${p.emailSealed}, ${p.nameSealed}, ${p.emailDomain}, 'en', 'confirmed', ${name + domain}, ${name + domain}, now() + interval '1 day', now()
       from petitions where slug = ${petition.slug}`;
     await db()`insert into petition_count_shards (petition_id, shard, confirmed) select id, 0, 1 from petitions where slug = ${petition.slug}
                on conflict (petition_id, shard) do update set confirmed = petition_count_shards.confirmed + 1`;

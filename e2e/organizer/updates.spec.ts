@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { request as playwrightRequest } from "@playwright/test";
+import { indexOf, sealedSubscriberEmail } from "../support/data";
 import { expect, test } from "../support/fixtures";
 import { t } from "../support/site";
 import { contextWithSession, createCampaign, createPetitionIn, createUser, db, localized } from "./helpers";
@@ -35,8 +36,8 @@ test("an update reaches a new subscriber in their language, and one click takes 
   await expect(page).toHaveURL(new RegExp(`/kk/petitions/${petition.slug}/thanks$`));
   // Another subscriber (English), so the second update has someone to go to.
   const other = `other.${tag}@example.org`;
-  await db()`insert into subscribers (campaign_id, email_normalized, locale, state, source, consent_wording_version, token_nonce, confirm_token_hash, manage_token_hash, token_expires_at, confirmed_at)
-             values (${campaign.id}, ${other}, 'en', 'confirmed', 'standalone', 'updates-v1', ${tag}, ${`c${tag}`}, ${`m${tag}`}, now() + interval '1 day', now())`;
+  await db()`insert into subscribers (campaign_id, email_index, email_sealed, locale, state, source, consent_wording_version, token_nonce, confirm_token_hash, manage_token_hash, token_expires_at, confirmed_at)
+             values (${campaign.id}, ${indexOf(other)}, ${sealedSubscriberEmail(other)}, 'en', 'confirmed', 'standalone', 'updates-v1', ${tag}, ${`c${tag}`}, ${`m${tag}`}, now() + interval '1 day', now())`;
 
   // The organizer writes an update in three languages.
   const dashboard = await contextWithSession(browser, baseURL!, organizer.id);
@@ -91,7 +92,7 @@ test("an update reaches a new subscriber in their language, and one click takes 
   await page.getByRole("button", { name: t("kk", "preferences.languageSave") }).click();
   // Saved (the page may now speak the new language).
   await expect(page.getByRole("status")).toHaveText(new RegExp(["kk", "en"].map((l) => t(l as "kk", "preferences.done.language")).join("|")));
-  const [row] = await db()`select locale, state from subscribers where campaign_id = ${campaign.id} and email_normalized = ${email}`;
+  const [row] = await db()`select locale, state from subscribers where campaign_id = ${campaign.id} and email_index = ${indexOf(email)}`;
   expect(row).toMatchObject({ locale: "en", state: "confirmed" });
 
   // One click, as a mail client does it: no cookie, from nowhere.
@@ -99,7 +100,7 @@ test("an update reaches a new subscriber in their language, and one click takes 
   const answer = await bare.post(unsubscribe!, { form: { "List-Unsubscribe": "One-Click" } });
   expect(answer.status()).toBeLessThan(300);
   await bare.dispose();
-  const [after] = await db()`select state from subscribers where campaign_id = ${campaign.id} and email_normalized = ${email}`;
+  const [after] = await db()`select state from subscribers where campaign_id = ${campaign.id} and email_index = ${indexOf(email)}`;
   expect(after!.state).toBe("unsubscribed");
 
   // The next update goes to the other subscriber and not to them.

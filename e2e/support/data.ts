@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
+import { configurePersonalData, emailIndex, personalDataConfigured, sealedSigner, sealedSubscriber } from "../../db/personal-data";
 import { campaign } from "./site";
 
 /**
@@ -12,6 +13,33 @@ function db(): postgres.Sql {
   if (!url) throw new Error("E2E_DATABASE_URL is not set: run through playwright.config.ts (npm run test:e2e)");
   sql ??= postgres(url, { max: 2, onnotice: () => {} });
   return sql;
+}
+
+/** The app's keys of personal data at rest (set by the global setup), so a spec seals and matches as the app does. */
+function withKeys(): void {
+  if (personalDataConfigured()) return;
+  const current = process.env.E2E_DATA_KEY;
+  const index = process.env.E2E_DATA_INDEX_KEY;
+  if (!current || !index) throw new Error("E2E_DATA_KEY is not set: run through playwright.config.ts (npm run test:e2e)");
+  configurePersonalData({ current, index });
+}
+
+/** The blind index of an address, as the app stores it (`email_index` of signatures, rsvps, subscribers). */
+export function indexOf(email: string): string {
+  withKeys();
+  return emailIndex(email.toLowerCase());
+}
+
+/** A signer's sealed columns, as the app writes them. */
+export function sealedSignerColumns(email: string, name: string) {
+  withKeys();
+  return sealedSigner(email, name);
+}
+
+/** A subscriber's sealed address, as the app writes it. */
+export function sealedSubscriberEmail(email: string): string {
+  withKeys();
+  return sealedSubscriber(email).emailSealed;
 }
 
 export type FreshPetition = { slug: string; title: Record<"ru" | "kk" | "en", string>; goal: number };
@@ -41,10 +69,11 @@ export async function addSignatures(slug: string, rows: TestSignature[]): Promis
   for (const r of rows) {
     const tag = randomBytes(6).toString("hex");
     const state = r.state ?? "confirmed";
+    const p = sealedSignerColumns(`signer.${tag}@example.org`, r.name);
     await db()`
-      insert into signatures (petition_id, email_normalized, name, locale, state, show_name_publicly, consent_delivery,
+      insert into signatures (petition_id, email_index, email_sealed, name_sealed, email_domain, locale, state, show_name_publicly, consent_delivery,
                               token_nonce, token_hash, token_expires_at, confirmed_at)
-      select id, ${`signer.${tag}@example.org`}, ${r.name}, 'en', ${state}, ${r.publicName ?? false}, ${r.delivery ?? false},
+      select id, ${p.emailIndex}, ${p.emailSealed}, ${p.nameSealed}, ${p.emailDomain}, 'en', ${state}, ${r.publicName ?? false}, ${r.delivery ?? false},
              ${tag}, ${tag}, now() + interval '1 day', ${state === "confirmed" ? (r.confirmedAt ?? new Date()) : null}
       from petitions where slug = ${slug}`;
     if (state === "confirmed") {

@@ -24,7 +24,7 @@ export async function startEmbeddedServer(options: { env?: Record<string, string
     APP_URL: baseURL,
     PORT: String(port),
   };
-  for (const name of ["DATABASE_URL", "RESEND_API_KEY", "RESEND_BASE_URL", "DEV_MAILBOX", "AUTH_SECRET", "HOSTNAME", "TRUSTED_PROXIES"]) delete env[name];
+  for (const name of ["DATABASE_URL", "RESEND_API_KEY", "RESEND_BASE_URL", "DEV_MAILBOX", "AUTH_SECRET", "DATA_KEY", "DATA_KEY_PREVIOUS", "DATA_INDEX_KEY", "HOSTNAME", "TRUSTED_PROXIES"]) delete env[name];
   Object.assign(env, options.env);
   const server = await startServeProcess(env, port, () => rmSync(dataDir, { recursive: true, force: true }));
   return { ...server, baseURL };
@@ -43,6 +43,8 @@ export async function startSiblingServer(env: Record<string, string>): Promise<E
     NEXT_DIST_DIR: ".next-e2e",
     DATABASE_URL: required("E2E_DATABASE_URL"),
     AUTH_SECRET: required("E2E_AUTH_SECRET"),
+    DATA_KEY: required("E2E_DATA_KEY"),
+    DATA_INDEX_KEY: required("E2E_DATA_INDEX_KEY"),
     RESEND_API_KEY: "re_test_key",
     RESEND_BASE_URL: required("E2E_CAPTURE_URL"),
     MAIL_FROM: "Qoldau <noreply@qoldau.test>",

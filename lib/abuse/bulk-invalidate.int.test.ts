@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sealedSigner } from "@/db/personal-data";
 import { eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findVisiblePetitionBySlug } from "@/db/queries/petitions";
@@ -36,8 +37,7 @@ async function add(petitionId: string, rows: Sig[]) {
       .insert(signatures)
       .values({
         petitionId,
-        emailNormalized: r.email,
-        name: r.name ?? "Әлия",
+        ...sealedSigner(r.email, r.name ?? "Әлия"),
         locale: "ru",
         state: r.state ?? "confirmed",
         tokenNonce: nonce,

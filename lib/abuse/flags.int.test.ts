@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { sealedSigner } from "@/db/personal-data";
 import { beforeAll, describe, expect, it } from "vitest";
 import { abuseFlags, abuseRules } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/test-database";
@@ -26,12 +27,12 @@ const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 /** `n` confirmed signatures on the petition, the i-th confirmed at `when(i)`, from `client(i)`, as `local-i@domain`. */
 async function confirmed(petitionId: string, n: number, o: { domain: string; prefix: string; client: (i: number) => string | null; when: (i: number) => Date }) {
-  const rows = Array.from({ length: n }, (_, i) => ({ i, client: o.client(i), at: o.when(i).toISOString() }));
+  const rows = Array.from({ length: n }, (_, i) => ({ ...sealedSigner(`${o.prefix}-${i}@${o.domain}`, "Name"), client: o.client(i), at: o.when(i).toISOString() }));
   await db().execute(sql`
-    insert into signatures (petition_id, email_normalized, name, locale, state, token_nonce, token_hash, token_expires_at, client_hash, confirmed_at)
-    select ${petitionId}::uuid, ${o.prefix} || '-' || r.i || '@' || ${o.domain}, 'Name', 'ru', 'confirmed', md5(random()::text), md5(random()::text),
+    insert into signatures (petition_id, email_index, email_sealed, name_sealed, email_domain, locale, state, token_nonce, token_hash, token_expires_at, client_hash, confirmed_at)
+    select ${petitionId}::uuid, r."emailIndex", r."emailSealed", r."nameSealed", r."emailDomain", 'ru', 'confirmed', md5(random()::text), md5(random()::text),
       now(), r.client, r.at
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(i int, client text, at timestamptz)`);
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r("emailIndex" text, "emailSealed" text, "nameSealed" text, "emailDomain" text, client text, at timestamptz)`);
 }
 
 describe("the hourly flag job", () => {

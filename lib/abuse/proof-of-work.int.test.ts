@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { emailIndex } from "@/db/personal-data";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { sql } from "drizzle-orm";
@@ -82,7 +83,7 @@ describe("the sign route with a proof of work", () => {
     );
     const [row] = rowsOf<{ state: string; queued: boolean }>(
       await db().execute(sql`select s.state, exists (select 1 from email_outbox o where o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text) as queued
-        from signatures s where s.email_normalized = ${email}`),
+        from signatures s where s.email_index = ${emailIndex(email)}`),
     );
     return { status: response.status, location: response.headers.get("location"), ...row };
   }
@@ -112,7 +113,7 @@ describe("the sign route with a proof of work", () => {
     for (const pow of ["valid", "forged", "replayed", "missing", "expired"] as const) {
       const email = `rsvp.pow.${pow}.${randomBytes(3).toString("hex")}@example.org`;
       await rsvpToRally({ db: db(), jobs }, rally.slug, rsvpInputSchema.parse({ email, locale: "ru" }), { client: { address: "203.0.113.77", pow } });
-      const [row] = rowsOf<{ state: string }>(await db().execute(sql`select state from rsvps where email_normalized = ${email}`));
+      const [row] = rowsOf<{ state: string }>(await db().execute(sql`select state from rsvps where email_index = ${emailIndex(email)}`));
       states.push(row!.state);
     }
     expect(states).toEqual(["pending", "fraudulent", "fraudulent", "pending", "pending"]);

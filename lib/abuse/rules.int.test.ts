@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { emailIndex } from "@/db/personal-data";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db";
 import { setUpTestDatabase } from "@/db/test-database";
@@ -28,7 +29,7 @@ async function signAs(address: string, email: string) {
   await signPetition({ db: database().db, client: verdict === "allow" ? null : `hash-of-${address}`, blocked: verdict === "block" }, slug, input);
   const [row] = rowsOf<{ state: string; queued: boolean }>(
     await database().db.execute(sql`select s.state, exists (select 1 from email_outbox o where o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text) as queued
-      from signatures s where s.email_normalized = ${email}`),
+      from signatures s where s.email_index = ${emailIndex(email)}`),
   );
   return row;
 }

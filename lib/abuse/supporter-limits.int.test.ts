@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { emailIndex } from "@/db/personal-data";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
@@ -37,11 +38,11 @@ const rsvp = (slug: string, address: string | null, t: string, now: Date) =>
 async function outcomes(tags: string[]) {
   const rows = rowsOf<{ email: string; state: string; queued: boolean }>(
     await db().execute(sql`
-      select r.email_normalized as email, r.state,
+      select r.email_index as email, r.state,
              exists (select 1 from email_outbox o where o.kind = 'rally-email' and o.payload->>'rsvpId' = r.id::text) as queued
-      from rsvps r where r.email_normalized in (${sql.join(tags.map((t) => sql`${email(t)}`), sql`, `)})`),
+      from rsvps r where r.email_index in (${sql.join(tags.map((t) => sql`${emailIndex(email(t))}`), sql`, `)})`),
   );
-  return tags.map((t) => rows.find((r) => r.email === email(t)));
+  return tags.map((t) => rows.find((r) => r.email === emailIndex(email(t))));
 }
 
 const minute = (base: Date, n: number) => new Date(base.getTime() + n * 60_000);

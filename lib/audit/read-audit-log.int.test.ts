@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sealedSigner } from "@/db/personal-data";
 import { signatures } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/test-database";
 import { updateCampaign } from "@/lib/campaigns/update-campaign";
@@ -20,7 +21,7 @@ describe("audit log", () => {
     await removeUser(db(), w.admin, { userId: w.other.userId });
     const [s] = await db()
       .insert(signatures)
-      .values({ petitionId: w.closed.id, emailNormalized: `x-${w.tag}@example.org`, name: "N", locale: "ru", state: "confirmed", showNamePublicly: true, tokenNonce: w.tag, tokenHash: w.tag, tokenExpiresAt: new Date(), confirmedAt: new Date() })
+      .values({ petitionId: w.closed.id, ...sealedSigner(`x-${w.tag}@example.org`, "N"), locale: "ru", state: "confirmed", showNamePublicly: true, tokenNonce: w.tag, tokenHash: w.tag, tokenExpiresAt: new Date(), confirmedAt: new Date() })
       .returning({ id: signatures.id });
     await setSignerNameHidden(db(), w.organizer, { petitionId: w.closed.id, signatureId: s!.id, hidden: true });
     await inviteUser(db(), w.admin, { email: `new-${w.tag}@example.org`, role: "organizer", campaignId: w.campaignA.id, locale: "kk" });

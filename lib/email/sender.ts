@@ -5,6 +5,7 @@ import { type Db, rowsOf } from "@/db";
 import { env, usesDevMailbox } from "@/lib/env";
 import { describeError } from "@/lib/log";
 import { suppressedAmong } from "@/db/queries/subscribers";
+import { PersonalDataError, open, seal } from "@/db/personal-data";
 import { normalizeEmail } from "@/lib/validation/signatures";
 import { type EmailKind, type KindPayload, type RenderedEmail, type Skip, emailKinds, isEmailKind, isSkip, isSuppressible, placeholder } from "./kinds";
 import { YOUR_DATA_TOKEN, yourDataToken } from "@/lib/your-data/link";
@@ -54,6 +55,16 @@ const message = z.object({
   text: z.string().max(1_000_000),
   headers: z.record(z.string().max(100), z.string().max(2000)).optional(),
 });
+
+/**
+ * A rendered email at rest (email_batch_members.message: address, names, personal links) is sealed
+ * (db/personal-data.ts) until the batch is done and it is cleared; opened just before the provider request.
+ */
+const sealMessage = (m: z.infer<typeof message>) => seal("email_batch_members.message", JSON.stringify(m));
+function openMessage(stored: string | Omit<OutgoingEmail, "key">): Omit<OutgoingEmail, "key"> {
+  // A batch rendered before encryption at rest holds the email as JSON; it is sent once and cleared.
+  return typeof stored === "string" ? JSON.parse(open("email_batch_members.message", stored)) : stored;
+}
 
 const escapeHtml = (v: string) =>
   v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
@@ -221,7 +232,7 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
     await db.execute(sql`
       with ready as (update email_batches set state = 'ready' where id = ${batchId} and state = 'claimed' returning id)
       update email_batch_members m set email_key = r.email_key, template = r.template, message = r.message, outcome = r.outcome
-      from ready, jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ position: r.position, email_key: r.emailKey, template: r.template, message: r.message, outcome: r.outcome })))}::jsonb)
+      from ready, jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ position: r.position, email_key: r.emailKey, template: r.template, message: r.message && sealMessage(r.message), outcome: r.outcome })))}::jsonb)
         as r(position smallint, email_key text, template text, message jsonb, outcome text)
       where m.batch_id = ready.id and m.position = r.position`);
     for (const r of rows) if (r.outcome === "failed") console.error(`[mail] ${r.template ?? "email"} ${r.emailKey ?? ""}: ${r.reason}`);
@@ -258,7 +269,15 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
         alone.slice(c, c + 10).map(async (i) => {
           const m = members[i]!;
           const def = emailKinds[m.kind as EmailKind] as (typeof emailKinds)["signature-confirmation"];
-          const email = await def.render(db, parsed[i] as KindPayload<"signature-confirmation">, { id: m.outbox_id });
+          let email: RenderedEmail | Skip;
+          try {
+            email = await def.render(db, parsed[i] as KindPayload<"signature-confirmation">, { id: m.outbox_id });
+          } catch (error) {
+            // A recipient's sealed address or name that does not open (tampered): this email fails, the batch goes on.
+            if (!(error instanceof PersonalDataError)) throw error;
+            out[i] = { position: m.position, ...failed(m.kind, m.outbox_id, error.message) };
+            return;
+          }
           out[i] = { position: m.position, ...(await finishOne(m.kind as EmailKind, parsed[i], m.outbox_id, email)) };
         }),
       );
@@ -278,10 +297,11 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
 
   /** The stored emails of a batch, as every try sends them. */
   async function loadRequest(batchId: string) {
-    return rowsOf<{ position: number; email_key: string; message: Omit<OutgoingEmail, "key"> }>(
+    const rows = rowsOf<{ position: number; email_key: string; message: string | Omit<OutgoingEmail, "key"> }>(
       await db.execute(sql`select position, email_key, message from email_batch_members
         where batch_id = ${batchId} and outcome = 'send' order by position`),
     );
+    return rows.map((r) => ({ ...r, message: openMessage(r.message) }));
   }
 
   /** Records the answer: a delivery row per email, each outbox row's state, the batch done (once). */
@@ -382,7 +402,12 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
         await db.execute(sql`update email_batches set lease_until = greatest(lease_until, clock_timestamp() + ${ms(wait + leaseMs)}) where id = ${batch.id}`);
         await sleep(wait, abort.signal);
       }
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted) {
+        // Stopping before the request: hand the batch back at once (a restarted or another sender sends exactly it,
+        // same key, same payload) instead of holding it until its lease, extended to the slot, runs out.
+        await db.execute(sql`update email_batches set lease_until = clock_timestamp() where id = ${batch.id} and state <> 'done'`);
+        return;
+      }
       const answer: BatchAnswer = await sendBatch(
         db,
         request.map((r) => ({ ...r.message, key: r.email_key })),

@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { sealedSigner } from "@/db/personal-data";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
@@ -222,7 +223,7 @@ const cases: Case[] = [
     name: "run a bulk invalidation",
     kind: "action",
     run: async (w, a) => {
-      await db().insert(signatures).values({ petitionId: w.published.id, emailNormalized: `x@b${w.tag}.example`, name: "Bot", locale: "ru", state: "pending", tokenNonce: `b${w.tag}`, tokenHash: `b${w.tag}`, tokenExpiresAt: new Date() });
+      await db().insert(signatures).values({ petitionId: w.published.id, ...sealedSigner(`x@b${w.tag}.example`, "Bot"), locale: "ru", state: "pending", tokenNonce: `b${w.tag}`, tokenHash: `b${w.tag}`, tokenExpiresAt: new Date() });
       return runBulkInvalidation(db(), a, { petitionId: w.published.id, domain: `b${w.tag}.example`, expected: 1 });
     },
     expect: adminOnly,
@@ -244,7 +245,7 @@ const cases: Case[] = [
     run: async (w, a) => {
       const [s] = await db()
         .insert(signatures)
-        .values({ petitionId: w.published.id, emailNormalized: `s-${w.tag}@example.org`, name: "Signer", locale: "ru", state: "confirmed", showNamePublicly: true, tokenNonce: w.tag, tokenHash: w.tag, tokenExpiresAt: new Date(), confirmedAt: new Date() })
+        .values({ petitionId: w.published.id, ...sealedSigner(`s-${w.tag}@example.org`, "Signer"), locale: "ru", state: "confirmed", showNamePublicly: true, tokenNonce: w.tag, tokenHash: w.tag, tokenExpiresAt: new Date(), confirmedAt: new Date() })
         .returning({ id: signatures.id });
       return setSignerNameHidden(db(), a, { petitionId: w.published.id, signatureId: s!.id, hidden: true });
     },

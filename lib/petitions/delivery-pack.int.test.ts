@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { sealedSigner } from "@/db/personal-data";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
@@ -19,8 +20,7 @@ async function sign(petitionId: string, s: Signer, i: number) {
     .insert(signatures)
     .values({
       petitionId,
-      emailNormalized: s.email,
-      name: s.name,
+      ...sealedSigner(s.email, s.name),
       locale: "kk",
       state: s.state,
       showNamePublicly: s.publicName,

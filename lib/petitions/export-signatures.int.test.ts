@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { sealedSigner } from "@/db/personal-data";
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
 import { signatures } from "@/db/schema";
@@ -18,8 +19,7 @@ async function sign(petitionId: string, name: string, email: string, state: "pen
     .insert(signatures)
     .values({
       petitionId,
-      emailNormalized: email,
-      name,
+      ...sealedSigner(email, name),
       locale: "ru",
       state,
       tokenNonce: `nonce-${email}-${Math.random()}`,
@@ -85,8 +85,7 @@ describe("signers' export (admins only)", () => {
     await db().insert(signatures).values(
       Array.from({ length: 4500 }, (_, i) => ({
         petitionId: w.published.id,
-        emailNormalized: `s${i}@example.org`,
-        name: `Signer ${i}`,
+        ...sealedSigner(`s${i}@example.org`, `Signer ${i}`),
         locale: "kk" as const,
         state: "confirmed" as const,
         tokenNonce: `bulk-${w.tag}-${i}`,

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sealedAttendee } from "@/db/personal-data";
 import type { Db } from "@/db";
 import { rallies, rsvps } from "@/db/schema";
 import { tri } from "@/lib/organizers/test-world";
@@ -31,12 +32,12 @@ export async function makeRally(db: Db, campaignId: string, state: RallyState, o
 
 export async function makeAttendee(db: Db, rallyId: string) {
   const { nonce, hashes } = mintRsvpTokens();
+  const email = `attendee-${randomBytes(4).toString("hex")}@example.org`;
   const [row] = await db
     .insert(rsvps)
     .values({
       rallyId,
-      emailNormalized: `attendee-${randomBytes(4).toString("hex")}@example.org`,
-      name: "Attendee",
+      ...sealedAttendee(email, "Attendee"),
       locale: "ru",
       state: "confirmed",
       tokenNonce: nonce,
@@ -46,5 +47,5 @@ export async function makeAttendee(db: Db, rallyId: string) {
       confirmedAt: new Date(),
     })
     .returning();
-  return row!;
+  return { ...row!, email };
 }

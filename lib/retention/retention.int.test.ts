@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { open as openSealed, sealedSigner, sealedSubscriber } from "@/db/personal-data";
 import { eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
@@ -35,8 +36,7 @@ async function addSignature(petitionId: string, r: Row) {
     .insert(signatures)
     .values({
       petitionId,
-      emailNormalized: `r.${tag}@example.org`,
-      name: `Name ${tag}`,
+      ...sealedSigner(`r.${tag}@example.org`, `Name ${tag}`),
       locale: "ru",
       state: r.state,
       showNamePublicly: true,
@@ -83,7 +83,7 @@ describe("retention", () => {
     const oldConfirmed = await makeAttendee(db(), rally.id);
     await db().update(rsvps).set({ createdAt: ago(90) }).where(eq(rsvps.id, oldConfirmed.id));
     const subscription = (state: "pending" | "confirmed", created: number, expires: number) => ({
-      campaignId: world.campaignA.id, emailNormalized: `sub.${randomBytes(4).toString("hex")}@example.org`, locale: "ru" as const,
+      campaignId: world.campaignA.id, ...sealedSubscriber(`sub.${randomBytes(4).toString("hex")}@example.org`), locale: "ru" as const,
       state, source: "standalone" as const, consentWordingVersion: "v1", tokenNonce: randomBytes(8).toString("hex"),
       confirmTokenHash: randomBytes(8).toString("hex"), manageTokenHash: randomBytes(8).toString("hex"),
       tokenExpiresAt: new Date(Date.now() + expires * DAY), createdAt: ago(created), confirmedAt: state === "confirmed" ? ago(created) : null,
@@ -132,7 +132,7 @@ describe("retention", () => {
     const [o, r] = [(await byIds([old.id]))[0]!, (await byIds([recent.id]))[0]!];
     expect(o.clientHash).toBeNull();
     expect(o.state).toBe("confirmed");
-    expect(o.name).toBe(old.name); // only the hash goes
+    expect(o.nameSealed).toBe(old.nameSealed); // only the hash goes
     expect(r.clientHash).toBe(recent.clientHash);
     const counters = await db().select().from(rateLimitCounters).where(eq(rateLimitCounters.key, key));
     expect(counters.map((c) => c.hits).sort()).toEqual([1, 2]);
@@ -185,18 +185,20 @@ describe("retention", () => {
     const result = await applyRetention(db());
     expect(result.archived).toMatchObject({ anonymised: 2, deleted: 1 });
     for (const s of await byIds(a.map((s) => s.id))) {
-      expect(s).toMatchObject({ state: "confirmed", name: "", emailNormalized: `erased:${s.id}`, clientHash: null, consentUpdates: false, showNamePublicly: false });
+      expect(s).toMatchObject({ state: "confirmed", emailIndex: `erased:${s.id}`, emailDomain: null, clientHash: null, consentUpdates: false, showNamePublicly: false });
+      expect([openSealed("signatures.name", s.nameSealed!), openSealed("signatures.email", s.emailSealed!)]).toEqual(["", ""]);
     }
     expect(await byIds([aPending.id])).toHaveLength(0);
     expect(await countOf(oldArchive.id)).toBe(2);
     expect(await reconcileConfirmedCounts(db())).toBe(0);
-    expect((await byIds([y.id]))[0]).toMatchObject({ name: y.name, emailNormalized: y.emailNormalized });
-    expect((await byIds([o.id]))[0]).toMatchObject({ name: o.name, emailNormalized: o.emailNormalized });
+    expect((await byIds([y.id]))[0]).toMatchObject({ nameSealed: y.nameSealed, emailIndex: y.emailIndex });
+    expect((await byIds([o.id]))[0]).toMatchObject({ nameSealed: o.nameSealed, emailIndex: o.emailIndex });
     expect((await applyRetention(db())).archived).toMatchObject({ anonymised: 0, deleted: 0 });
 
     // Configured shorter (ARCHIVE_ANONYMISE_MONTHS=6): the younger archive's turn has come too.
     expect((await applyRetention(db(), { archiveMonths: 6 })).archived).toMatchObject({ anonymised: 1 });
-    expect((await byIds([y.id]))[0]).toMatchObject({ name: "", emailNormalized: `erased:${y.id}` });
+    expect((await byIds([y.id]))[0]).toMatchObject({ emailIndex: `erased:${y.id}` });
+    expect(openSealed("signatures.name", (await byIds([y.id]))[0]!.nameSealed!)).toBe("");
     expect((await findPetitionById(db(), youngArchive.id))?.state).toBe("archived");
   });
 
@@ -211,9 +213,13 @@ describe("retention", () => {
     expect(result.archived.rsvps).toBe(2);
     const rows = await db().select().from(rsvps).where(inArray(rsvps.id, [a1.id, a2.id, r1.id]));
     const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const id of [a1.id, a2.id]) expect(byId.get(id)).toMatchObject({ name: "", emailNormalized: `erased:${id}`, state: "confirmed" });
+    for (const id of [a1.id, a2.id]) {
+      expect(byId.get(id)).toMatchObject({ emailIndex: `erased:${id}`, state: "confirmed" });
+      expect([openSealed("rsvps.name", byId.get(id)!.nameSealed!), openSealed("rsvps.email", byId.get(id)!.emailSealed!)]).toEqual(["", ""]);
+    }
     expect(byId.get(a1.id)?.checkedInAt).not.toBeNull();
-    expect(byId.get(r1.id)).toMatchObject({ name: r1.name, emailNormalized: r1.emailNormalized });
+    expect(byId.get(r1.id)).toMatchObject({ nameSealed: r1.nameSealed, emailIndex: r1.emailIndex });
+    expect(openSealed("rsvps.email", byId.get(r1.id)!.emailSealed!)).toBe(r1.email);
   });
 
   it("runs as a scheduled pg-boss job", async () => {

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { sealedSigner } from "@/db/personal-data";
 import { beforeAll, describe, expect, it } from "vitest";
 import { petitions, signatures } from "@/db/schema";
 import { findSignatureByTokenHash } from "@/db/queries/signatures";
@@ -34,8 +35,7 @@ async function pendingSignature(signedHoursAgo = 48) {
     .insert(signatures)
     .values({
       petitionId: petition.id,
-      emailNormalized: `late.${nonce}@example.org`,
-      name: "Late Signer",
+      ...sealedSigner(`late.${nonce}@example.org`, "Late Signer"),
       locale: "en",
       tokenNonce: nonce,
       tokenHash: hashToken(token),

@@ -34,7 +34,7 @@ export const signatureConfirmable: Confirmable<{ petitionSlug: string }> = {
       if (!pending) return null;
       await incrementConfirmedCount(tx, pending.petitionId, { named: pending.named });
       // "Send me updates" ticked: this confirmation confirms the subscription too (one email, not two).
-      if (pending.consentUpdates) {
+      if (pending.consentUpdates && pending.email) {
         await subscribeWithConfirmedConsent(tx, {
           campaignId: pending.campaignId,
           email: pending.email,

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { emailIndex, open } from "@/db/personal-data";
 import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Database } from "@/db";
@@ -47,8 +48,8 @@ it("a process killed after acknowledging signatures loses none of them and none 
   expect(capture().emails()).toHaveLength(0);
 
   database = await testDb().reopen(); // as the restarted process would
-  const stored = await database.db.select({ email: signatures.emailNormalized }).from(signatures).where(inArray(signatures.emailNormalized, emails));
-  expect(stored.map((s) => s.email).sort()).toEqual([...emails].sort());
+  const stored = await database.db.select({ email: signatures.emailSealed }).from(signatures).where(inArray(signatures.emailIndex, emails.map(emailIndex)));
+  expect(stored.map((s) => open("signatures.email", s.email!)).sort()).toEqual([...emails].sort());
 
   jobs = await startJobs(database);
   workers = await startWorkers(database.db, jobs, { pollingIntervalSeconds: 0.5, mail: { idleMs: 100 } });

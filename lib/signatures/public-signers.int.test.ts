@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { sealedSigner } from "@/db/personal-data";
 import { describe, expect, it } from "vitest";
 import { incrementConfirmedCount, reconcileConfirmedCounts } from "@/db/queries/signatures";
 import { petitionCountShards, signatures } from "@/db/schema";
@@ -19,8 +20,7 @@ async function sign(petitionId: string, name: string, o: { state?: "pending" | "
     .insert(signatures)
     .values({
       petitionId,
-      emailNormalized: `${tag}@example.org`,
-      name,
+      ...sealedSigner(`${tag}@example.org`, name),
       locale: "ru",
       state: o.state ?? "confirmed",
       showNamePublicly: o.publicName ?? true,

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sealedSigner } from "@/db/personal-data";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db";
@@ -26,8 +27,7 @@ async function addSignature(petitionId: string, o: { state?: "pending" | "confir
     .insert(signatures)
     .values({
       petitionId,
-      emailNormalized: `recount.${tag}@example.org`,
-      name: `Name ${tag}`,
+      ...sealedSigner(`recount.${tag}@example.org`, `Name ${tag}`),
       locale: "ru",
       state,
       showNamePublicly: o.named ?? true,

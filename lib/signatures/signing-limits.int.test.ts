@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { emailIndex } from "@/db/personal-data";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db";
 import { setUpTestDatabase } from "@/db/test-database";
@@ -28,11 +29,11 @@ const sign = (from: string | null, tag: string) => signPetition({ db: database()
 async function outcomes(tags: string[]) {
   const rows = rowsOf<{ email: string; state: string; queued: boolean }>(
     await database().db.execute(sql`
-      select s.email_normalized as email, s.state,
+      select s.email_index as email, s.state,
              exists (select 1 from email_outbox o where o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text) as queued
-      from signatures s where s.email_normalized in (${sql.join(tags.map((t) => sql`${`${t}@example.org`}`), sql`, `)})`),
+      from signatures s where s.email_index in (${sql.join(tags.map((t) => sql`${emailIndex(`${t}@example.org`)}`), sql`, `)})`),
   );
-  return tags.map((t) => rows.find((r) => r.email === `${t}@example.org`));
+  return tags.map((t) => rows.find((r) => r.email === emailIndex(`${t}@example.org`)));
 }
 const count = async () => (await findVisiblePetitionBySlug(database().db, slug))!.count;
 

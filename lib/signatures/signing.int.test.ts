@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { emailIndexIn } from "@/db/testing";
+import { emailIndex } from "@/db/personal-data";
+import { eq, inArray, sql } from "drizzle-orm";
 import { setUpTestDatabase } from "@/db/test-database";
 import { setUpResendCapture } from "@/lib/email/test-capture";
 import { campaigns, petitionCountShards, petitions, signatures } from "@/db/schema";
@@ -77,10 +79,10 @@ describe("signing a petition", () => {
     const rows = await database().db
       .select()
       .from(signatures)
-      .where(sql`${signatures.emailNormalized} in (${withConsent.email}, ${publicOnly.email}, ${without.email})`);
-    const a = rows.find((r) => r.emailNormalized === withConsent.email)!;
-    const p = rows.find((r) => r.emailNormalized === publicOnly.email)!;
-    const b = rows.find((r) => r.emailNormalized === without.email)!;
+      .where(inArray(signatures.emailIndex, [withConsent.email, publicOnly.email, without.email].map(emailIndex)));
+    const a = rows.find((r) => r.emailIndex === emailIndex(withConsent.email))!;
+    const p = rows.find((r) => r.emailIndex === emailIndex(publicOnly.email))!;
+    const b = rows.find((r) => r.emailIndex === emailIndex(without.email))!;
     expect(a).toMatchObject({ consentUpdates: true, showNamePublicly: true, consentDelivery: true, state: "pending" });
     expect(a.consentUpdatesAt).toBeInstanceOf(Date);
     expect(a.consentWordingVersion).toMatch(/^updates-/);
@@ -100,7 +102,7 @@ describe("signing a petition", () => {
       variants.map((email) => signPetition({ db: database().db }, slug, input({ email }))),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    const rows = await database().db.select().from(signatures).where(eq(signatures.emailNormalized, address.toLowerCase()));
+    const rows = await database().db.select().from(signatures).where(eq(signatures.emailIndex, emailIndex(address.toLowerCase())));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.confirmationEmailsSent).toBeLessThanOrEqual(3);
     await untilMailSettled(database().db); // nothing left to send: any further email would be on its way now
@@ -116,16 +118,16 @@ describe("signing a petition", () => {
     await Promise.all(signers.map((s) => signPetition({ db: database().db }, slug, s)));
     const [row] = rowsOf<{ signatures: number; emails: number; distinct_emails: number }>(
       await database().db.execute(sql`
-        select (select count(*) from signatures where email_normalized like ${`${tag}.%`})::int as signatures,
+        select (select count(*) from signatures where email_index in ${emailIndexIn(signers.map((x) => x.email))})::int as signatures,
                count(o.id)::int as emails, count(distinct o.payload->>'signatureId')::int as distinct_emails
         from signatures s join email_outbox o on o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text
-        where s.email_normalized like ${`${tag}.%`}`),
+        where s.email_index in ${emailIndexIn(signers.map((x) => x.email))}`),
     );
     expect(row).toEqual({ signatures: 200, emails: 200, distinct_emails: 200 });
     // Not 200 emails for the next tests to wait behind.
     await database().db.execute(sql`
       delete from email_outbox o using signatures s
-      where o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text and s.email_normalized like ${`${tag}.%`}`);
+      where o.kind = 'signature-confirmation' and o.payload->>'signatureId' = s.id::text and s.email_index in ${emailIndexIn(signers.map((x) => x.email))}`);
     startWorking();
   });
 
@@ -228,7 +230,7 @@ describe("signing a petition", () => {
     const signer = input();
     await signPetition({ db: database().db }, slug, signer);
     const email = await capture().waitFor((e) => e.to.includes(signer.email), 15_000);
-    await database().db.update(signatures).set({ tokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(signatures.emailNormalized, signer.email));
+    await database().db.update(signatures).set({ tokenExpiresAt: new Date(Date.now() - 1000) }).where(eq(signatures.emailIndex, emailIndex(signer.email)));
     await expect(confirmSignature(database().db, tokenIn(email.text)!)).rejects.toSatisfy((e) => isAppError(e, "token_expired"));
   });
 

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { emailIndex, sealedSubscriber } from "@/db/personal-data";
 import { eq, inArray, sql } from "drizzle-orm";
 import { Webhook } from "svix";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -64,7 +65,7 @@ const subscribe = (fields: Record<string, string>) =>
   subscribeRoute(new Request(`${appUrl}/api/v1/campaigns/${campaign.slug}/subscribers`, form(fields)), { params: Promise.resolve({ slug: campaign.slug }) });
 
 async function rowsOfAddress(email: string) {
-  return database().db.select().from(subscribers).where(eq(subscribers.emailNormalized, email));
+  return database().db.select().from(subscribers).where(eq(subscribers.emailIndex, emailIndex(email)));
 }
 async function only(email: string) {
   const rows = await rowsOfAddress(email);
@@ -102,7 +103,7 @@ async function confirmedInAnotherCampaign(email: string) {
   const [other] = await database().db.insert(campaigns).values({ slug: `other-${randomBytes(3).toString("hex")}`, state: "published", name: { ru: "B", kk: "B", en: "B" }, tagline: { ru: "", kk: "", en: "" } }).returning();
   await database().db.insert(subscribers).values({
     campaignId: other!.id,
-    emailNormalized: email,
+    ...sealedSubscriber(email),
     locale: "ru",
     state: "confirmed",
     source: "standalone",
@@ -188,7 +189,7 @@ describe(`subscribers on ${testDriver}`, () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ outcome: "suppressed", addresses: 1 });
     expect((await rowsOfAddress(email)).map((r) => r.state)).toEqual(["suppressed", "suppressed"]);
-    const [suppression] = await database().db.select().from(emailSuppressions).where(eq(emailSuppressions.emailNormalized, email));
+    const [suppression] = await database().db.select().from(emailSuppressions).where(eq(emailSuppressions.emailIndex, emailIndex(email)));
     expect(suppression?.reason).toBe("bounce");
     for (const id of [campaign.id, second.id]) expect((await listDeliverableSubscribers(database().db, id, null, 1000)).map((s) => s.email)).not.toContain(email);
     // The same event again (svix retries): 200, nothing more.
@@ -304,7 +305,7 @@ describe(`subscribers on ${testDriver}`, () => {
     const email = address("rsvp");
     await rsvpToRally({ db, jobs: { enqueue: async () => null } }, rally.slug, rsvpInputSchema.parse({ email, updates: "on", locale: "ru" }));
     expect(await rowsOfAddress(email)).toHaveLength(0);
-    const [rsvp] = await db.select({ nonce: rsvps.tokenNonce }).from(rsvps).where(eq(rsvps.emailNormalized, email));
+    const [rsvp] = await db.select({ nonce: rsvps.tokenNonce }).from(rsvps).where(eq(rsvps.emailIndex, emailIndex(email)));
     await expect(confirmByToken(db, rsvpConfirmable, rsvpConfirmTokenOf(rsvp!.nonce))).resolves.toMatchObject({ outcome: "confirmed" });
     expect(await only(email)).toMatchObject({ state: "confirmed", source: "rsvp", locale: "ru" });
   });
@@ -314,7 +315,7 @@ describe(`subscribers on ${testDriver}`, () => {
     const rally = await makeRally(db, campaign.id, "announced");
     const attend = async (email: string) => {
       await rsvpToRally({ db, jobs: { enqueue: async () => null } }, rally.slug, rsvpInputSchema.parse({ email, locale: "ru" }));
-      const [rsvp] = await db.select({ id: rsvps.id, nonce: rsvps.tokenNonce }).from(rsvps).where(eq(rsvps.emailNormalized, email));
+      const [rsvp] = await db.select({ id: rsvps.id, nonce: rsvps.tokenNonce }).from(rsvps).where(eq(rsvps.emailIndex, emailIndex(email)));
       await confirmByToken(db, rsvpConfirmable, rsvpConfirmTokenOf(rsvp!.nonce));
       return rsvp!.id;
     };

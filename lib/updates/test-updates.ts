@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sealedSubscriber } from "@/db/personal-data";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { campaignUpdates, updateTexts } from "@/db/schema";
@@ -29,6 +30,7 @@ export async function makeUpdate(db: Db, campaignId: string, state: "draft" | "s
 /** Test data only: one confirmed subscriber of a campaign. */
 export async function makeSubscriber(db: Db, campaignId: string, locale: "ru" | "kk" | "en" = "ru") {
   const tag = randomBytes(6).toString("hex");
-  await db.execute(sql`insert into subscribers (campaign_id, email_normalized, locale, state, source, consent_wording_version, token_nonce, confirm_token_hash, manage_token_hash, token_expires_at, confirmed_at)
-    values (${campaignId}, ${`sub-${tag}@example.org`}, ${locale}, 'confirmed', 'standalone', 'updates-v1', ${tag}, ${`c${tag}`}, ${`m${tag}`}, now() + interval '1 day', now())`);
+  const sealed = sealedSubscriber(`sub-${tag}@example.org`);
+  await db.execute(sql`insert into subscribers (campaign_id, email_index, email_sealed, locale, state, source, consent_wording_version, token_nonce, confirm_token_hash, manage_token_hash, token_expires_at, confirmed_at)
+    values (${campaignId}, ${sealed.emailIndex}, ${sealed.emailSealed}, ${locale}, 'confirmed', 'standalone', 'updates-v1', ${tag}, ${`c${tag}`}, ${`m${tag}`}, now() + interval '1 day', now())`);
 }

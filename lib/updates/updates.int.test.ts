@@ -1,3 +1,4 @@
+import { sealedSubscriber } from "@/db/personal-data";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Database, type Db, rowsOf } from "@/db";
@@ -67,10 +68,11 @@ const form = (campaignId: string, texts: Partial<Record<Locale, [string, string]
 
 /** `n` confirmed subscribers of a campaign, by SQL, their languages cycling ru, kk, en. */
 async function subscribe(campaignId: string, tag: string, n: number) {
-  await db().execute(sql`insert into subscribers (campaign_id, email_normalized, locale, state, source, consent_wording_version, token_nonce, confirm_token_hash, manage_token_hash, token_expires_at, confirmed_at)
-    select ${campaignId}, ${tag} || '.' || i || '@example.org', (array['ru','kk','en'])[1 + i % 3], 'confirmed', 'standalone', 'updates-v1',
-           md5(${tag} || i), md5('c' || ${tag} || i), md5('m' || ${tag} || i), now() + interval '1 day', now()
-    from generate_series(0, ${n - 1}) as i`);
+  const rows = Array.from({ length: n }, (_, i) => ({ i, ...sealedSubscriber(`${tag}.${i}@example.org`) }));
+  await db().execute(sql`insert into subscribers (campaign_id, email_index, email_sealed, locale, state, source, consent_wording_version, token_nonce, confirm_token_hash, manage_token_hash, token_expires_at, confirmed_at)
+    select ${campaignId}, r."emailIndex", r."emailSealed", (array['ru','kk','en'])[1 + r.i % 3], 'confirmed', 'standalone', 'updates-v1',
+           md5(${tag} || r.i), md5('c' || ${tag} || r.i), md5('m' || ${tag} || r.i), now() + interval '1 day', now()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(i int, "emailIndex" text, "emailSealed" text)`);
 }
 
 const captured = (tag: string) => capture().emails().filter((e) => e.to[0]!.startsWith(`${tag}.`));

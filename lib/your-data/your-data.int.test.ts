@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { emailIndex, open as openSealed, sealedAttendee, sealedSigner, sealedSubscriber } from "@/db/personal-data";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as yourDataRoute } from "@/app/api/v1/your-data/route";
 import { rowsOf, setProcessDatabase } from "@/db";
@@ -44,7 +45,7 @@ const sign = (slug: string, email: string, name = "Әлия Нұрланқызы
   signPetition({ db: db() }, slug, signInputSchema.parse({ name, email, locale: "ru", public: "on" }));
 const count = async (slug: string) => (await findVisiblePetitionBySlug(db(), slug))!.count;
 const signatureOf = async (slug: string, email: string) => {
-  const rows = await db().select().from(signatures).where(eq(signatures.emailNormalized, normalized(email)));
+  const rows = await db().select().from(signatures).where(eq(signatures.emailIndex, emailIndex(normalized(email))));
   const petition = await findVisiblePetitionBySlug(db(), slug);
   return rows.find((r) => r.petitionId === petition!.petition.id) ?? null;
 };
@@ -80,7 +81,7 @@ describe("the your-data link", () => {
     const attendee = await makeAttendee(db(), rally.id);
     await insertNoticesWithJobs(db(), { rallyId: rally.id, kind: "day_before", states: ["confirmed"], rsvpIds: [attendee.id] });
     await drainMail(db());
-    for (const to of [normalized(email), attendee.emailNormalized!]) {
+    for (const to of [normalized(email), attendee.email]) {
       const [mail] = capture().emails().filter((e) => e.to.includes(to));
       expect(mail, to).toBeDefined();
       for (const body of [mail!.text, mail!.html]) {
@@ -166,7 +167,7 @@ describe("stop all email", () => {
   it("spares the address every rally notice but not the confirmation it asks for; undone, mail flows again", async () => {
     const rally = await makeRally(db(), world.campaignA.id, "announced");
     const attendee = await makeAttendee(db(), rally.id);
-    const email = attendee.emailNormalized!;
+    const email = attendee.email;
     const token = yourDataToken(email);
     expect((await post({ token, locale: "ru", action: "stop_email" })).headers.get("location")).toBe(`/ru/your-data/${token}?done=email_stopped`);
     expect((await readYourData(db(), token)).emailStopped).toMatchObject({ reason: "requested", at: expect.any(Date) });
@@ -189,7 +190,7 @@ describe("stop all email", () => {
     expect(capture().emails().filter((e) => e.to.includes(email))).toHaveLength(2);
     await stopAllEmail(db(), token);
     await stopAllEmail(db(), token); // twice is once
-    expect(rowsOf(await db().execute(sql`select 1 from email_suppressions where email_normalized = ${email}`))).toHaveLength(1);
+    expect(rowsOf(await db().execute(sql`select 1 from email_suppressions where email_index = ${emailIndex(email)}`))).toHaveLength(1);
   });
 });
 
@@ -200,10 +201,10 @@ describe("download what we hold", () => {
     await sign(world.closed.slug, email).catch(() => undefined); // closed: nothing stored
     const rally = await makeRally(db(), world.campaignA.id, "announced");
     const attendee = await makeAttendee(db(), rally.id);
-    await db().update(rsvps).set({ emailNormalized: normalized(email), name: "Әлия at the rally" }).where(eq(rsvps.id, attendee.id));
+    await db().update(rsvps).set(sealedAttendee(normalized(email), "Әлия at the rally")).where(eq(rsvps.id, attendee.id));
 
     await db().insert(subscribers).values({
-      campaignId: world.campaignA.id, emailNormalized: normalized(email), locale: "ru", state: "confirmed", source: "sign_form",
+      campaignId: world.campaignA.id, ...sealedSubscriber(normalized(email)), locale: "ru", state: "confirmed", source: "sign_form",
       consentWordingVersion: "v1", tokenNonce: "n", confirmTokenHash: `c-${n}`, manageTokenHash: `m-${n}`, tokenExpiresAt: new Date(), confirmedAt: new Date(),
     });
 
@@ -246,7 +247,7 @@ describe("delete everything", () => {
     const other = (await findVisiblePetitionBySlug(db(), world.delivered.slug))!.petition;
     await signAndConfirm(open, email);
     await db().insert(signatures).values({
-      petitionId: other.id, emailNormalized: normalized(email), name: "Әлия", locale: "ru", state: "pending",
+      petitionId: other.id, ...sealedSigner(normalized(email), "Әлия"), locale: "ru", state: "pending",
       tokenNonce: "n", tokenHash: `h-${n}`, tokenExpiresAt: new Date(Date.now() + 3600_000), clientHash: "abc",
     });
     const pendingId = (await signatureOf(world.delivered.slug, email))!.id;
@@ -255,12 +256,12 @@ describe("delete everything", () => {
     const rally = await makeRally(db(), world.campaignA.id, "announced");
     await db().update(rallies).set({ capacity: 1, waitlist: true }).where(eq(rallies.id, rally.id));
     const mine = await makeAttendee(db(), rally.id);
-    await db().update(rsvps).set({ emailNormalized: normalized(email) }).where(eq(rsvps.id, mine.id));
+    await db().update(rsvps).set({ emailIndex: emailIndex(normalized(email)), emailSealed: sealedAttendee(normalized(email), "").emailSealed }).where(eq(rsvps.id, mine.id));
     const waiting = await makeAttendee(db(), rally.id);
     await db().update(rsvps).set({ state: "waitlisted", waitlistedAt: new Date() }).where(eq(rsvps.id, waiting.id));
     await stopAllEmail(db(), token);
     await db().insert(subscribers).values({
-      campaignId: world.campaignA.id, emailNormalized: normalized(email), locale: "ru", state: "confirmed", source: "standalone",
+      campaignId: world.campaignA.id, ...sealedSubscriber(normalized(email)), locale: "ru", state: "confirmed", source: "standalone",
       consentWordingVersion: "v1", tokenNonce: "n", confirmTokenHash: `dc-${n}`, manageTokenHash: `dm-${n}`, tokenExpiresAt: new Date(), confirmedAt: new Date(),
     });
     const counts = { open: await count(open), other: await count(world.delivered.slug) };
@@ -270,16 +271,16 @@ describe("delete everything", () => {
 
     const left = await readYourData(db(), token);
     expect(left).toMatchObject({ signatures: [], rsvps: [], subscriptions: [], emailStopped: null });
-    expect(rowsOf(await db().execute(sql`select 1 from signatures where email_normalized = ${normalized(email)} or name like 'Әлия%' and petition_id = ${other.id}`))).toHaveLength(0);
+    expect(rowsOf(await db().execute(sql`select 1 from signatures where email_index = ${emailIndex(normalized(email))} and petition_id = ${other.id}`))).toHaveLength(0);
     // The confirmed signature still counts, with nothing that says whose it was.
     expect(await count(open)).toBe(counts.open);
     expect(await count(world.delivered.slug)).toBe(counts.other);
     expect(await reconcileConfirmedCounts(db())).toBe(0);
-    const anonymous = rowsOf<{ name: string; client_hash: string | null; email_normalized: string }>(
-      await db().execute(sql`select name, client_hash, email_normalized from signatures where email_normalized like 'erased:%' and updated_at > now() - interval '1 minute'`),
+    const anonymous = rowsOf<{ name_sealed: string; email_sealed: string; client_hash: string | null }>(
+      await db().execute(sql`select name_sealed, email_sealed, client_hash from signatures where email_index like 'erased:%' and updated_at > now() - interval '1 minute'`),
     );
     expect(anonymous.length).toBeGreaterThanOrEqual(1);
-    expect(anonymous.every((r) => r.name === "" && r.client_hash === null)).toBe(true);
+    expect(anonymous.every((r) => openSealed("signatures.name", r.name_sealed) === "" && openSealed("signatures.email", r.email_sealed) === "" && r.client_hash === null)).toBe(true);
     // The RSVP went, and its place went to the next person.
     expect(await db().select().from(rsvps).where(eq(rsvps.id, mine.id))).toHaveLength(0);
     expect((await db().select().from(rsvps).where(eq(rsvps.id, waiting.id)))[0]?.state).toBe("confirmed");

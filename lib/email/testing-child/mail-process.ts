@@ -6,11 +6,13 @@
  * <target>: a PostgreSQL URL or pglite:<dir>.
  */
 import { openDatabase } from "@/db";
+import { configureDataKeys } from "@/lib/security/data-keys";
 import { requestSignInLink } from "@/lib/auth/send-sign-in-link";
 import { startMailSender } from "@/lib/email/sender";
 import { inviteUser } from "@/lib/organizers/invite-user";
 
 async function main() {
+  configureDataKeys(); // DATA_KEY / DATA_INDEX_KEY from the test process (db/testing.ts)
   const [mode, target, ...args] = process.argv.slice(2);
   const database = await openDatabase(
     target!.startsWith("pglite:") ? { pgliteDir: target!.slice("pglite:".length) } : { databaseUrl: target, max: 4 },

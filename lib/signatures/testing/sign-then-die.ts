@@ -4,10 +4,12 @@
  * or closed on purpose. argv: <databaseUrl | pglite:dir> <email>...
  */
 import { openDatabase } from "@/db";
+import { configureDataKeys } from "@/lib/security/data-keys";
 import { signInputSchema } from "@/lib/validation/signatures";
 import { signPetition } from "../sign-petition";
 
 async function main() {
+  configureDataKeys(); // DATA_KEY / DATA_INDEX_KEY from the test process (db/testing.ts)
   const [target, ...emails] = process.argv.slice(2);
   const database = await openDatabase(
     target!.startsWith("pglite:") ? { pgliteDir: target!.slice("pglite:".length) } : { databaseUrl: target, max: 2 },
