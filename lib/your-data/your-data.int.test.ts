@@ -55,7 +55,8 @@ async function signAndConfirm(slug: string, email: string) {
   await confirmSignature(db(), tokenFromNonce(s.tokenNonce));
   return s.id;
 }
-const tampered = (token: string) => `${token.slice(0, -2)}${token.endsWith("A") ? "B" : "A"}${token.slice(-1)}`;
+/** One character of the sealed part changed (the second-to-last: the last may carry only padding bits). */
+const tampered = (token: string) => `${token.slice(0, -2)}${token.at(-2) === "A" ? "B" : "A"}${token.slice(-1)}`;
 const linkIn = (text: string | null) => /https?:\/\/\S+\/(ru|kk|en)\/your-data\/(v1\.[A-Za-z0-9_.-]+)/.exec(text ?? "");
 const post = (fields: Record<string, string>) =>
   yourDataRoute(
