@@ -64,7 +64,9 @@ export async function writeBareStatementScript(slug: string): Promise<string> {
     const [row] = JSON.parse(v) as Record<string, unknown>[];
     const fields = Object.entries(row!).map(([k, x]) => {
       const unique = typeof x === "string" && !shared.has(k);
-      const expr = unique ? `'pgbench-' || (:client_id)::text || '-' || (:n)::text || '-' || md5(random()::text) || '@example.org'` : x === null ? "null" : typeof x === "string" ? literal(x) : String(x);
+      // As long as the app's value (a sealed address is ~100 characters), so the rows weigh what the app's do.
+      const fresh = `'pgbench-' || (:client_id)::text || '-' || (:n)::text || '-' || md5(random()::text) || '@example.org'`;
+      const expr = unique ? `rpad(${fresh}, ${Math.max(String(x).length, 40)}, md5(random()::text))` : x === null ? "null" : typeof x === "string" ? literal(x) : String(x);
       return `${literal(k)}, ${expr}`;
     });
     return `jsonb_build_array(jsonb_build_object(${fields.join(", ")}))::text`;
