@@ -11,7 +11,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, rowsOf } from "@/db";
 import { seed } from "@/db/seed";
-import { seal } from "@/db/personal-data";
+import { seal, sealedSubscriber } from "@/db/personal-data";
 // Also gives this process (and the servers it starts, through the environment) the keys of personal data at rest.
 import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
 import { hashToken } from "@/lib/confirmations/tokens";
@@ -349,4 +349,21 @@ export function freshnessProbe(options: {
       return { probes: lags.length, failures, worstJson: worst("json"), worstPage: worst("page"), medianJson: median("json"), medianPage: median("page") };
     },
   };
+}
+
+/** `count` confirmed subscribers of the first campaign (ru/kk/en in turn), each address sealed here (SQL cannot encrypt). */
+export async function seedSubscribers(database: Database, count: number) {
+  for (let start = 0; start < count; start += 50_000) {
+    const end = Math.min(count, start + 50_000);
+    // Each address sealed here (SQL cannot encrypt): the fan-out opens and mails every one.
+    const rows = Array.from({ length: end - start }, (_, k) => ({ i: start + k, ...sealedSubscriber(`sub-${start + k}@example.org`) }));
+    await database.db.execute(sql`
+      insert into subscribers (campaign_id, email_index, email_sealed, locale, state, source, consent_wording_version, token_nonce,
+                               confirm_token_hash, manage_token_hash, token_expires_at, confirmed_at)
+      select c.id, r."emailIndex", r."emailSealed", (array['ru','kk','en'])[1 + r.i % 3], 'confirmed', 'sign_form', 'updates-v1',
+             md5('n' || r.i), md5('c' || r.i), md5('m' || r.i), now() + interval '1 day', now()
+      from (select id from campaigns order by created_at limit 1) c,
+           jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(i int, "emailIndex" text, "emailSealed" text)`);
+  }
+  await database.db.execute(sql`analyze subscribers`);
 }

@@ -11,8 +11,8 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, rowsOf } from "@/db";
 import { seed } from "@/db/seed";
-import { sealedSubscriber } from "@/db/personal-data";
 import { adminQuery, testServerUrl, withDatabase } from "@/db/testing";
+import { seedSubscribers } from "../support";
 import { createUpdate } from "@/lib/updates/create-update";
 import { fanOutPage } from "@/lib/updates/fan-out";
 import { sendUpdate } from "@/lib/updates/send-update";
@@ -40,17 +40,7 @@ async function main() {
   try {
     await seed(db);
     const t0 = performance.now();
-    // Each address sealed here (SQL cannot encrypt; db/personal-data.ts), 50,000 rows a statement.
-    for (let start = 0; start < SUBSCRIBERS; start += 50_000) {
-      const rows = Array.from({ length: Math.min(50_000, SUBSCRIBERS - start) }, (_, k) => ({ i: start + k, ...sealedSubscriber(`sub-${start + k}@example.org`) }));
-      await db.execute(sql`
-        insert into subscribers (campaign_id, email_index, email_sealed, locale, state, source, consent_wording_version, token_nonce,
-                                 confirm_token_hash, manage_token_hash, token_expires_at, confirmed_at)
-        select c.id, r."emailIndex", r."emailSealed", (array['ru','kk','en'])[1 + r.i % 3], 'confirmed', 'sign_form', 'updates-v1',
-               md5('n' || r.i), md5('c' || r.i), md5('m' || r.i), now() + interval '1 day', now()
-        from (select id from campaigns order by created_at limit 1) c,
-             jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(i int, "emailIndex" text, "emailSealed" text)`);
-    }
+    await seedSubscribers(database, SUBSCRIBERS);
     await db.execute(sql`analyze subscribers`);
     console.log(`seeded ${SUBSCRIBERS} subscribers in ${(performance.now() - t0).toFixed(0)} ms`);
     const [admin] = rowsOf<{ id: string; email: string }>(await db.execute(sql`insert into users (email, role) values ('profile-admin@example.org', 'admin') returning id, email`));

@@ -28,8 +28,7 @@ import { createUpdate } from "@/lib/updates/create-update";
 import { cancelUpdate } from "@/lib/updates/pause-update";
 import { sendUpdate } from "@/lib/updates/send-update";
 import { updateCreateSchema } from "@/lib/validation/updates";
-import { build, root, waitFor } from "../support";
-import { sealedSubscriber } from "@/db/personal-data";
+import { build, root, seedSubscribers, waitFor } from "../support";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
 const RUNS = (process.env.BENCH_RUNS ?? "2,10,kill").split(",");
@@ -134,22 +133,6 @@ async function signLoad(base: string, tag: string): Promise<Latency> {
     }),
   );
   return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), requests: times.length, errors };
-}
-
-async function seedSubscribers(database: Database, count: number) {
-  for (let start = 0; start < count; start += 50_000) {
-    const end = Math.min(count, start + 50_000);
-    // Each address sealed here (SQL cannot encrypt): the fan-out opens and mails every one.
-    const rows = Array.from({ length: end - start }, (_, k) => ({ i: start + k, ...sealedSubscriber(`sub-${start + k}@example.org`) }));
-    await database.db.execute(sql`
-      insert into subscribers (campaign_id, email_index, email_sealed, locale, state, source, consent_wording_version, token_nonce,
-                               confirm_token_hash, manage_token_hash, token_expires_at, confirmed_at)
-      select c.id, r."emailIndex", r."emailSealed", (array['ru','kk','en'])[1 + r.i % 3], 'confirmed', 'sign_form', 'updates-v1',
-             md5('n' || r.i), md5('c' || r.i), md5('m' || r.i), now() + interval '1 day', now()
-      from (select id from campaigns order by created_at limit 1) c,
-           jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(i int, "emailIndex" text, "emailSealed" text)`);
-  }
-  await database.db.execute(sql`analyze subscribers`);
 }
 
 async function run(label: string, rps: number, kill: boolean): Promise<Result> {
