@@ -67,7 +67,8 @@ export async function listAuditEntries(db: Db, options: { limit: number; before?
 
 /**
  * Retention (issue 13 item 7): security events older than `before` forget the client's address-hash (their
- * entity id); the event, its action and its details stay, so the dashboard's sums do not change. Returns how many.
+ * entity id), and the abuse flags' entries the short form of it they show; the event, its action and its other details
+ * stay, so the dashboard's sums do not change. Returns how many.
  */
 export async function forgetSecurityEventClientHashesBefore(db: Db, before: Date): Promise<number> {
   const rows = await db
@@ -75,5 +76,22 @@ export async function forgetSecurityEventClientHashesBefore(db: Db, before: Date
     .set({ entityId: null })
     .where(and(eq(auditLog.entityType, "client"), sql`${auditLog.entityId} is not null`, lt(auditLog.at, before)))
     .returning({ id: auditLog.id });
-  return rows.length;
+  // The abuse flags' entries (flagged, dismissed, blocked) show a client as a short form of its address-hash: that
+  // goes too (a domain stays). An active block rule keeps its hash: it is the admin's decision, not a record.
+  const flagged = await db
+    .update(auditLog)
+    .set({
+      details: sql`case when ${auditLog.details} ? 'subject' then jsonb_set(${auditLog.details}, '{subject}', '"#…"')
+                        else jsonb_set(${auditLog.details}, '{rule}', '"#…"') end`,
+    })
+    .where(
+      and(
+        eq(auditLog.entityType, "abuse_flag"),
+        lt(auditLog.at, before),
+        sql`((${auditLog.details}->>'kind' = 'client' and ${auditLog.details}->>'subject' <> '#…')
+          or (${auditLog.details}->>'type' = 'client' and ${auditLog.details}->>'rule' <> '#…'))`,
+      ),
+    )
+    .returning({ id: auditLog.id });
+  return rows.length + flagged.length;
 }

@@ -171,6 +171,33 @@ describe("retention", () => {
     expect(again.map((r) => r.entityId)).toEqual([null, null, hash, hash]);
   });
 
+  it("strips the short address-hash from the abuse flags' audit entries after 30 days; a domain stays", async () => {
+    const now = new Date(Date.now() + 365 * DAY);
+    const daysBefore = (days: number) => new Date(now.getTime() - days * DAY);
+    const flagId = "00000000-0000-4000-8000-00000000f1a9";
+    const entries = await db()
+      .insert(auditLog)
+      .values([
+        { action: "abuse.flag", entityType: "abuse_flag", entityId: flagId, at: daysBefore(31), details: { kind: "client", subject: "#0123456789ab", signatures: 140 } },
+        { action: "abuse.block", entityType: "abuse_flag", entityId: flagId, at: daysBefore(31), details: { type: "client", rule: "#0123456789ab" } },
+        { action: "abuse.flag", entityType: "abuse_flag", entityId: flagId, at: daysBefore(31), details: { kind: "domain", subject: "mail.example", signatures: 120 } },
+        { action: "abuse.flag_dismiss", entityType: "abuse_flag", entityId: flagId, at: daysBefore(29), details: { kind: "client", subject: "#0123456789ab" } },
+      ])
+      .returning({ id: auditLog.id });
+    await applyRetention(db(), { now });
+    const rows = await db().select().from(auditLog).where(inArray(auditLog.id, entries.map((e) => e.id))).orderBy(auditLog.at, auditLog.action);
+    const shown = (d: Record<string, unknown>) => d.subject ?? d.rule;
+    expect(rows.map((r) => [r.action, shown(r.details)])).toEqual(
+      expect.arrayContaining([
+        ["abuse.flag", "#…"],
+        ["abuse.block", "#…"],
+        ["abuse.flag", "mail.example"],
+        ["abuse.flag_dismiss", "#0123456789ab"],
+      ]),
+    );
+    expect(rows.find((r) => r.details.kind === "client" && r.action === "abuse.flag")?.details.signatures).toBe(140);
+  });
+
   it("anonymises the signers of a petition archived 12 months ago (configurable), counts kept; younger archives untouched", async () => {
     const oldArchive = await makePetition(db(), world.campaignA.id, world.tag, "archived");
     const youngArchive = await makePetition(db(), world.campaignA.id, world.tag, "archived");
