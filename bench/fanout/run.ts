@@ -6,7 +6,7 @@
  * to the provider per second beside its capacity (100 × N) — every email it got between the first and the last
  * update email (the budget is shared: signers' confirmations go first), and of them the update emails —, provider calls, duplicates, missing, how long a
  * signer's confirmation email waits when they sign mid-send, and the sign path's p50/p99 without and during the
- * send (the same load: BENCH_SIGN_CONCURRENCY clients POSTing signatures for BENCH_SIGN_SECONDS), each beside its
+ * send (the same load: BENCH_SIGN_CONCURRENCY clients POSTing signatures for BENCH_SIGN_SECONDS, from wrk), each beside its
  * target, and the load average before and after each run (the machine may be shared).
  *
  *   BENCH_RUNS=2,10,kill   N req/s per run; `kill`: 10 req/s, the app killed (SIGKILL, every process) mid-send
@@ -14,6 +14,7 @@
  *   BENCH_MAX_SEND_SECONDS=150   a run whose send would take longer (2 req/s: 500 s for 100,000) is measured
  *                          over this long, then the update is cancelled (the rate is the steady state).
  *   BENCH_SKIP_BUILD=1 reuses the build in NEXT_DIST_DIR (default .next).
+ *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every app process (node flags, space-separated).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -28,7 +29,7 @@ import { createUpdate } from "@/lib/updates/create-update";
 import { cancelUpdate } from "@/lib/updates/pause-update";
 import { sendUpdate } from "@/lib/updates/send-update";
 import { updateCreateSchema } from "@/lib/validation/updates";
-import { build, root, seedSubscribers, waitFor } from "../support";
+import { build, ensureTools, root, runWrk, seedSubscribers, waitFor, wrkScripts } from "../support";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
 const RUNS = (process.env.BENCH_RUNS ?? "2,10,kill").split(",");
@@ -64,7 +65,7 @@ type Result = {
 
 function startApp(url: string, capture: ResendCapture, rps: number): ChildProcess {
   // Its own process group, so a kill takes the cluster's primary and every worker at once (as a crash would).
-  return spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
+  return spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), path.join(root, "scripts/serve.mjs")], {
     cwd: root,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
@@ -118,23 +119,13 @@ async function signOnce(base: string, email: string): Promise<boolean> {
   return res.status < 400;
 }
 
-/** `SIGN_CONCURRENCY` clients signing as fast as answers come, for `SIGN_SECONDS`: each request's latency. */
+/**
+ * `SIGN_CONCURRENCY` clients signing as fast as answers come, for `SIGN_SECONDS` (wrk, bench/sign/sign.lua: a
+ * process of its own, so neither the capture server nor this process's polling delays an answer it times).
+ */
 async function signLoad(base: string, tag: string): Promise<Latency> {
-  const until = Date.now() + SIGN_SECONDS * 1000;
-  const times: number[] = [];
-  let errors = 0;
-  let n = 0;
-  await Promise.all(
-    Array.from({ length: SIGN_CONCURRENCY }, async (_, c) => {
-      while (Date.now() < until) {
-        const started = performance.now();
-        const ok = await signOnce(base, `load-${tag}-${c}-${n++}@example.org`).catch(() => false);
-        times.push(performance.now() - started);
-        if (!ok) errors++;
-      }
-    }),
-  );
-  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), requests: times.length, errors };
+  const f = await runWrk(base, SIGN_CONCURRENCY, path.join(wrkScripts, "sign.lua"), { BENCH_PREFIX: `load-${tag}`, BENCH_SLUGS: "drop-the-charges" }, SIGN_SECONDS, 1);
+  return { p50: f.p50ms, p99: f.p99ms, requests: f.requests, errors: f.errors };
 }
 
 async function run(label: string, rps: number, kill: boolean): Promise<Result> {
@@ -269,6 +260,7 @@ async function waitForQuiet(database: Database) {
 }
 
 async function main() {
+  ensureTools({ wrk: "wrk" });
   build();
   const results: Result[] = [];
   for (const r of RUNS) {

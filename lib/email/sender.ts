@@ -166,7 +166,7 @@ export function startMailSender(db: Db, options: SenderOptions = {}): MailSender
         update mail_throttle set next_at = greatest(next_at, clock_timestamp()) + ${ms(spacingMs)}
         where id = 1 and (halted_until is null or halted_until < clock_timestamp())
           and (${always} or (select count(*) from (select 1 from email_outbox where state = 'queued' and available_at <= clock_timestamp()
-                                                  order by priority, created_at limit ${MAX_BATCH_EMAILS * 8}) q)
+                                                  limit ${MAX_BATCH_EMAILS * 8}) q)
                  > ${MAX_BATCH_EMAILS} * greatest(0, extract(epoch from (next_at - clock_timestamp())) * 1000 / ${spacingMs}))
         returning (extract(epoch from (next_at - clock_timestamp())) * 1000 - ${spacingMs})::float8 as wait_ms`),
     );

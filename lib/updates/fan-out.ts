@@ -8,6 +8,7 @@ import {
   enqueueFanoutPage,
   findUpdateById,
   finishSentUpdates,
+  refreshOutboxStatistics,
   updateUpdateGuarded,
 } from "@/db/queries/updates";
 import { priorityOf } from "@/lib/email/kinds";
@@ -49,6 +50,9 @@ export async function fanOutPage(db: Db, update: Pick<CampaignUpdate, "id" | "ca
   return { state: page.done ? ("done" as const) : ("more" as const), cursor: page.cursor, enqueued: page.enqueued };
 }
 
+/** How many emails a fan-out enqueues before it refreshes the outbox's planner statistics. */
+const ANALYZE_AFTER = 5_000;
+
 /** Runs a claimed fan-out to its end (or until paused, cancelled or taken over). */
 export async function runFanout(db: Db, claimed: CampaignUpdate, options: Required<Omit<FanoutOptions, "onPage">> & Pick<FanoutOptions, "onPage">, signal?: AbortSignal): Promise<number> {
   const update = await findUpdateById(db, claimed.id);
@@ -58,6 +62,10 @@ export async function runFanout(db: Db, claimed: CampaignUpdate, options: Requir
   let total = 0;
   while (!signal?.aborted) {
     const page = await fanOutPage(db, update, cursor, { pageSize: options.pageSize, leaseMs: options.leaseMs, locales: written, defaultLocale: update.defaultLocale as Locale });
+    // The outbox's statistics, once a few thousand emails are in (and at the end): see refreshOutboxStatistics.
+    if ((total < ANALYZE_AFTER && total + page.enqueued >= ANALYZE_AFTER) || (page.state === "done" && total + page.enqueued >= ANALYZE_AFTER)) {
+      await refreshOutboxStatistics(db);
+    }
     total += page.enqueued;
     cursor = page.cursor;
     if (page.state !== "stopped") options.onPage?.({ updateId: update.id, enqueued: page.enqueued, done: page.state === "done" });
