@@ -62,11 +62,10 @@ export async function runFanout(db: Db, claimed: CampaignUpdate, options: Requir
   let total = 0;
   while (!signal?.aborted) {
     const page = await fanOutPage(db, update, cursor, { pageSize: options.pageSize, leaseMs: options.leaseMs, locales: written, defaultLocale: update.defaultLocale as Locale });
-    // The outbox's statistics, once a few thousand emails are in (and at the end): see refreshOutboxStatistics.
-    if ((total < ANALYZE_AFTER && total + page.enqueued >= ANALYZE_AFTER) || (page.state === "done" && total + page.enqueued >= ANALYZE_AFTER)) {
-      await refreshOutboxStatistics(db);
-    }
+    const before = total;
     total += page.enqueued;
+    // The outbox's statistics, once a few thousand emails are in (and at the end): see refreshOutboxStatistics.
+    if (total >= ANALYZE_AFTER && (before < ANALYZE_AFTER || page.state === "done")) await refreshOutboxStatistics(db);
     cursor = page.cursor;
     if (page.state !== "stopped") options.onPage?.({ updateId: update.id, enqueued: page.enqueued, done: page.state === "done" });
     if (page.state !== "more") break;
