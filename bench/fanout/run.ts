@@ -14,7 +14,8 @@
  *   BENCH_MAX_SEND_SECONDS=150   a run whose send would take longer (2 req/s: 500 s for 100,000) is measured
  *                          over this long, then the update is cancelled (the rate is the steady state).
  *   BENCH_SKIP_BUILD=1 reuses the build in NEXT_DIST_DIR (default .next).
- *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every app process (node flags, space-separated).
+ *   BENCH_NODE_ARGS="--prof" passes node flags (space-separated) to every app process; --prof writes a V8 tick log
+ *                          per process, read with `node --prof-process` (--cpu-prof writes nothing for a worker killed).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -99,8 +100,6 @@ async function stopApp(app: ChildProcess) {
   await Promise.race([exited, new Promise((r) => setTimeout(r, 12_000))]);
   killApp(app, "SIGKILL");
 }
-
-const quantile = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : Number.NaN);
 
 let signCounter = 0;
 async function signOnce(base: string, email: string): Promise<boolean> {
