@@ -38,7 +38,8 @@ COPY --from=build --chown=node:node /app/assets ./assets
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000
-# Ready when the database answers (GET /api/health; 503 when not). One server process per core: WEB_CONCURRENCY.
+# Ready when the database answers (GET /api/health; 503 when not). One web process per core (WEB_CONCURRENCY) and one
+# job process at nice 10 (JOBS=off: none).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "scripts/serve.mjs"]

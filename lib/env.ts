@@ -51,7 +51,7 @@ const schema = z
     /** Months after a petition is archived (or a rally held or cancelled) that its people's personal data is anonymised. */
     ARCHIVE_ANONYMISE_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
     HOSTNAME: z.string().min(1).optional(),
-    /** Read by scripts/serve.mjs: server processes (default: one per core in production, 1 on the embedded default). */
+    /** Read by scripts/serve.mjs: web processes (default: one per core in production, 1 on the embedded default); production adds one job process unless JOBS=off. */
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
     TRUSTED_PROXIES: z
       .string()

@@ -12,13 +12,15 @@
 //   - sends supporter-facing pages without Next's and React's runtime (scripts/scriptless.mjs): they need none;
 //   - answers public pages and the count JSON from a cache of a few seconds (scripts/page-cache.mjs), each copy
 //     with a fresh CSP nonce, so a viral petition page costs a render per process every two seconds, not per visit;
-//   - in production runs one process per core (Node's cluster; WEB_CONCURRENCY overrides), all on the same port,
-//     each with its own database pool and job workers; one that dies is replaced. The embedded default stays one
-//     process: PGlite allows one per data folder.
-// Options: PORT (3000), HOSTNAME, NEXT_DIST_DIR (.next), WEB_CONCURRENCY.
+//   - in production runs one web process per core (Node's cluster; WEB_CONCURRENCY overrides), all on the same port,
+//     each with its own database pool, and one job process beside them (the mail sender, the updates fan-out, the
+//     scheduled jobs) at a lower CPU priority (nice 10), so a 100,000-email send takes the cores only when requests
+//     leave them idle; one that dies is replaced. The embedded default stays one process doing both: PGlite allows
+//     one per data folder.
+// Options: PORT (3000), HOSTNAME, NEXT_DIST_DIR (.next), WEB_CONCURRENCY, JOBS (off: no job process).
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import os from "node:os";
@@ -51,8 +53,14 @@ process.env.NODE_ENV ||= "production";
 process.env.NEXT_TELEMETRY_DISABLED ||= "1";
 
 const processes = processCount();
-if (cluster.isPrimary && processes > 1) {
+/** Production: the job workers get a process of their own (below); JOBS=off: none here at all. */
+const separateJobs = !embedded && process.env.JOBS !== "off";
+/** How much less CPU the job process gets than a web process when both want it (a nice value, 0–19). */
+export const JOBS_NICE = 10;
+if (cluster.isPrimary && (processes > 1 || separateJobs)) {
   supervise(processes);
+} else if (process.env.QOLDAU_ROLE === "jobs") {
+  await work();
 } else {
   await serve();
 }
@@ -80,7 +88,8 @@ function processCount() {
  * configuration is wrong: then everything stops, with its exit code.
  */
 function supervise(count) {
-  console.log(`[qoldau] starting ${count} processes (${process.env.WEB_CONCURRENCY ? "WEB_CONCURRENCY" : "one per core"})`);
+  const jobs = separateJobs ? ` and a job process (nice ${JOBS_NICE})` : "";
+  console.log(`[qoldau] starting ${count} web process${count === 1 ? "" : "es"} (${process.env.WEB_CONCURRENCY ? "WEB_CONCURRENCY" : "one per core"})${jobs}`);
   let stopping = false;
   let exitCode = 0;
   const stop = (code) => {
@@ -90,10 +99,14 @@ function supervise(count) {
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
     setTimeout(() => process.exit(exitCode), 15_000).unref();
   };
-  const fork = () => {
-    const worker = cluster.fork();
+  const fork = (role) => {
+    // A web process never starts the job workers; the job process never listens.
+    const worker = cluster.fork(separateJobs ? { QOLDAU_ROLE: role, ...(role === "web" ? { JOBS: "off" } : {}) } : {});
     let listening = false;
     worker.once("listening", () => (listening = true));
+    worker.on("message", (message) => {
+      if (message?.qoldau === "jobs-ready") listening = true;
+    });
     worker.once("exit", (code, signal) => {
       if (stopping) {
         if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
@@ -105,12 +118,54 @@ function supervise(count) {
         stop(code || 1);
         return;
       }
-      console.error(`[qoldau] a server process died (${how}); starting another`);
-      fork();
+      console.error(`[qoldau] a ${role === "jobs" ? "job" : "server"} process died (${how}); starting another`);
+      fork(role);
     });
   };
-  for (let i = 0; i < count; i++) fork();
+  for (let i = 0; i < count; i++) fork("web");
+  if (separateJobs) fork("jobs");
   for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => stop(0));
+}
+
+/** Prepares Next without serving: its instrumentation hook (lib/server-start.ts) opens the database and starts the job workers. */
+async function prepareNext() {
+  // The standalone build (Dockerfile) carries the resolved config instead of next.config.js.
+  const standaloneConfig = path.join(root, process.env.NEXT_DIST_DIR || ".next", "required-server-files.json");
+  if (!existsSync(path.join(root, "next.config.js")) && existsSync(standaloneConfig) && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) {
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(standaloneConfig, "utf8")).config);
+  }
+  const next = require("next");
+  const app = next({ dev: false, dir: root, hostname, port, customServer: true });
+  await app.prepare();
+  return app;
+}
+
+/**
+ * Every thread of this process at nice JOBS_NICE. On Linux the nice value is per thread (setpriority on a thread
+ * id changes that thread only), and a new thread starts with its creator's: so the ones running now are lowered
+ * one by one, and those made later (libuv's pool, V8's helpers) inherit it. Elsewhere the main thread's only.
+ */
+function lowerPriority() {
+  const tasks = "/proc/self/task";
+  const ids = existsSync(tasks) ? readdirSync(tasks).map(Number) : [0];
+  for (const id of ids) {
+    try {
+      os.setPriority(id, JOBS_NICE);
+    } catch {
+      // A thread that ended meanwhile.
+    }
+  }
+}
+
+/** The job process: the mail sender, the updates fan-out and the scheduled jobs; no HTTP server. */
+async function work() {
+  lowerPriority();
+  await prepareNext();
+  lowerPriority();
+  process.send?.({ qoldau: "jobs-ready" });
+  console.log(`[qoldau] job process ready (nice ${JOBS_NICE})`);
+  // lib/server-start.ts stops the workers and closes the database on SIGTERM/SIGINT, then exits.
+  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => setTimeout(() => process.exit(0), 10_000).unref());
 }
 
 async function serve() {
@@ -118,15 +173,7 @@ async function serve() {
   const peerHeader = `x-qoldau-peer-${randomBytes(12).toString("hex")}`;
   process.env.QOLDAU_PEER_HEADER = peerHeader;
 
-  // The standalone build (Dockerfile) carries the resolved config instead of next.config.js.
-  const standaloneConfig = path.join(root, process.env.NEXT_DIST_DIR || ".next", "required-server-files.json");
-  if (!existsSync(path.join(root, "next.config.js")) && existsSync(standaloneConfig) && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) {
-    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(standaloneConfig, "utf8")).config);
-  }
-
-  const next = require("next");
-  const app = next({ dev: false, dir: root, hostname, port, customServer: true });
-  await app.prepare();
+  const app = await prepareNext();
   const handle = app.getRequestHandler();
   const pageCache = createPageCache();
   /** Next's answer; a supporter-facing page without Next's runtime (scripts/scriptless.mjs), then kept by the cache. */

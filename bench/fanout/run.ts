@@ -1,6 +1,7 @@
 /**
  * npm run bench:fanout — an update to 100,000 confirmed subscribers (seeded by SQL) through `npm start`
- * (scripts/serve.mjs, one app process per core, each with its updates fan-out and mail sender) on a fresh
+ * (scripts/serve.mjs: one web process per core, and one job process at nice 10 with the updates fan-out and the
+ * mail sender) on a fresh
  * PostgreSQL database, against the Resend stand-in (e2e/support/resend-capture.ts) enforcing N requests/s.
  * For each run it prints: the time to enqueue every email (fan-out start → last page committed), emails handed
  * to the provider per second beside its capacity (100 × N) — every email it got between the first and the last

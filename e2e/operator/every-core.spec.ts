@@ -1,11 +1,13 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
 import path from "node:path";
 import { freePort } from "../support/embedded-server";
 import { expect, test } from "../support/fixtures";
 
-// `npm start` in production: one server process per core (here WEB_CONCURRENCY=2), on the e2e database and build.
+// `npm start` in production: one server process per core (here WEB_CONCURRENCY=2) and, unless JOBS=off, one job
+// process at a lower CPU priority, on the e2e database and build.
 
 type Started = { primary: ChildProcess; port: number; output: () => string };
 
@@ -59,7 +61,8 @@ test("npm start serves from as many processes as WEB_CONCURRENCY asks and replac
   try {
     await expect.poll(() => fresh(port, "/api/v1/health"), { timeout: 90_000 }).toBe(200);
     await expect.poll(() => children(server.primary.pid!).length, { timeout: 60_000 }).toBe(2);
-    expect(server.output()).toContain("starting 2 processes");
+    expect(server.output()).toContain("starting 2 web processes (WEB_CONCURRENCY)");
+    expect(server.output()).not.toContain("job process");
     const [victim] = children(server.primary.pid!);
 
     process.kill(victim!, "SIGKILL");
@@ -69,6 +72,47 @@ test("npm start serves from as many processes as WEB_CONCURRENCY asks and replac
     for (let i = 0; i < 5; i++) expect(await fresh(port, "/ru")).toBe(200);
     await expect.poll(() => children(server.primary.pid!).filter((p) => p !== victim).length, { timeout: 60_000 }).toBe(2);
     await expect.poll(() => fresh(port, "/api/health")).toBe(200);
+  } finally {
+    await stop(server);
+    await testInfo.attach("server output", { body: server.output(), contentType: "text/plain" });
+  }
+  expect(server.primary.exitCode ?? 0).toBe(0);
+});
+
+/** The nice value of every thread of a process (/proc/<pid>/task/<tid>/stat, field 19). */
+const niceOf = (pid: number) =>
+  readdirSync(`/proc/${pid}/task`).flatMap((tid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      return [Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16])];
+    } catch {
+      return []; // a thread that ended meanwhile
+    }
+  });
+
+test("the job workers run in a process of their own at a lower CPU priority, replaced when it dies", async ({}, testInfo) => {
+  test.setTimeout(180_000);
+  const port = await freePort();
+  const server = start({ ...production(port), JOBS: undefined, WEB_CONCURRENCY: "2" }, port);
+  try {
+    await expect.poll(() => server.output(), { timeout: 90_000 }).toContain("job process ready (nice 10)");
+    await expect.poll(() => fresh(port, "/api/v1/health"), { timeout: 90_000 }).toBe(200);
+    await expect.poll(() => children(server.primary.pid!).length, { timeout: 60_000 }).toBe(3);
+    expect(server.output()).toContain("starting 2 web processes (WEB_CONCURRENCY) and a job process (nice 10)");
+    const lowered = (pid: number) => niceOf(pid).every((nice) => nice === 10);
+    const processes = children(server.primary.pid!);
+    const jobs = processes.filter(lowered);
+    expect(jobs).toHaveLength(1);
+    // The web processes keep the normal priority, every thread of them.
+    for (const pid of processes.filter((p) => p !== jobs[0])) expect(new Set(niceOf(pid))).toEqual(new Set([0]));
+
+    process.kill(jobs[0]!, "SIGKILL");
+    await expect.poll(() => children(server.primary.pid!).includes(jobs[0]!), { timeout: 10_000 }).toBe(false);
+    // Serving goes on meanwhile; another job process takes its place, lowered too.
+    for (let i = 0; i < 3; i++) expect(await fresh(port, "/ru")).toBe(200);
+    await expect.poll(() => children(server.primary.pid!).filter(lowered).length, { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => children(server.primary.pid!).length, { timeout: 60_000 }).toBe(3);
+    expect(server.output()).toContain("a job process died (SIGKILL); starting another");
   } finally {
     await stop(server);
     await testInfo.attach("server output", { body: server.output(), contentType: "text/plain" });
