@@ -32,7 +32,7 @@ COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/db/migrations ./db/migrations
-COPY --from=build --chown=node:node /app/scripts/serve.mjs /app/scripts/page-cache.mjs /app/scripts/scriptless.mjs /app/scripts/hold-response.mjs /app/scripts/cross-site.mjs /app/scripts/security-headers.cjs ./scripts/
+COPY --from=build --chown=node:node /app/scripts/serve.mjs /app/scripts/page-cache.mjs /app/scripts/scriptless.mjs /app/scripts/hold-response.mjs /app/scripts/cross-site.mjs /app/scripts/direct-routes.mjs /app/scripts/security-headers.cjs ./scripts/
 COPY --from=build --chown=node:node /app/assets ./assets
 # Only used without DATABASE_URL (embedded PGlite); mount a volume here to keep that data.
 RUN mkdir -p /app/.data && chown node:node /app/.data

@@ -9,6 +9,8 @@
 //   - redirects a page opened under another host name than APP_URL's to APP_URL (308);
 //   - refuses a request whose declared body is larger than any route accepts (413) before Next reads it;
 //     routes cap what they read themselves (chunked bodies), see lib/http/read-body.ts;
+//   - answers a signature's POST and its confirmation's by calling their route handlers directly
+//     (scripts/direct-routes.mjs): Next's machinery around them was two thirds of a signature's CPU;
 //   - sends supporter-facing pages without Next's and React's runtime (scripts/scriptless.mjs): they need none;
 //   - answers public pages and the count JSON from a cache of a few seconds (scripts/page-cache.mjs), each copy
 //     with a fresh CSP nonce, so a viral petition page costs a render per process every two seconds, not per visit;
@@ -28,6 +30,7 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { crossSiteRefusal, isCrossSiteWrite } from "./cross-site.mjs";
+import { createDirectRoutes } from "./direct-routes.mjs";
 import { holdResponse } from "./hold-response.mjs";
 import { createPageCache } from "./page-cache.mjs";
 import { scriptlessCandidate, sendScriptless } from "./scriptless.mjs";
@@ -40,11 +43,12 @@ export const MAX_DECLARED_BODY_BYTES = 6 * 1024 * 1024;
 
 const { securityHeaders, nonPagePolicy } = require("./scripts/security-headers.cjs");
 /** On the answers this server writes itself (400, 403, 308, 413): the same headers as every other response. */
-const OWN_HEADERS = {
+/** On route answers this server gets from a handler directly: what next.config.js adds to Next's. */
+const OWN_ROUTE_HEADERS = {
   ...Object.fromEntries(securityHeaders.map(({ key, value }) => [key, value])),
   "Content-Security-Policy": nonPagePolicy,
-  "Cache-Control": "no-store",
 };
+const OWN_HEADERS = { ...OWN_ROUTE_HEADERS, "Cache-Control": "no-store" };
 const port = Number(process.env.PORT || 3000);
 const embedded = !process.env.DATABASE_URL;
 const hostname = process.env.HOSTNAME || (embedded ? "127.0.0.1" : "0.0.0.0");
@@ -70,11 +74,12 @@ function processCount() {
   const raw = process.env.WEB_CONCURRENCY;
   if (!raw) return embedded ? 1 : os.availableParallelism();
   const count = Number(raw);
-  const problem = !Number.isInteger(count) || count < 1 || count > 256
-    ? "must be a whole number from 1 to 256"
-    : embedded && count > 1
-      ? "must be 1 on the embedded default (PGlite allows one process per data folder); set DATABASE_URL to run more"
-      : null;
+  const problem =
+    !Number.isInteger(count) || count < 1 || count > 256
+      ? "must be a whole number from 1 to 256"
+      : embedded && count > 1
+        ? "must be 1 on the embedded default (PGlite allows one process per data folder); set DATABASE_URL to run more"
+        : null;
   if (problem) {
     console.error(`[qoldau] Invalid environment:\n  WEB_CONCURRENCY ${problem}`);
     process.exit(1);
@@ -196,6 +201,13 @@ async function serve() {
   // any form is shown. (Done here: Next's proxy treats localhost and 127.0.0.1 as one host and would loop.)
   const canonical = new URL(process.env.APP_URL || `http://localhost:${port}`);
 
+  const directRoutes = createDirectRoutes({
+    enabled: process.env.DIRECT_ROUTES !== "off",
+    distDir: path.join(root, process.env.NEXT_DIST_DIR || ".next"),
+    origin: canonical.origin,
+    headers: OWN_ROUTE_HEADERS,
+  });
+
   const server = createServer((req, res) => {
     const url = req.url ?? "/";
     // A path that is not valid percent-encoding would reach Next's router and come back as its 500.
@@ -226,6 +238,8 @@ async function serve() {
       req.resume();
       return;
     }
+    // A signature and its confirmation: their handlers called directly (scripts/direct-routes.mjs).
+    if (directRoutes.serve(req, res)) return;
     // Every method: a POST to a path no route answers gets Next's script-only 404 too (JSON for /api/, the page else).
     replaceScriptOnly404(req, res);
     pageCache.serve(req, res, renderPage).catch((error) => {
@@ -320,7 +334,9 @@ async function serve() {
 
   server.listen(port, hostname, () => {
     const shown = hostname.includes(":") ? `[${hostname}]` : hostname;
-    console.log(`[qoldau] listening on http://${shown}:${port}/${embedded && !process.env.HOSTNAME ? " (loopback only: set HOSTNAME to listen elsewhere)" : ""}`);
+    console.log(
+      `[qoldau] listening on http://${shown}:${port}/${embedded && !process.env.HOSTNAME ? " (loopback only: set HOSTNAME to listen elsewhere)" : ""}`,
+    );
   });
   server.on("error", (error) => {
     console.error(`[qoldau] cannot listen on ${hostname}:${port}: ${error.message}`);
