@@ -27,6 +27,7 @@ describe("parseEnv", () => {
     expect(env.PGLITE_DIR).toBe(".data/pglite");
     expect(env.PORT).toBe(3000);
     expect(env.JOBS).toBe("on");
+    expect(env.DIRECT_ROUTES).toBe("on");
     expect(env.MAIL_FROM).toMatch(/@/);
   });
 
@@ -83,6 +84,7 @@ describe("parseEnv", () => {
     ["PORT", "70000"],
     ["AUTH_SECRET", "short"],
     ["JOBS", "maybe"],
+    ["DIRECT_ROUTES", "sometimes"],
   ])("refuses %s=%s and names the variable", (name, value) => {
     const message = errorOf({ ...production, [name]: value });
     expect(message).toMatch(new RegExp(`^\\s+${name} `, "m"));

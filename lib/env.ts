@@ -38,6 +38,8 @@ const schema = z
     MAIL_FROM: z.string().min(3).default("Qoldau <noreply@qoldau.localhost>"),
     DEV_MAILBOX: z.enum(["0", "1"]).optional(),
     JOBS: z.enum(["on", "off"]).default("on"),
+    /** Read by scripts/serve.mjs: off sends the signature and confirmation POSTs through Next like every other route. */
+    DIRECT_ROUTES: z.enum(["on", "off"]).default("on"),
     /** Rally edits of time or place within this many seconds make one change notice. */
     RALLY_CHANGE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     /** Updates a campaign may send to its list in any 7 days (ControlShift's default cap is 3). */
