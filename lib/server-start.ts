@@ -39,6 +39,8 @@ export async function startServer(): Promise<void> {
     const jobs = await getJobs();
     const workers = e.JOBS === "on" ? await startWorkers(database.db, jobs) : null;
     const stop = async () => {
+      // Under scripts/serve.mjs: the requests in flight finish first (it stops taking new ones on the same signal).
+      await (globalThis as { qoldauDrain?: () => Promise<void> }).qoldauDrain?.().catch(() => {});
       await workers?.stop().catch(() => {});
       await jobs.stop().catch(() => {});
       await database.close().catch(() => {});

@@ -49,6 +49,8 @@ const OWN_ROUTE_HEADERS = {
   "Content-Security-Policy": nonPagePolicy,
 };
 const OWN_HEADERS = { ...OWN_ROUTE_HEADERS, "Cache-Control": "no-store" };
+/** How long a stopping process lets the requests in flight finish. */
+const DRAIN_MS = 8_000;
 const port = Number(process.env.PORT || 3000);
 const embedded = !process.env.DATABASE_URL;
 const hostname = process.env.HOSTNAME || (embedded ? "127.0.0.1" : "0.0.0.0");
@@ -343,11 +345,29 @@ async function serve() {
     process.exit(1);
   });
 
+  /**
+   * Stop taking connections and let the requests in flight finish (idle keep-alive connections close at once, busy
+   * ones after their answer), at most DRAIN_MS. lib/server-start.ts, on the same signal, waits for this before it
+   * closes the database: a signer whose POST arrived just before a deploy's SIGTERM gets their answer, not a 500.
+   */
+  let drained;
+  const drain = () =>
+    (drained ??= new Promise((resolve) => {
+      // A keep-alive connection whose request ends after this is idle then: closed at the next tick of the sweep.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      const done = () => {
+        clearInterval(sweep);
+        resolve(undefined);
+      };
+      server.close(done);
+      setTimeout(done, DRAIN_MS).unref();
+    }));
+  globalThis.qoldauDrain = drain;
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.once(signal, () => {
-      server.close();
+      void drain();
       // lib/server-start.ts stops the job workers and closes the database on the same signal, then exits.
-      setTimeout(() => process.exit(0), 10_000).unref();
+      setTimeout(() => process.exit(0), DRAIN_MS + 5_000).unref();
     });
   }
 }

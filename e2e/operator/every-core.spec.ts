@@ -1,10 +1,13 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { get as httpGet } from "node:http";
+import { get as httpGet, request as httpRequest } from "node:http";
 import path from "node:path";
 import { freePort } from "../support/embedded-server";
 import { expect, test } from "../support/fixtures";
+import { petitionSlug } from "../support/site";
+import { indexOf } from "../support/data";
+import { db } from "../organizer/helpers";
 
 // `npm start` in production: one server process per core (here WEB_CONCURRENCY=2) and, unless JOBS=off, one job
 // process at a lower CPU priority, on the e2e database and build.
@@ -27,6 +30,9 @@ function production(port: number): Record<string, string | undefined> {
     DATABASE_URL: process.env.E2E_DATABASE_URL,
     APP_URL: `http://127.0.0.1:${port}`,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
+    // The deployment's keys of personal data at rest: its other processes (the e2e server's) open what this one seals.
+    DATA_KEY: process.env.E2E_DATA_KEY,
+    DATA_INDEX_KEY: process.env.E2E_DATA_INDEX_KEY,
     RESEND_API_KEY: "re_test_key",
     RESEND_BASE_URL: process.env.E2E_CAPTURE_URL,
     JOBS: "off",
@@ -113,6 +119,53 @@ test("the job workers run in a process of their own at a lower CPU priority, rep
     await expect.poll(() => children(server.primary.pid!).filter(lowered).length, { timeout: 60_000 }).toBe(1);
     await expect.poll(() => children(server.primary.pid!).length, { timeout: 60_000 }).toBe(3);
     expect(server.output()).toContain("a job process died (SIGKILL); starting another");
+  } finally {
+    await stop(server);
+    await testInfo.attach("server output", { body: server.output(), contentType: "text/plain" });
+  }
+  expect(server.primary.exitCode ?? 0).toBe(0);
+});
+
+test("a signature in flight when the server is told to stop still gets its answer, and its email goes out", async ({ mailbox }, testInfo) => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  const server = start({ ...production(port), WEB_CONCURRENCY: "1" }, port); // one process, serving only
+  try {
+    await expect.poll(() => fresh(port, "/api/v1/health"), { timeout: 90_000 }).toBe(200);
+    const email = `drain.${Date.now()}@example.org`;
+    const body = `name=Dana&locale=en&email=${encodeURIComponent(email)}`;
+    let sendBody = () => {};
+    const continued = new Promise<void>((resolve) => (sendBody = resolve));
+    const answered = new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: "127.0.0.1",
+          port,
+          path: `/api/v1/petitions/${petitionSlug}/signatures`,
+          method: "POST",
+          // The server answers "100 Continue" once it has the request: from then on it is in flight.
+          headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", "content-length": Buffer.byteLength(body), expect: "100-continue" },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on("error", reject);
+      req.on("continue", () => sendBody());
+      void continued.then(async () => {
+        server.primary.kill("SIGTERM");
+        // Stopping: no new connection is taken any more …
+        await expect.poll(() => fresh(port, "/api/v1/health"), { timeout: 10_000 }).toBe(0);
+        // … and the one in flight sends its body only now.
+        req.end(body);
+      });
+    });
+    expect(await answered).toBe(202);
+    // Stored, with its email in the outbox: the deployment's job process (the e2e server's) sends the confirmation.
+    const stored = await db()`select s.state, (select count(*)::int from email_outbox o where o.created_at > now() - interval '1 minute') as outbox from signatures s where s.email_index = ${indexOf(email)}`;
+    expect(stored).toEqual([{ state: "pending", outbox: expect.any(Number) }]);
+    await mailbox.waitFor((e) => e.to.includes(email));
   } finally {
     await stop(server);
     await testInfo.attach("server output", { body: server.output(), contentType: "text/plain" });
