@@ -5,14 +5,13 @@
  * through Next), then on; the framework's floor (GET /api/v1/health, a no-op route through Next) in each; and
  * that every signature answered 2xx is stored, in both. BENCH_SKIP_BUILD=1 reuses the build.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db";
 import { startJobs } from "@/lib/jobs/boss";
-import { benchDatabase, build, ensureTools, root, runWrk, waitFor, wrkScripts } from "../support";
+import { benchDatabase, build, ensureTools, runWrk, serve, stopServer, wrkScripts } from "../support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -29,25 +28,16 @@ async function main() {
     const jobs = await startJobs(database); // pg-boss's schema and queues
     await jobs.stop();
     for (const direct of ["off", "on"]) {
-      const server: ChildProcess = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
-        cwd: root,
-        stdio: ["ignore", "ignore", "inherit"],
-        env: {
-          ...process.env,
-          NODE_ENV: "production",
-          NEXT_TELEMETRY_DISABLED: "1",
-          DATABASE_URL: url,
-          PORT: String(PORT),
-          APP_URL: base,
-          AUTH_SECRET: randomBytes(32).toString("base64url"),
-          DEV_MAILBOX: "1",
-          JOBS: "off",
-          DIRECT_ROUTES: direct,
-          TRUSTED_PROXIES: "127.0.0.1/32", // sign.lua gives each signature its own client address
-        },
+      const server = await serve(PORT, {
+        DATABASE_URL: url,
+        APP_URL: base,
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        DEV_MAILBOX: "1",
+        JOBS: "off",
+        DIRECT_ROUTES: direct,
+        TRUSTED_PROXIES: "127.0.0.1/32", // sign.lua gives each signature its own client address
       });
       try {
-        await waitFor(`${base}/api/health`);
         const prefix = `direct-${direct}-${Date.now()}`;
         await runWrk(base, 16, path.join(wrkScripts, "sign.lua"), { BENCH_PREFIX: `${prefix}-warm` }, 3);
         const before = await signatureCount();
@@ -61,9 +51,7 @@ async function main() {
             `   no-op route (Next) ${floor.rps.toFixed(0).padStart(5)} req/s   sign / no-op ${(sign.rps / floor.rps).toFixed(2)}   (${acknowledged} answered 2xx, ${stored} stored)`,
         );
       } finally {
-        const exited = new Promise((r) => server.once("exit", r));
-        server.kill("SIGTERM");
-        await exited;
+        await stopServer(server);
       }
     }
   } finally {
