@@ -38,7 +38,7 @@ const GZIP_MIN_BYTES = 1024;
 /**
  * @param {{ enabled: boolean; distDir: string; origin: string; headers: Record<string, string> }} options
  *   enabled: false (DIRECT_ROUTES=off) leaves every request to Next; headers: what every answer carries (security headers and the non-page CSP), over the route's own.
- * @returns {{ routes: string[]; serve(req: Req, res: Res): boolean }}
+ * @returns {{ serve(req: Req, res: Res): boolean }}
  */
 export function createDirectRoutes({ enabled, distDir, origin, headers }) {
   const require = createRequire(path.join(distDir, "server", "noop.js"));
@@ -87,8 +87,9 @@ export function createDirectRoutes({ enabled, distDir, origin, headers }) {
       }
       answer(req, res, handler, `${origin}${url}`, route.params(match)).catch((error) => {
         console.error("[serve] request failed:", error instanceof Error ? error.name : "error");
-        if (!res.headersSent) res.writeHead(500, { ...lowered, "content-type": "application/json" });
-        res.end(res.headersSent ? undefined : '{"error":"internal"}');
+        if (res.headersSent) return void res.end();
+        res.writeHead(500, { ...lowered, "content-type": "application/json" });
+        res.end('{"error":"internal"}');
       });
       return true;
     }
@@ -131,5 +132,5 @@ export function createDirectRoutes({ enabled, distDir, origin, headers }) {
     res.end(body);
   }
 
-  return { routes: loaded.map((r) => r.page.replace(/\/route$/, "")), serve };
+  return { serve };
 }

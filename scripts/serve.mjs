@@ -42,16 +42,17 @@ const require = createRequire(path.join(root, "package.json"));
 export const MAX_DECLARED_BODY_BYTES = 6 * 1024 * 1024;
 
 const { securityHeaders, nonPagePolicy } = require("./scripts/security-headers.cjs");
-/** On the answers this server writes itself (400, 403, 308, 413): the same headers as every other response. */
 /** On route answers this server gets from a handler directly: what next.config.js adds to Next's. */
 const OWN_ROUTE_HEADERS = {
   ...Object.fromEntries(securityHeaders.map(({ key, value }) => [key, value])),
   "Content-Security-Policy": nonPagePolicy,
 };
+/** On the answers this server writes itself (400, 403, 308, 413): the same headers as every other response. */
 const OWN_HEADERS = { ...OWN_ROUTE_HEADERS, "Cache-Control": "no-store" };
 /** How long a stopping process lets the requests in flight finish. */
 const DRAIN_MS = 8_000;
 const port = Number(process.env.PORT || 3000);
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
 const embedded = !process.env.DATABASE_URL;
 const hostname = process.env.HOSTNAME || (embedded ? "127.0.0.1" : "0.0.0.0");
 
@@ -109,10 +110,11 @@ function supervise(count) {
   const fork = (role) => {
     // A web process never starts the job workers; the job process never listens.
     const worker = cluster.fork(separateJobs ? { QOLDAU_ROLE: role, ...(role === "web" ? { JOBS: "off" } : {}) } : {});
-    let listening = false;
-    worker.once("listening", () => (listening = true));
+    /** A web process once it listens, the job process once its workers run. */
+    let ready = false;
+    worker.once("listening", () => (ready = true));
     worker.on("message", (message) => {
-      if (message?.qoldau === "jobs-ready") listening = true;
+      if (message?.qoldau === "jobs-ready") ready = true;
     });
     worker.once("exit", (code, signal) => {
       if (stopping) {
@@ -120,7 +122,7 @@ function supervise(count) {
         return;
       }
       const how = signal ?? `exit ${code}`;
-      if (!listening) {
+      if (!ready) {
         console.error(`[qoldau] a server process stopped before it could serve (${how}): stopping`);
         stop(code || 1);
         return;
@@ -137,7 +139,7 @@ function supervise(count) {
 /** Prepares Next without serving: its instrumentation hook (lib/server-start.ts) opens the database and starts the job workers. */
 async function prepareNext() {
   // The standalone build (Dockerfile) carries the resolved config instead of next.config.js.
-  const standaloneConfig = path.join(root, process.env.NEXT_DIST_DIR || ".next", "required-server-files.json");
+  const standaloneConfig = path.join(distDir, "required-server-files.json");
   if (!existsSync(path.join(root, "next.config.js")) && existsSync(standaloneConfig) && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) {
     process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(standaloneConfig, "utf8")).config);
   }
@@ -205,7 +207,7 @@ async function serve() {
 
   const directRoutes = createDirectRoutes({
     enabled: process.env.DIRECT_ROUTES !== "off",
-    distDir: path.join(root, process.env.NEXT_DIST_DIR || ".next"),
+    distDir,
     origin: canonical.origin,
     headers: OWN_ROUTE_HEADERS,
   });
@@ -257,7 +259,6 @@ async function serve() {
    * server, scripts removed: it needs none), keeping the status; an API path gets a JSON 404.
    */
   const locales = ["ru", "kk", "en"];
-  const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
   /**
    * Each not-found boundary has a page-not-found page beside it (app/[locale]/page-not-found,
    * app/[locale]/confirm/page-not-found …; a unit test holds every not-found.tsx to that): their static prefixes,
